@@ -1,0 +1,63 @@
+/// A line that starts with `/`.
+public enum Command: Sendable, Equatable {
+    case help
+    /// `/lang pl|en`; nil when the argument is missing or unknown.
+    case language(Language?)
+    /// `/format text|json`; nil when the argument is missing or unknown.
+    case format(OutputFormat?)
+    case reset
+    case quit
+    /// `/login CODE` opens an organiser session.
+    case login(String?)
+    /// `/cancel` leaves a half-filled form.
+    case cancel
+    /// Anything else starting with `/`; carries the name as typed.
+    case unknown(String)
+}
+
+/// What one line of conversation is: a command or text for the dialogue.
+public enum Input: Sendable, Equatable {
+    case command(Command)
+    case text(String)
+
+    /// Parses a decoded line. Leading and trailing white space is ignored.
+    public init(line: String) {
+        let trimmed = line.trimmingWhitespace()
+        guard trimmed.first == "/" else {
+            self = .text(trimmed)
+            return
+        }
+        let parts = trimmed.dropFirst().split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let name = parts.first.map { String($0).lowercased() } ?? ""
+        let argument = parts.count > 1 ? String(parts[1]).trimmingWhitespace() : nil
+        switch name {
+        case "help", "pomoc", "h", "?":
+            self = .command(.help)
+        case "lang", "language", "jezyk", "język":
+            self = .command(.language(argument.flatMap(Language.init(argument:))))
+        case "format":
+            self = .command(.format(argument.flatMap { OutputFormat(rawValue: $0.lowercased()) }))
+        case "reset", "od-nowa", "odnowa", "restart":
+            self = .command(.reset)
+        case "quit", "exit", "bye", "koniec", "wyjdz", "wyjdź", "pa":
+            self = .command(.quit)
+        case "login", "zaloguj":
+            self = .command(.login(argument))
+        case "cancel", "anuluj":
+            self = .command(.cancel)
+        default:
+            self = .command(.unknown(String(trimmed.prefix(32))))
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces (the decoder already turned tabs into spaces).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

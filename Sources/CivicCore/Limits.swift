@@ -1,0 +1,31 @@
+/// Every limit the protocol enforces, with its default. Each is a key in `config/civicd.yml`
+/// (see `docs/PROTOCOL.md`); the server reads them into ``Limits`` at start-up.
+public struct Limits: Sendable, Equatable {
+    /// Longest line, in bytes after telnet and escape stripping, before `line_too_long`.
+    public var maxLineBytes: Int = 4096
+    /// Lines a second a connection may send before `slow_down`.
+    public var linesPerSecond: Int = 20
+    /// Lines a connection may have refused for speed before it is closed.
+    public var floodCloseAfter: Int = 100
+    /// Connections the server holds at once.
+    public var maxConnections: Int = 10_000
+    /// Connections one peer address may hold at once.
+    public var maxConnectionsPerPeer: Int = 50
+    /// Seconds a client has to complete the TLS handshake.
+    public var handshakeTimeoutSeconds: Int = 10
+    /// Seconds of silence before the session is closed.
+    public var idleTimeoutSeconds: Int = 600
+    /// Seconds before the idle close at which the warning is sent.
+    public var idleWarningSeconds: Int = 60
+    /// Bytes of unsent output a connection may queue before it is closed.
+    public var maxPendingOutputBytes: Int = 256 * 1024
+
+    public init() {}
+
+    /// The seconds after the last line at which the idle warning is due, or nil when the
+    /// timeout is too short to warn first.
+    public var idleWarningAfterSeconds: Int? {
+        let after = idleTimeoutSeconds - idleWarningSeconds
+        return after > 0 && idleWarningSeconds > 0 ? after : nil
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The protocol's own words, in Polish and English. Answers to questions come from `intents/`;
+/// these are the texts of the protocol itself (greeting, commands, limits).
+public enum Messages {
+    public static let greeting = Localized(
+        pl: "Dzień dobry! Jestem civicd, asystent programów organizowania społecznego w Krośnie i Krakowie. Pomogę z zapisami, terminami, kontaktem, ofertą i kosztami. Wpisz /pomoc, aby zobaczyć polecenia.",
+        en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno and Kraków. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands."
+    )
+
+    /// The greeting shown on connect: Polish first, then English.
+    public static var bilingualGreeting: String { greeting.pl + "\n" + greeting.en }
+
+    public static let help = Localized(
+        pl: """
+        Zadaj pytanie własnymi słowami, np. „jak się zapisać?”, „do kiedy jest termin?”, „gdzie jest Centrum Obywatelskie?”.
+        Polecenia:
+          /pomoc (/help)         ta lista
+          /lang pl|en            język odpowiedzi
+          /format text|json      tekst albo jedna linia JSON na odpowiedź
+          /anuluj (/cancel)      przerwij wypełniany formularz
+          /reset                 zapomnij rozmowę i formularz
+          /login KOD             logowanie organizatora
+          /koniec (/quit)        zakończ rozmowę
+        """,
+        en: """
+        Ask in your own words, e.g. "how do I sign up?", "what is the deadline?", "where is the Centrum Obywatelskie?".
+        Commands:
+          /help (/pomoc)         this list
+          /lang pl|en            reply language
+          /format text|json      text, or one JSON line per reply
+          /cancel (/anuluj)      leave the form you are filling in
+          /reset                 forget the conversation and any form
+          /login CODE            organiser log-in
+          /quit (/koniec)        end the conversation
+        """
+    )
+
+    public static let languageSet = Localized(pl: "Dobrze, odpowiadam po polsku.", en: "OK, I will answer in English.")
+    public static let languageUsage = Localized(pl: "Użycie: /lang pl albo /lang en.", en: "Usage: /lang pl or /lang en.")
+    public static let formatSet = Localized(pl: "Format odpowiedzi: {format}.", en: "Reply format: {format}.")
+    public static let formatUsage = Localized(pl: "Użycie: /format text albo /format json.", en: "Usage: /format text or /format json.")
+    public static let reset = Localized(
+        pl: "Zaczynamy od nowa. Poprzednia rozmowa została zapomniana.",
+        en: "Starting afresh. The previous conversation has been forgotten."
+    )
+    public static let nothingToCancel = Localized(pl: "Nie ma czego anulować.", en: "There is nothing to cancel.")
+    public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.")
+    public static let unknownCommand = Localized(
+        pl: "Nie znam polecenia {command}. Wpisz /pomoc, aby zobaczyć listę.",
+        en: "Unknown command {command}. Type /help for the list."
+    )
+    public static let lineTooLong = Localized(
+        pl: "Ta linia jest za długa (limit {limit} bajtów) i została pominięta. Proszę pisać krócej.",
+        en: "That line is too long (limit {limit} bytes) and was skipped. Please write shorter lines."
+    )
+    public static let badEncoding = Localized(
+        pl: "Nie mogę odczytać tej linii: proszę pisać w UTF-8.",
+        en: "I cannot read that line: please write in UTF-8."
+    )
+    public static let slowDown = Localized(
+        pl: "Za dużo linii naraz. Zwolnij, proszę; część wiadomości pominąłem.",
+        en: "Too many lines at once. Please slow down; some lines were skipped."
+    )
+    public static let flood = Localized(
+        pl: "Zbyt wiele wiadomości. Zamykam połączenie.",
+        en: "Too many messages. Closing the connection."
+    )
+    public static let serverBusy = Localized(
+        pl: "Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later.",
+        en: "Server busy, please try again later. / Serwer jest zajęty. Spróbuj ponownie za chwilę."
+    )
+    public static let idleWarning = Localized(
+        pl: "Czy jesteś tam jeszcze? Bez odpowiedzi zakończę rozmowę za {seconds} s.",
+        en: "Are you still there? Without a reply I will end the conversation in {seconds} s."
+    )
+    public static let idleTimeout = Localized(
+        pl: "Kończę rozmowę z powodu braku aktywności. Do widzenia!",
+        en: "Ending the conversation after a period of inactivity. Goodbye!"
+    )
+    public static let shuttingDown = Localized(
+        pl: "Serwer jest zatrzymywany. Do widzenia, zapraszamy później!",
+        en: "The server is shutting down. Goodbye, please come back later!"
+    )
+}
+
+extension Localized {
+    /// The text in `language` with `{name}` placeholders replaced.
+    public func format(_ language: Language, _ values: [String: String] = [:]) -> String {
+        var text = self[language]
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+}

@@ -1,0 +1,85 @@
+/// Turns replies into the bytes protocol v1 sends.
+public enum ReplyRenderer {
+    /// The prompt text mode sends after every reply: two bytes, no newline.
+    public static let prompt = "> "
+
+    /// Renders a reply. Text mode: the text, a newline, and the prompt when `prompt` is true.
+    /// JSON mode: exactly one line holding one object, never a prompt.
+    public static func render(_ reply: Reply, format: OutputFormat, prompt: Bool) -> String {
+        switch format {
+        case .text:
+            var out = reply.text
+            out.append("\n")
+            if prompt { out.append(Self.prompt) }
+            return out
+        case .json:
+            return json(reply) + "\n"
+        }
+    }
+
+    /// The JSON object of a reply, on one line, with keys in a fixed order.
+    public static func json(_ reply: Reply) -> String {
+        var out = "{\"text\":"
+        appendJSONString(reply.text, to: &out)
+        out.append(",\"intent\":")
+        appendOptional(reply.intent, to: &out)
+        out.append(",\"confidence\":")
+        if let confidence = reply.confidence {
+            out.append(formatConfidence(confidence))
+        } else {
+            out.append("null")
+        }
+        out.append(",\"lang\":\"\(reply.language.rawValue)\"")
+        out.append(",\"expecting\":")
+        appendOptional(reply.expecting, to: &out)
+        out.append(",\"choices\":[")
+        for (index, choice) in reply.choices.enumerated() {
+            if index > 0 { out.append(",") }
+            appendJSONString(choice, to: &out)
+        }
+        out.append("],\"error\":")
+        appendOptional(reply.error?.rawValue, to: &out)
+        out.append("}")
+        return out
+    }
+
+    /// A confidence with at most three decimals, clamped to 0...1.
+    public static func formatConfidence(_ value: Double) -> String {
+        let clamped = value.isFinite ? min(max(value, 0), 1) : 0
+        let thousandths = Int((clamped * 1000).rounded())
+        if thousandths == 1000 { return "1" }
+        if thousandths == 0 { return "0" }
+        var digits = String(thousandths)
+        while digits.count < 3 { digits = "0" + digits }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "0." + digits
+    }
+
+    private static func appendOptional(_ value: String?, to out: inout String) {
+        if let value { appendJSONString(value, to: &out) } else { out.append("null") }
+    }
+
+    /// Appends `value` as a JSON string (RFC 8259), escaping quotes, backslashes and controls.
+    static func appendJSONString(_ value: String, to out: inout String) {
+        out.append("\"")
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case "\u{2028}": out.append("\\u2028")
+            case "\u{2029}": out.append("\\u2029")
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out.append("\"")
+    }
+}
