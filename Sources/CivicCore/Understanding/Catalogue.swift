@@ -1,0 +1,116 @@
+/// Where something was written in `intents/`, for `file:line` messages.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One value in `facts:`.
+public enum FactValue: Sendable, Hashable {
+    case text(String)
+    case localized(Localized)
+    case date(CalendarDay)
+
+    /// The value as a reply shows it; dates with how they stand against `today` when `relative`.
+    public func rendered(in language: Language, today: CalendarDay, relative: Bool) -> String {
+        switch self {
+        case .text(let text): return text
+        case .localized(let text): return text[language]
+        case .date(let day):
+            let date = day.rendered(in: language)
+            return relative ? "\(date) (\(day.relative(to: today, in: language)))" : date
+        }
+    }
+}
+
+/// A fact with the place it was defined.
+public struct Fact: Sendable, Hashable {
+    public var path: String
+    public var value: FactValue
+    public var location: SourceLocation
+}
+
+/// A programme or project a conversation can be about.
+public struct Topic: Sendable {
+    public var id: String
+    public var city: String?
+    public var name: LocalizedTemplate
+    /// Folded aliases, each as its words.
+    public var aliases: [[String]]
+    /// Districts a sign-up for this topic asks about (display names).
+    public var districts: [String]
+    public var signup: Bool
+    public var location: SourceLocation
+}
+
+/// A city, and the topic a bare mention of it means.
+public struct City: Sendable {
+    public var id: String
+    public var name: Localized
+    public var aliases: [[String]]
+    public var topic: String?
+    public var location: SourceLocation
+}
+
+/// One intent: examples to learn from and replies per topic.
+public struct Intent: Sendable {
+    public var id: String
+    /// Folded keyword stems.
+    public var keywords: [String]
+    public var examples: [Language: [Example]]
+    /// Replies by topic id; `default` always exists in a loaded catalogue.
+    public var replies: [String: LocalizedTemplate]
+    public var location: SourceLocation
+
+    public struct Example: Sendable, Hashable {
+        public var text: String
+        public var location: SourceLocation
+    }
+
+    public static let defaultReply = "default"
+}
+
+/// The whole knowledge of civicd, loaded from `intents/` and checked. Immutable; a reload builds
+/// a new one and swaps it in whole.
+public struct Catalogue: Sendable {
+    public let facts: [String: Fact]
+    public let topics: [Topic]
+    public let cities: [City]
+    public let intents: [Intent]
+    public let matcher: IntentMatcher
+    private let topicIndex: [String: Int]
+    private let intentIndex: [String: Int]
+
+    init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent]) {
+        self.facts = facts
+        self.topics = topics
+        self.cities = cities
+        self.intents = intents
+        self.topicIndex = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.intentIndex = Dictionary(intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities)
+    }
+
+    public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+    public func intent(_ id: String) -> Intent? { intentIndex[id].map { intents[$0] } }
+
+    /// Renders a template against this catalogue's facts.
+    public func render(_ template: ReplyTemplate, language: Language, today: CalendarDay, topic: String?) -> String {
+        let topicName = topic.flatMap { self.topic($0) }.map { render($0.name[language], language: language, today: today, topic: nil) }
+        return template.render(language: language, today: today, topicName: topicName) { path in
+            facts[path]?.value
+        }
+    }
+
+    /// The display name of a topic.
+    public func topicName(_ id: String, language: Language, today: CalendarDay) -> String? {
+        guard let topic = topic(id) else { return nil }
+        return render(topic.name[language], language: language, today: today, topic: nil)
+    }
+}

@@ -1,0 +1,443 @@
+import Yams
+
+/// A problem found in `intents/`, with where it is.
+public struct CatalogueDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(message)" }
+}
+
+/// The catalogue could not be loaded; every problem found is listed.
+public struct CatalogueError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [CatalogueDiagnostic]
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// A file of `intents/` as text: the loader does no I/O of its own.
+public struct CatalogueSource: Sendable {
+    public var name: String
+    public var text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+}
+
+/// Reads the YAML of `intents/` into a ``Catalogue`` and checks it: structure, translations,
+/// fact references, examples repeated across intents and facts no reply uses. Any problem
+/// refuses the whole catalogue, so what serves has always passed `civicd intents check`.
+public enum CatalogueLoader {
+    /// The intents every catalogue must have (the JSON `intent` field uses exactly these).
+    public static let requiredIntents = [
+        "greeting", "help", "join", "signup", "deadlines", "contact", "about", "services", "cost",
+        "listening_campaign", "job", "funding", "interview_note", "progress", "privacy", "human",
+        "goodbye", "thanks", "fallback",
+    ]
+
+    public static func load(_ sources: [CatalogueSource]) throws(CatalogueError) -> Catalogue {
+        var reader = Reader()
+        for source in sources.sorted(by: { $0.name < $1.name }) {
+            reader.read(source)
+        }
+        let catalogue = reader.finish()
+        guard reader.diagnostics.isEmpty, let catalogue else {
+            throw CatalogueError(diagnostics: reader.diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) })
+        }
+        return catalogue
+    }
+}
+
+// MARK: - Reading YAML
+
+private struct Reader {
+    var diagnostics: [CatalogueDiagnostic] = []
+    var facts: [String: Fact] = [:]
+    var topics: [Topic] = []
+    var cities: [City] = []
+    var intents: [Intent] = []
+    /// Every template with where it was written, for reference checks.
+    var templates: [(template: ReplyTemplate, location: SourceLocation)] = []
+    var file = ""
+
+    mutating func report(_ node: Node?, _ message: String) {
+        diagnostics.append(CatalogueDiagnostic(location(node), message))
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        SourceLocation(file: file, line: node?.mark?.line ?? 1)
+    }
+
+    mutating func read(_ source: CatalogueSource) {
+        file = source.name
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: source.text)
+        } catch let error as YamlError {
+            diagnostics.append(CatalogueDiagnostic(SourceLocation(file: file, line: Self.line(of: error)), "invalid YAML: \(Self.describe(error))"))
+            return
+        } catch {
+            diagnostics.append(CatalogueDiagnostic(SourceLocation(file: file, line: 1), "invalid YAML: \(error)"))
+            return
+        }
+        guard let root else { return }  // an empty file
+        guard let mapping = root.mapping else {
+            report(root, "the file must be a mapping with facts:, topics:, cities: or intents:")
+            return
+        }
+        for (key, value) in mapping {
+            switch key.string {
+            case "facts": readFacts(value, prefix: "")
+            case "topics": readTopics(value)
+            case "cities": readCities(value)
+            case "intents": readIntents(value)
+            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities or intents)")
+            }
+        }
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 1
+        }
+    }
+
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+
+    // MARK: facts
+
+    mutating func readFacts(_ node: Node, prefix: String) {
+        guard let mapping = node.mapping else {
+            report(node, "facts must be a mapping of names to values")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.string, !name.isEmpty, !name.contains(".") else {
+                report(key, "a fact name must be a non-empty word without dots")
+                continue
+            }
+            readFact(prefix.isEmpty ? name : prefix + "." + name, value)
+        }
+    }
+
+    mutating func readFact(_ path: String, _ value: Node) {
+        if let scalar = value.scalar {
+            if let day = CalendarDay(iso: scalar.string) {
+                add(Fact(path: path, value: .date(day), location: location(value)))
+            } else if Self.looksLikeDate(scalar.string) {
+                report(value, "'\(scalar.string)' looks like a date but is not a real YYYY-MM-DD date")
+            } else if scalar.string.isEmpty {
+                report(value, "fact \(path) is empty")
+            } else {
+                add(Fact(path: path, value: .text(scalar.string), location: location(value)))
+            }
+        } else if let mapping = value.mapping, Self.isTranslation(mapping) {
+            if let text = readTranslation(value, what: "fact \(path)") {
+                add(Fact(path: path, value: .localized(text), location: location(value)))
+            }
+        } else if value.mapping != nil {
+            readFacts(value, prefix: path)
+        } else if let sequence = value.sequence {
+            // A list of facts: each item is named by its position (path.1, path.2, …).
+            for (index, item) in sequence.enumerated() {
+                readFact("\(path).\(index + 1)", item)
+            }
+        } else {
+            report(value, "fact \(path) has an unsupported value")
+        }
+    }
+
+    mutating func add(_ fact: Fact) {
+        if let existing = facts[fact.path] {
+            diagnostics.append(CatalogueDiagnostic(fact.location, "fact \(fact.path) is already defined at \(existing.location)"))
+        } else {
+            facts[fact.path] = fact
+        }
+    }
+
+    static func looksLikeDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && parts[0].count == 4
+    }
+
+    static func isTranslation(_ mapping: Node.Mapping) -> Bool {
+        let keys = Set(mapping.keys.compactMap(\.string))
+        return !keys.isEmpty && keys.isSubset(of: ["pl", "en"])
+    }
+
+    /// A `{pl, en}` mapping; reports a missing translation.
+    mutating func readTranslation(_ node: Node, what: String) -> Localized? {
+        guard let mapping = node.mapping else {
+            report(node, "\(what) must have pl: and en: texts")
+            return nil
+        }
+        let pl = mapping["pl"]?.scalar?.string
+        let en = mapping["en"]?.scalar?.string
+        for (language, text) in [("pl", pl), ("en", en)] where text == nil || text!.trimmingWhitespace().isEmpty {
+            report(node, "\(what) has no \(language == "pl" ? "Polish (pl)" : "English (en)") translation")
+        }
+        for key in mapping.keys where !["pl", "en"].contains(key.string ?? "") {
+            report(key, "unknown key '\(key.string ?? "?")' in \(what) (only pl and en)")
+        }
+        guard let pl, let en, !pl.isEmpty, !en.isEmpty else { return nil }
+        return Localized(pl: pl, en: en)
+    }
+
+    mutating func readTemplate(_ node: Node, what: String) -> LocalizedTemplate? {
+        if let text = node.scalar?.string {
+            // One text for both languages (a name, a placeholder).
+            guard let template = parseTemplate(text, at: node, what: what) else { return nil }
+            return LocalizedTemplate(pl: template, en: template)
+        }
+        guard let text = readTranslation(node, what: what) else { return nil }
+        guard let pl = parseTemplate(text.pl, at: node.mapping?["pl"] ?? node, what: what),
+              let en = parseTemplate(text.en, at: node.mapping?["en"] ?? node, what: what)
+        else { return nil }
+        return LocalizedTemplate(pl: pl, en: en)
+    }
+
+    mutating func parseTemplate(_ text: String, at node: Node, what: String) -> ReplyTemplate? {
+        do {
+            let template = try ReplyTemplate(parsing: text)
+            templates.append((template, location(node)))
+            return template
+        } catch {
+            report(node, "\(what): \(error.message)")
+            return nil
+        }
+    }
+
+    // MARK: topics and cities
+
+    mutating func readTopics(_ node: Node) {
+        guard let mapping = node.mapping else {
+            report(node, "topics must be a mapping of topic ids")
+            return
+        }
+        for (key, value) in mapping {
+            guard let id = key.string, let fields = value.mapping else {
+                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup)")
+                continue
+            }
+            for field in fields.keys where !["city", "name", "aliases", "districts", "signup"].contains(field.string ?? "") {
+                report(field, "unknown key '\(field.string ?? "?")' in topic \(id)")
+            }
+            guard let nameNode = fields["name"], let name = readTemplate(nameNode, what: "name of topic \(id)") else {
+                if fields["name"] == nil { report(value, "topic \(id) has no name") }
+                continue
+            }
+            topics.append(Topic(
+                id: id,
+                city: fields["city"]?.string,
+                name: name,
+                aliases: readAliases(fields["aliases"], owner: "topic \(id)"),
+                districts: readStrings(fields["districts"], what: "districts of topic \(id)"),
+                signup: fields["signup"]?.bool ?? false,
+                location: location(key)
+            ))
+        }
+    }
+
+    mutating func readCities(_ node: Node) {
+        guard let mapping = node.mapping else {
+            report(node, "cities must be a mapping of city ids")
+            return
+        }
+        for (key, value) in mapping {
+            guard let id = key.string, let fields = value.mapping else {
+                report(key, "a city is an id with a mapping (name, aliases, topic)")
+                continue
+            }
+            for field in fields.keys where !["name", "aliases", "topic"].contains(field.string ?? "") {
+                report(field, "unknown key '\(field.string ?? "?")' in city \(id)")
+            }
+            let name: Localized
+            if let text = fields["name"]?.scalar?.string {
+                name = Localized(text)
+            } else if let node = fields["name"], let text = readTranslation(node, what: "name of city \(id)") {
+                name = text
+            } else {
+                report(value, "city \(id) has no name")
+                continue
+            }
+            cities.append(City(
+                id: id, name: name,
+                aliases: readAliases(fields["aliases"], owner: "city \(id)"),
+                topic: fields["topic"]?.string,
+                location: location(key)
+            ))
+        }
+    }
+
+    mutating func readAliases(_ node: Node?, owner: String) -> [[String]] {
+        readStrings(node, what: "aliases of \(owner)").compactMap { alias in
+            let words = TextNormalizer.tokens(alias)
+            if words.isEmpty {
+                report(node, "an alias of \(owner) has no letters")
+                return nil
+            }
+            if words.count == 1, LanguageDetector.polishWords.contains(words[0]) || LanguageDetector.englishWords.contains(words[0]) || words[0].count < 3 {
+                report(node, "alias '\(alias)' of \(owner) is a common word and would match everything")
+                return nil
+            }
+            return words
+        }
+    }
+
+    mutating func readStrings(_ node: Node?, what: String) -> [String] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            report(node, "\(what) must be a list")
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let text = item.scalar?.string else {
+                report(item, "\(what) must hold texts")
+                return nil
+            }
+            return text
+        }
+    }
+
+    // MARK: intents
+
+    mutating func readIntents(_ node: Node) {
+        guard let sequence = node.sequence else {
+            report(node, "intents must be a list")
+            return
+        }
+        for item in sequence {
+            guard let fields = item.mapping, let id = fields["id"]?.string, !id.isEmpty else {
+                report(item, "each intent needs an id")
+                continue
+            }
+            for field in fields.keys where !["id", "keywords", "examples", "replies"].contains(field.string ?? "") {
+                report(field, "unknown key '\(field.string ?? "?")' in intent \(id)")
+            }
+            var examples: [Language: [Intent.Example]] = [:]
+            if let exampleNode = fields["examples"], let byLanguage = exampleNode.mapping {
+                for language in Language.allCases {
+                    guard let list = byLanguage[language.rawValue]?.sequence, !list.isEmpty else {
+                        report(exampleNode, "intent \(id) has no \(language.rawValue) examples")
+                        continue
+                    }
+                    examples[language] = list.compactMap { entry in
+                        guard let text = entry.scalar?.string else {
+                            report(entry, "an example must be a text")
+                            return nil
+                        }
+                        return Intent.Example(text: text, location: location(entry))
+                    }
+                }
+                for key in byLanguage.keys where Language(rawValue: key.string ?? "") == nil {
+                    report(key, "examples of intent \(id) are keyed pl: and en: only")
+                }
+            } else {
+                report(item, "intent \(id) needs examples: with pl: and en: lists")
+            }
+            var replies: [String: LocalizedTemplate] = [:]
+            if let replyNode = fields["replies"], let byTopic = replyNode.mapping {
+                for (topicKey, text) in byTopic {
+                    guard let topic = topicKey.string else { continue }
+                    if let template = readTemplate(text, what: "reply \(topic) of intent \(id)") {
+                        replies[topic] = template
+                    }
+                }
+                if replies[Intent.defaultReply] == nil && byTopic["default"] == nil {
+                    report(replyNode, "intent \(id) needs a default reply")
+                }
+            } else {
+                report(item, "intent \(id) needs replies: with at least a default")
+            }
+            let keywords = readStrings(fields["keywords"], what: "keywords of intent \(id)").flatMap(TextNormalizer.tokens)
+            if intents.contains(where: { $0.id == id }) {
+                report(item, "intent \(id) is defined twice")
+                continue
+            }
+            intents.append(Intent(id: id, keywords: keywords, examples: examples, replies: replies, location: location(item)))
+        }
+    }
+
+    // MARK: - Cross-checks
+
+    mutating func finish() -> Catalogue? {
+        let topicIDs = Set(topics.map(\.id))
+        let cityIDs = Set(cities.map(\.id))
+        for id in CatalogueLoader.requiredIntents where !intents.contains(where: { $0.id == id }) {
+            diagnostics.append(CatalogueDiagnostic(SourceLocation(file: "intents", line: 1), "intent \(id) is missing"))
+        }
+        for topic in topics {
+            if let city = topic.city, !cityIDs.contains(city) {
+                diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown city \(city)"))
+            }
+        }
+        for city in cities {
+            if let topic = city.topic, !topicIDs.contains(topic) {
+                diagnostics.append(CatalogueDiagnostic(city.location, "city \(city.id) names unknown topic \(topic)"))
+            }
+        }
+        for intent in intents {
+            for topic in intent.replies.keys where topic != Intent.defaultReply && !topicIDs.contains(topic) {
+                diagnostics.append(CatalogueDiagnostic(intent.location, "intent \(intent.id) has a reply for unknown topic \(topic)"))
+            }
+        }
+        // Examples repeated across intents (after folding, as the matcher sees them).
+        var seen: [String: (intent: String, location: SourceLocation)] = [:]
+        for intent in intents {
+            for language in Language.allCases {
+                for example in intent.examples[language] ?? [] {
+                    let folded = TextNormalizer.fold(example.text)
+                    if let first = seen[folded], first.intent != intent.id {
+                        diagnostics.append(CatalogueDiagnostic(example.location, "example \"\(example.text)\" of intent \(intent.id) is also an example of \(first.intent) (\(first.location))"))
+                    } else if seen[folded] == nil {
+                        seen[folded] = (intent.id, example.location)
+                    }
+                }
+            }
+        }
+        // Fact references: every placeholder names a fact; every fact is used.
+        var used = Set<String>()
+        for (template, location) in templates {
+            for path in template.factReferences {
+                if let fact = facts[path] {
+                    used.insert(path)
+                    if template.relativeReferences.contains(path), case .date = fact.value {} else if template.relativeReferences.contains(path) {
+                        diagnostics.append(CatalogueDiagnostic(location, "{\(path)|relative} needs a date fact"))
+                    }
+                } else {
+                    diagnostics.append(CatalogueDiagnostic(location, "unknown fact {\(path)}"))
+                }
+            }
+        }
+        for fact in facts.values where !used.contains(fact.path) {
+            diagnostics.append(CatalogueDiagnostic(fact.location, "fact \(fact.path) is used by no reply"))
+        }
+        guard diagnostics.isEmpty else { return nil }
+        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents)
+    }
+}
+
+private extension Node {
+    var bool: Bool? {
+        switch scalar?.string.lowercased() {
+        case "true", "yes", "tak": return true
+        case "false", "no", "nie": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import CivicCore
+import CivicServer
+import Foundation
+
+/// `civicd intents …`: check and measure the knowledge in `intents/`.
+struct Intents: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check and evaluate the intents catalogue.",
+        subcommands: [Check.self, Eval.self]
+    )
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate intents/: structure, translations, fact references, duplicates, unused facts.",
+            discussion: "Prints one file:line message per problem and exits non-zero when there is any."
+        )
+
+        @Argument(help: ArgumentHelp("The intents directory.", valueName: "DIR"))
+        var directory = "intents"
+
+        func run() async throws {
+            do {
+                let catalogue = try CatalogueFiles.load(directory: directory)
+                let examples = catalogue.matcher.exampleCount
+                print("\(directory): OK — \(catalogue.intents.count) intents, \(examples) examples, \(catalogue.facts.count) facts, \(catalogue.topics.count) topics")
+            } catch let error as CatalogueError {
+                for diagnostic in error.diagnostics {
+                    printError(diagnostic.description)
+                }
+                printError("\(directory): \(error.diagnostics.count) problem(s)")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Eval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run labelled questions (JSON lines: text, intent) through the matcher and report.",
+            discussion: "Per-intent precision/recall/F1, confusions, out-of-scope recall, confident-but-wrong answers and accuracy."
+        )
+
+        @Argument(help: ArgumentHelp("JSON-lines file of {\"text\": …, \"intent\": …}.", valueName: "FILE"))
+        var file: String
+
+        @Option(help: ArgumentHelp("The intents directory.", valueName: "DIR"))
+        var intents = "intents"
+
+        @Flag(help: "List every misclassified question.")
+        var verbose = false
+
+        func run() async throws {
+            let catalogue = try CatalogueFiles.load(directory: intents)
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            }
+            var lineNumber = 0
+            let samples = try IntentEvaluation.parseSamples(text) { line in
+                lineNumber += 1
+                struct Row: Decodable { var text: String; var intent: String }
+                guard let row = try? JSONDecoder().decode(Row.self, from: Data(line.utf8)) else {
+                    throw ValidationError("\(file): sample \(lineNumber) is not {\"text\": …, \"intent\": …}")
+                }
+                return IntentEvaluation.Sample(text: row.text, intent: row.intent)
+            }
+            let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id))
+            if !unknown.isEmpty {
+                throw ValidationError("\(file): unknown intent ids \(unknown.sorted().joined(separator: ", "))")
+            }
+            let evaluation = IntentEvaluation(matcher: catalogue.matcher, samples: samples)
+            print(EvaluationReport.render(evaluation, verbose: verbose))
+        }
+    }
+}
+
+/// The text report of an evaluation.
+enum EvaluationReport {
+    static func render(_ evaluation: IntentEvaluation, verbose: Bool) -> String {
+        var lines: [String] = []
+        lines.append(pad("intent", 20) + pad("precision", 11) + pad("recall", 9) + pad("f1", 8) + "support")
+        for score in evaluation.scores {
+            lines.append(pad(score.intent, 20) + pad(fixed(score.precision), 11) + pad(fixed(score.recall), 9) + pad(fixed(score.f1), 8) + "\(score.support)")
+        }
+        lines.append("")
+        if evaluation.confusions.isEmpty {
+            lines.append("confusions: none")
+        } else {
+            lines.append("confusions (expected -> predicted: count):")
+            for confusion in evaluation.confusions {
+                lines.append("  \(confusion.expected) -> \(confusion.predicted): \(confusion.count)")
+                if verbose {
+                    for example in confusion.examples { lines.append("      \(example)") }
+                }
+            }
+        }
+        lines.append("")
+        lines.append("questions: \(evaluation.total) (\(evaluation.inScopeTotal) in scope, \(evaluation.outOfScopeTotal) out of scope)")
+        lines.append("accuracy: \(percent(evaluation.accuracy)) (\(evaluation.correct)/\(evaluation.total))")
+        lines.append("out-of-scope recall: \(percent(evaluation.outOfScopeRecall)) (\(evaluation.outOfScopeCaught)/\(evaluation.outOfScopeTotal))")
+        lines.append("in-scope lost to fallback: \(percent(evaluation.inScopeFallbackRate)) (\(evaluation.inScopeLostToFallback)/\(evaluation.inScopeTotal))")
+        lines.append("confident but wrong (confidence >= \(IntentEvaluation.confidentThreshold)): \(evaluation.confidentButWrong)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

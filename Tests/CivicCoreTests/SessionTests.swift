@@ -1,0 +1,128 @@
+import Testing
+@testable import CivicCore
+
+/// Drives a session like a connection would and keeps the replies.
+struct Transcript {
+    var session = Session()
+    let catalogue = ShippedCatalogue.catalogue
+    let today = ShippedCatalogue.today
+
+    mutating func say(_ line: String) -> [SessionAction] {
+        session.receive(.text(line), catalogue: catalogue, today: today)
+    }
+
+    mutating func reply(_ line: String) throws -> Reply {
+        let actions = say(line)
+        guard case .reply(let reply, _, _) = try #require(actions.first) else {
+            Issue.record("no reply to \(line): \(actions)")
+            throw TranscriptError.noReply
+        }
+        return reply
+    }
+
+    enum TranscriptError: Error { case noReply }
+}
+
+@Suite("Session")
+struct SessionTests {
+    @Test("greets in Polish first, then English, then prompts")
+    func greeting() throws {
+        var session = Session()
+        let actions = session.start()
+        guard case .reply(let reply, .text, true) = try #require(actions.first) else {
+            Issue.record("unexpected \(actions)")
+            return
+        }
+        let lines = reply.text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("Dzień dobry"))
+        #expect(lines[0].contains("/pomoc"))
+        #expect(lines[1].contains("Hello"))
+        #expect(lines[1].contains("/help"))
+    }
+
+    @Test("commands answer and prompt; /quit says goodbye and closes")
+    func commands() throws {
+        var transcript = Transcript()
+        #expect(try transcript.reply("/help").text.contains("/lang"))
+        #expect(try transcript.reply("/lang en").language == .en)
+        #expect(try transcript.reply("/help").text.contains("Commands"))
+        let unknown = try transcript.reply("/frobnicate")
+        #expect(unknown.error == .unknownCommand)
+        #expect(unknown.text.contains("/help"))
+        #expect(try transcript.reply("/lang klingon").error == .badArgument)
+        #expect(try transcript.reply("/format yaml").error == .badArgument)
+        let quit = transcript.say("/quit")
+        #expect(quit.count == 2)
+        #expect(quit.last == .close)
+        if case .reply(let reply, _, let prompt) = quit[0] {
+            #expect(!prompt)
+            #expect(reply.text.contains("Goodbye"))
+        }
+        #expect(transcript.say("hello?").isEmpty)
+    }
+
+    @Test("JSON mode: the acknowledgement is JSON, and no prompt follows replies")
+    func jsonMode() throws {
+        var transcript = Transcript()
+        let ack = transcript.say("/format json")
+        #expect(ack == [.reply(Reply(text: "Format odpowiedzi: json.", language: .pl), format: .json, prompt: true)])
+        let actions = transcript.say("dzień dobry")
+        guard case .reply(let reply, .json, _) = try #require(actions.first) else {
+            Issue.record("not JSON: \(actions)")
+            return
+        }
+        #expect(reply.intent == "greeting")
+        #expect(transcript.say("") == [])
+        #expect(try transcript.reply("/format text").text.contains("text"))
+        #expect(transcript.say("") == [.prompt])
+    }
+
+    @Test("limits answer with their stable error codes and the session goes on")
+    func limits() throws {
+        var session = Session()
+        let catalogue = ShippedCatalogue.catalogue
+        let tooLong = session.receive(.tooLong, catalogue: catalogue, today: ShippedCatalogue.today)
+        guard case .reply(let reply, _, true) = try #require(tooLong.first) else { return }
+        #expect(reply.error == .lineTooLong)
+        #expect(reply.text.contains("4096"))
+        let bad = session.receive(.badEncoding, catalogue: catalogue, today: ShippedCatalogue.today)
+        guard case .reply(let badReply, _, true) = try #require(bad.first) else { return }
+        #expect(badReply.error == .badEncoding)
+        guard case .reply(let slow, _, true) = try #require(session.refuse(.slowDown).first) else { return }
+        #expect(slow.error == .slowDown)
+        #expect(session.refuse(.slowDown, close: true).last == .close)
+        #expect(session.isClosed)
+    }
+
+    @Test("idle warning, then idle close; shutdown says goodbye")
+    func timers() throws {
+        var session = Session()
+        guard case .reply(let warning, _, true) = try #require(session.idleWarning(secondsLeft: 60).first) else { return }
+        #expect(warning.text.contains("60"))
+        let timeout = session.idleTimeout()
+        #expect(timeout.last == .close)
+        #expect(session.shutdown().isEmpty)
+
+        var other = Session()
+        let stop = other.shutdown()
+        #expect(stop.last == .close)
+        if case .reply(let reply, _, _) = stop[0] { #expect(reply.error == .shuttingDown) }
+    }
+
+    @Test("/reset forgets the topic")
+    func reset() throws {
+        var transcript = Transcript()
+        _ = try transcript.reply("gdzie jest Centrum Obywatelskie w Krakowie?")
+        #expect(transcript.session.conversation.topic == "centrum_obywatelskie")
+        _ = try transcript.reply("/reset")
+        #expect(transcript.session.conversation == Conversation())
+    }
+
+    @Test("busy: one line, then close")
+    func busy() {
+        let actions = Session.busy()
+        #expect(actions.count == 2)
+        #expect(actions.last == .close)
+    }
+}
