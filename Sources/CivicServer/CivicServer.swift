@@ -1,0 +1,124 @@
+import CivicCore
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import ServiceLifecycle
+
+/// The TLS line-protocol listener, run as a swift-service-lifecycle `Service`.
+///
+/// On graceful shutdown it stops accepting, sends every session its goodbye, waits up to
+/// ``ServerConfiguration/shutdownGraceSeconds`` for them to close, then returns.
+public final class CivicServer: Service, Sendable {
+    private let configuration: ServerConfiguration
+    private let catalogues: CatalogueStore
+    private let sslContext: NIOSSLContext
+    private let group: any EventLoopGroup
+    private let logger: Logger
+    private let onRunning: @Sendable (SocketAddress) async -> Void
+    private let registry: ConnectionRegistry
+
+    /// - Parameters:
+    ///   - onRunning: called once the socket is bound, with its address (tests bind port 0).
+    public init(
+        configuration: ServerConfiguration,
+        catalogues: CatalogueStore,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger,
+        onRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
+    ) throws {
+        self.configuration = configuration
+        self.catalogues = catalogues
+        self.sslContext = try NIOSSLContext(configuration: configuration.tls)
+        self.group = group
+        self.logger = logger
+        self.onRunning = onRunning
+        self.registry = ConnectionRegistry(
+            maxConnections: configuration.limits.maxConnections,
+            maxPerPeer: configuration.limits.maxConnectionsPerPeer
+        )
+    }
+
+    /// Connections open now.
+    public var connectionCount: Int { registry.count }
+
+    public func run() async throws {
+        let channel = try await bind()
+        guard let address = channel.localAddress else {
+            throw CivicServerError.bindFailed("no local address")
+        }
+        logger.info("listening on \(Self.describe(address))", metadata: ["address": "\(Self.describe(address))"])
+        await onRunning(address)
+
+        // Wait for the signal (or cancellation) to stop.
+        try? await gracefulShutdown()
+        logger.info("stopping: no new connections")
+        try? await channel.close()
+        await sayGoodbyeToEveryone()
+        logger.info("stopped")
+    }
+
+    private func bind() async throws -> Channel {
+        let sslContext = self.sslContext
+        let configuration = self.configuration
+        let registry = self.registry
+        let catalogues = self.catalogues
+        let logger = self.logger
+        let highWater = max(configuration.limits.maxPendingOutputBytes / 2, 1024)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 4096)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.writeBufferWaterMark, value: .init(low: highWater / 2, high: highWater))
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(NIOSSLServerHandler(context: sslContext))
+                    try sync.addHandler(ConnectionHandler(
+                        configuration: configuration, registry: registry, catalogues: catalogues, logger: logger
+                    ))
+                }
+            }
+        do {
+            return try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
+        } catch let error as IOError {
+            throw CivicServerError.bindFailed("cannot listen on \(configuration.host):\(configuration.port): \(error.description)")
+        } catch {
+            throw CivicServerError.bindFailed("cannot listen on \(configuration.host):\(configuration.port): \(error)")
+        }
+    }
+
+    private func sayGoodbyeToEveryone() async {
+        let channels = registry.stopAccepting()
+        guard !channels.isEmpty else { return }
+        logger.info("saying goodbye", metadata: ["sessions": "\(channels.count)"])
+        for channel in channels {
+            channel.pipeline.fireUserInboundEventTriggered(ServerShutdownEvent())
+        }
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(configuration.shutdownGraceSeconds * 1000)))
+        while registry.count > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        if registry.count > 0 {
+            logger.warning("closing sessions that did not finish in time", metadata: ["sessions": "\(registry.count)"])
+            for channel in channels { channel.close(promise: nil) }
+        }
+    }
+
+    /// `HOST:PORT` for IPv4, `[HOST]:PORT` for IPv6.
+    public static func describe(_ address: SocketAddress) -> String {
+        let host = address.ipAddress ?? "?"
+        let port = address.port.map(String.init) ?? "?"
+        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+}
+
+public enum CivicServerError: Error, CustomStringConvertible {
+    case bindFailed(String)
+
+    public var description: String {
+        switch self {
+        case .bindFailed(let message): return message
+        }
+    }
+}

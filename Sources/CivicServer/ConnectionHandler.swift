@@ -1,0 +1,259 @@
+import CivicCore
+import Logging
+import NIOCore
+import NIOSSL
+import NIOTLS
+
+/// Sent down every connection's pipeline when the server stops: say goodbye and close.
+struct ServerShutdownEvent: Sendable {}
+
+/// One connection: feeds bytes to the line decoder, lines to the session, and performs the
+/// session's actions. It owns the timers (handshake, idle) and the per-connection limits.
+/// Everything here runs on the channel's event loop.
+final class ConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private enum State {
+        /// TCP accepted, TLS handshake under way.
+        case handshaking
+        /// Admitted and talking.
+        case open
+        /// Over capacity: after the handshake the client reads one "server busy" line.
+        case refused
+        /// Goodbye sent or the peer went away; nothing more is read.
+        case closing
+    }
+
+    private let configuration: ServerConfiguration
+    private let registry: ConnectionRegistry
+    private let catalogues: CatalogueStore
+    private var logger: Logger
+
+    private var state = State.handshaking
+    private var connectionID: UInt64 = 0
+    private var admitted = false
+    private var peer = "unknown"
+    private var decoder: LineDecoder
+    private var session: Session
+    private var limiter: RateLimiter
+    private var handshakeTimeout: Scheduled<Void>?
+    private var idleTimer: Scheduled<Void>?
+    private var pendingOutputBytes = 0
+    private var lastWrite: EventLoopFuture<Void>?
+    private var linesReceived = 0
+    private var closeReason = "peer closed"
+
+    init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, logger: Logger) {
+        self.configuration = configuration
+        self.registry = registry
+        self.catalogues = catalogues
+        self.logger = logger
+        self.decoder = LineDecoder(maxLineBytes: configuration.limits.maxLineBytes)
+        self.session = Session(limits: configuration.limits)
+        self.limiter = RateLimiter(linesPerSecond: configuration.limits.linesPerSecond, closeAfter: configuration.limits.floodCloseAfter)
+    }
+
+    // MARK: - Lifecycle
+
+    func channelActive(context: ChannelHandlerContext) {
+        peer = context.remoteAddress?.ipAddress ?? "unknown"
+        switch registry.admit(context.channel, peer: peer) {
+        case .admitted(let id):
+            connectionID = id
+            admitted = true
+        case .refused(let id):
+            connectionID = id
+            state = .refused
+        }
+        logger[metadataKey: "connection.id"] = "\(connectionID)"
+        logger[metadataKey: "peer"] = "\(peer)"
+        logger.info("connection opened", metadata: state == .refused ? ["refused": "capacity"] : [:])
+        let timeout = TimeAmount.seconds(Int64(configuration.limits.handshakeTimeoutSeconds))
+        handshakeTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+            self.logger.debug("TLS handshake timed out")
+            self.closeReason = "handshake timeout"
+            context.close(promise: nil)
+        }
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        handshakeTimeout?.cancel()
+        idleTimer?.cancel()
+        if admitted {
+            registry.release(id: connectionID, peer: peer)
+            admitted = false
+        }
+        state = .closing
+        logger.info("connection closed", metadata: ["reason": "\(closeReason)", "lines": "\(linesReceived)"])
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let tlsEvent = event as? TLSUserEvent, case .handshakeCompleted(let protocolName) = tlsEvent {
+            handshakeTimeout?.cancel()
+            handshakeTimeout = nil
+            _ = protocolName
+            switch state {
+            case .handshaking:
+                state = .open
+                perform(session.start(), context: context)
+                armIdleTimer(context: context)
+            case .refused:
+                closeReason = "server busy"
+                perform(Session.busy(), context: context)
+            case .open, .closing:
+                break
+            }
+            return
+        }
+        if event is ServerShutdownEvent {
+            switch state {
+            case .open:
+                closeReason = "server stopping"
+                perform(session.shutdown(), context: context)
+            case .handshaking, .refused:
+                closeReason = "server stopping"
+                state = .closing
+                context.close(promise: nil)
+            case .closing:
+                break
+            }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // Plaintext on the TLS port, a broken handshake or a reset: this connection only.
+        if state == .handshaking || state == .refused {
+            logger.debug("TLS handshake failed", metadata: ["error": "\(error)"])
+            closeReason = "handshake failed"
+        } else if case .uncleanShutdown = error as? NIOSSLError {
+            closeReason = "peer closed without close_notify"
+        } else {
+            logger.debug("connection error", metadata: ["error": "\(error)"])
+            closeReason = "error"
+        }
+        state = .closing
+        context.close(promise: nil)
+    }
+
+    // MARK: - Reading
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard state == .open else { return }
+        let buffer = unwrapInboundIn(data)
+        let lines = decoder.feed(buffer.readableBytesView)
+        guard !lines.isEmpty else { return }
+        let catalogue = catalogues.current
+        let today = configuration.today()
+        for line in lines {
+            guard state == .open else { break }
+            linesReceived += 1
+            switch limiter.admit(atNanoseconds: NIODeadline.now().uptimeNanoseconds) {
+            case .accept:
+                if case .text(let text) = line {
+                    logger.trace("line received", metadata: ["text": "\(text)"])
+                }
+                let actions = session.receive(line, catalogue: catalogue, today: today)
+                logReplies(actions)
+                perform(actions, flush: false, context: context)
+            case .refuse(let notify):
+                if notify { perform(session.refuse(.slowDown), flush: false, context: context) }
+            case .close:
+                logger.notice("closing a flooding connection")
+                closeReason = "flood"
+                perform(session.refuse(.slowDown, close: true), flush: false, context: context)
+            }
+        }
+        context.flush()
+        if state == .open { armIdleTimer(context: context) }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        // A client that does not read its replies stops being read: output stays bounded.
+        let writable = context.channel.isWritable
+        try? context.channel.syncOptions?.setOption(.autoRead, value: writable)
+        if writable { context.read() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    private func logReplies(_ actions: [SessionAction]) {
+        guard logger.logLevel <= .debug else { return }
+        for case .reply(let reply, _, _) in actions {
+            logger.debug("reply", metadata: [
+                "intent": "\(reply.intent ?? "-")",
+                "confidence": "\(reply.confidence.map { ReplyRenderer.formatConfidence($0) } ?? "-")",
+                "error": "\(reply.error?.rawValue ?? "-")",
+            ])
+        }
+    }
+
+    // MARK: - Writing
+
+    private func perform(_ actions: [SessionAction], flush: Bool = true, context: ChannelHandlerContext) {
+        for action in actions {
+            switch action {
+            case .reply(let reply, let format, let prompt):
+                write(ReplyRenderer.render(reply, format: format, prompt: prompt), context: context)
+            case .prompt:
+                write(ReplyRenderer.prompt, context: context)
+            case .close:
+                state = .closing
+                idleTimer?.cancel()
+                context.flush()
+                let done = lastWrite ?? context.eventLoop.makeSucceededVoidFuture()
+                done.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+                return
+            }
+        }
+        if flush { context.flush() }
+    }
+
+    private func write(_ text: String, context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
+        buffer.writeString(text)
+        let size = buffer.readableBytes
+        pendingOutputBytes += size
+        if pendingOutputBytes > configuration.limits.maxPendingOutputBytes {
+            logger.notice("closing a connection that does not read its replies")
+            closeReason = "output limit"
+            state = .closing
+            context.close(promise: nil)
+            return
+        }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        promise.futureResult.assumeIsolated().whenComplete { _ in self.pendingOutputBytes -= size }
+        lastWrite = promise.futureResult
+        context.write(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    // MARK: - Idle timeout
+
+    private func armIdleTimer(context: ChannelHandlerContext) {
+        idleTimer?.cancel()
+        let limits = configuration.limits
+        let loop = context.eventLoop.assumeIsolated()
+        if let warnAfter = limits.idleWarningAfterSeconds {
+            idleTimer = loop.scheduleTask(in: .seconds(Int64(warnAfter))) {
+                guard self.state == .open else { return }
+                self.perform(self.session.idleWarning(secondsLeft: limits.idleWarningSeconds), context: context)
+                self.idleTimer = loop.scheduleTask(in: .seconds(Int64(limits.idleWarningSeconds))) {
+                    self.idleTimeout(context: context)
+                }
+            }
+        } else {
+            idleTimer = loop.scheduleTask(in: .seconds(Int64(max(limits.idleTimeoutSeconds, 1)))) {
+                self.idleTimeout(context: context)
+            }
+        }
+    }
+
+    private func idleTimeout(context: ChannelHandlerContext) {
+        guard state == .open else { return }
+        closeReason = "idle"
+        perform(session.idleTimeout(), context: context)
+    }
+}

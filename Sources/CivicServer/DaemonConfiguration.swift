@@ -1,0 +1,150 @@
+import CivicCore
+import Foundation
+import Logging
+import Yams
+
+/// The settings in `config/civicd.yml`, after flags and the environment have had their say.
+/// Every key is optional; an unknown key is an error, so a typo never passes silently.
+public struct DaemonConfiguration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 7443
+    /// Where the database and the generated certificate live.
+    public var dataDirectory = "./var"
+    public var intentsDirectory = "./intents"
+    /// PEM certificate chain and key; both nil means a self-signed certificate in `DATA/tls/`.
+    public var certificateFile: String?
+    public var keyFile: String?
+    public var logLevel = Logger.Level.info
+    /// The time zone whose calendar decides "today" for deadlines.
+    public var timeZone = "Europe/Warsaw"
+    public var limits = Limits()
+    /// Months a sign-up is kept before `admin retention purge` removes it.
+    public var retentionMonths = 18
+
+    public init() {}
+
+    // MARK: - Reading the file
+
+    /// Every key the file may hold, for the error message on a typo.
+    static let limitKeys: [String: WritableKeyPath<Limits, Int> & Sendable] = [
+        "max_line_bytes": \.maxLineBytes,
+        "lines_per_second": \.linesPerSecond,
+        "flood_close_after": \.floodCloseAfter,
+        "max_connections": \.maxConnections,
+        "max_connections_per_peer": \.maxConnectionsPerPeer,
+        "handshake_timeout_seconds": \.handshakeTimeoutSeconds,
+        "idle_timeout_seconds": \.idleTimeoutSeconds,
+        "idle_warning_seconds": \.idleWarningSeconds,
+        "max_pending_output_bytes": \.maxPendingOutputBytes,
+    ]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months"]
+
+    /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
+        var configuration = DaemonConfiguration()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ConfigurationError("\(file): not valid YAML: \(error)")
+        }
+        guard let root else { return configuration }
+        guard let mapping = root.mapping else {
+            throw ConfigurationError("\(file): the configuration must be a mapping of keys to values")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let at = "\(file):\(keyNode.mark?.line ?? 1)"
+            switch key {
+            case "listen":
+                let (host, port) = try parseListen(try string(value, key, at), at: at)
+                configuration.host = host
+                configuration.port = port
+            case "data_dir": configuration.dataDirectory = try string(value, key, at)
+            case "intents_dir": configuration.intentsDirectory = try string(value, key, at)
+            case "log_level": configuration.logLevel = try parseLogLevel(try string(value, key, at), at: at)
+            case "timezone":
+                let zone = try string(value, key, at)
+                guard TimeZone(identifier: zone) != nil else { throw ConfigurationError("\(at): unknown time zone '\(zone)'") }
+                configuration.timeZone = zone
+            case "retention_months": configuration.retentionMonths = try positive(value, key, at)
+            case "tls":
+                guard let tls = value.mapping else { throw ConfigurationError("\(at): tls must be a mapping with cert and key") }
+                for (tlsKey, tlsValue) in tls {
+                    let tlsAt = "\(file):\(tlsKey.mark?.line ?? 1)"
+                    switch tlsKey.string ?? "" {
+                    case "cert": configuration.certificateFile = try optionalString(tlsValue, "tls.cert", tlsAt)
+                    case "key": configuration.keyFile = try optionalString(tlsValue, "tls.key", tlsAt)
+                    default: throw ConfigurationError("\(tlsAt): unknown key 'tls.\(tlsKey.string ?? "?")' (known: cert, key)")
+                    }
+                }
+            case "limits":
+                guard let limits = value.mapping else { throw ConfigurationError("\(at): limits must be a mapping") }
+                for (limitKey, limitValue) in limits {
+                    let name = limitKey.string ?? ""
+                    let limitAt = "\(file):\(limitKey.mark?.line ?? 1)"
+                    guard let path = limitKeys[name] else {
+                        throw ConfigurationError("\(limitAt): unknown key 'limits.\(name)' (known: \(limitKeys.keys.sorted().joined(separator: ", ")))")
+                    }
+                    configuration.limits[keyPath: path] = try positive(limitValue, "limits.\(name)", limitAt, allowZero: name == "idle_warning_seconds")
+                }
+            default:
+                throw ConfigurationError("\(at): unknown key '\(key)' (known: \(topLevelKeys.joined(separator: ", ")))")
+            }
+        }
+        return configuration
+    }
+
+    /// Parses `HOST:PORT` or `[IPv6]:PORT`.
+    public static func parseListen(_ text: String, at: String = "--listen") throws(ConfigurationError) -> (String, Int) {
+        var host: Substring
+        var portText: Substring
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = text[text.index(after: text.startIndex)..<close]
+            let rest = text[text.index(after: close)...]
+            guard rest.hasPrefix(":") else { throw ConfigurationError("\(at): '\(text)' is not HOST:PORT") }
+            portText = rest.dropFirst()
+        } else {
+            guard let colon = text.lastIndex(of: ":") else { throw ConfigurationError("\(at): '\(text)' is not HOST:PORT") }
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        }
+        guard !host.isEmpty, let port = Int(portText), (0...65535).contains(port) else {
+            throw ConfigurationError("\(at): '\(text)' is not HOST:PORT with a port from 0 to 65535")
+        }
+        return (String(host), port)
+    }
+
+    public static func parseLogLevel(_ text: String, at: String = "--log-level") throws(ConfigurationError) -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw ConfigurationError("\(at): unknown log level '\(text)' (trace, debug, info, notice, warning, error, critical)")
+        }
+        return level
+    }
+
+    private static func string(_ node: Node, _ key: String, _ at: String) throws(ConfigurationError) -> String {
+        guard let text = node.scalar?.string, !text.isEmpty else { throw ConfigurationError("\(at): \(key) must be a text") }
+        return text
+    }
+
+    private static func optionalString(_ node: Node, _ key: String, _ at: String) throws(ConfigurationError) -> String? {
+        guard let text = node.scalar?.string else { throw ConfigurationError("\(at): \(key) must be a path") }
+        return text.isEmpty || text == "null" || text == "~" ? nil : text
+    }
+
+    private static func positive(_ node: Node, _ key: String, _ at: String, allowZero: Bool = false) throws(ConfigurationError) -> Int {
+        guard let text = node.scalar?.string, let value = Int(text.replacingOccurrences(of: "_", with: "")),
+              value > 0 || (allowZero && value == 0)
+        else { throw ConfigurationError("\(at): \(key) must be a whole number above 0") }
+        return value
+    }
+}
+
+/// A configuration problem, said in one line.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,32 @@
+import CivicCore
+import NIOSSL
+
+/// Everything the listener needs, already validated: the command line builds it from
+/// `config/civicd.yml` and flags; tests build it directly.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 asks the system for a free port (tests); the bound address is reported on start.
+    public var port: Int
+    public var limits: Limits
+    public var tls: TLSConfiguration
+    /// Today's date where the programmes are (Europe/Warsaw); injected so tests can fix it.
+    public var today: @Sendable () -> CalendarDay
+    /// Seconds the graceful stop waits for sessions to close before it stops waiting.
+    public var shutdownGraceSeconds: Double
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 7443,
+        limits: Limits = Limits(),
+        tls: TLSConfiguration,
+        today: @escaping @Sendable () -> CalendarDay,
+        shutdownGraceSeconds: Double = 3
+    ) {
+        self.host = host
+        self.port = port
+        self.limits = limits
+        self.tls = tls
+        self.today = today
+        self.shutdownGraceSeconds = shutdownGraceSeconds
+    }
+}

@@ -1,0 +1,118 @@
+import Crypto
+import Foundation
+import SwiftASN1
+import X509
+
+/// A certificate and its private key, both PEM.
+public struct PEMIdentity: Sendable, Equatable {
+    public var certificatePEM: String
+    public var privateKeyPEM: String
+
+    public init(certificatePEM: String, privateKeyPEM: String) {
+        self.certificatePEM = certificatePEM
+        self.privateKeyPEM = privateKeyPEM
+    }
+}
+
+/// Makes certificates in-process with swift-certificates: the daemon's first-start self-signed
+/// certificate, and throwaway certificate authorities for tests and kiosks.
+public enum CertificateFactory {
+    /// A self-signed ECDSA P-256 server certificate for `dnsNames` and `ipAddresses`.
+    public static func selfSigned(
+        commonName: String = "civicd",
+        dnsNames: [String] = ["localhost"],
+        ipAddresses: [String] = ["127.0.0.1"],
+        validForDays days: Int = 825,
+        now: Date = Date()
+    ) throws -> PEMIdentity {
+        let key = P256.Signing.PrivateKey()
+        let privateKey = Certificate.PrivateKey(key)
+        let name = try DistinguishedName {
+            OrganizationName("civicd")
+            CommonName(commonName)
+        }
+        let certificate = try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: privateKey.publicKey,
+            notValidBefore: now.addingTimeInterval(-3600),
+            notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
+            issuer: name,
+            subject: name,
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true, keyCertSign: false))
+                try ExtendedKeyUsage([.serverAuth])
+                SubjectAlternativeNames(try alternativeNames(dnsNames: dnsNames, ipAddresses: ipAddresses))
+            },
+            issuerPrivateKey: privateKey
+        )
+        return PEMIdentity(
+            certificatePEM: try certificate.serializeAsPEM().pemString,
+            privateKeyPEM: try privateKey.serializeAsPEM().pemString
+        )
+    }
+
+    /// The SHA-256 fingerprint of the first certificate in `pem`, as colon-separated upper-case hex
+    /// (the form `openssl x509 -fingerprint -sha256` prints).
+    public static func fingerprintSHA256(certificatePEM pem: String) throws -> String {
+        let document = try PEMDocument(pemString: pem)
+        return SHA256.hash(data: document.derBytes).map { byte in
+            let hex = String(byte, radix: 16, uppercase: true)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined(separator: ":")
+    }
+
+    /// Reads a fingerprint as people paste it: with or without colons, any case, optionally
+    /// prefixed `sha256` / `SHA256 Fingerprint=`. Nil unless it is 32 bytes of hex.
+    public static func normalizedFingerprint(_ text: String) -> String? {
+        var value = text.trimmingCharacters(in: .whitespaces)
+        if let equals = value.lastIndex(of: "=") { value = String(value[value.index(after: equals)...]) }
+        if value.lowercased().hasPrefix("sha256:") { value = String(value.dropFirst(7)) }
+        let hex = value.filter { $0 != ":" && $0 != " " }.uppercased()
+        guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit }) else { return nil }
+        var pairs: [String] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            pairs.append(String(hex[index..<next]))
+            index = next
+        }
+        return pairs.joined(separator: ":")
+    }
+
+    static func alternativeNames(dnsNames: [String], ipAddresses: [String]) throws -> [GeneralName] {
+        var names = dnsNames.map { GeneralName.dnsName($0) }
+        for address in ipAddresses {
+            guard let bytes = ipv4Bytes(address) ?? ipv6Bytes(address) else {
+                throw CertificateFactoryError.invalidIPAddress(address)
+            }
+            names.append(.ipAddress(ASN1OctetString(contentBytes: bytes[...])))
+        }
+        return names
+    }
+
+    static func ipv4Bytes(_ text: String) -> [UInt8]? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        let bytes = parts.compactMap { UInt8($0) }
+        return bytes.count == 4 ? bytes : nil
+    }
+
+    static func ipv6Bytes(_ text: String) -> [UInt8]? {
+        var address = in6_addr()
+        guard inet_pton(AF_INET6, text, &address) == 1 else { return nil }
+        return withUnsafeBytes(of: &address) { Array($0) }
+    }
+}
+
+public enum CertificateFactoryError: Error, CustomStringConvertible, Equatable {
+    case invalidIPAddress(String)
+
+    public var description: String {
+        switch self {
+        case .invalidIPAddress(let text): return "'\(text)' is not an IP address"
+        }
+    }
+}

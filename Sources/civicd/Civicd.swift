@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// `civicd`: the daemon and the tools around it, one binary.
+@main
+struct Civicd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "civicd",
+        abstract: "A conversational TLS daemon for community-organising programmes.",
+        discussion: """
+        Residents connect with any TLS line client (openssl s_client, ncat --ssl, socat) and ask in
+        Polish or English. See README.md and docs/PROTOCOL.md.
+        """,
+        subcommands: [Serve.self, Intents.self]
+    )
+}
+
+/// Options every command that reads the configuration shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Configuration file.", valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Data directory (default ./var, or $CIVICD_DATA_DIR).", valueName: "DIR"))
+    var dataDir: String?
+}

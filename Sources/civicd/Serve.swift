@@ -1,0 +1,141 @@
+import ArgumentParser
+import CivicCore
+import CivicServer
+import CivicTLS
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `civicd serve`: listen on TLS and hold conversations.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon (default 127.0.0.1:7443, config/civicd.yml).",
+        discussion: "Flags override the configuration file. SIGTERM or SIGINT stops it gracefully; SIGHUP reloads intents/."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: ArgumentHelp("Address to listen on.", valueName: "HOST:PORT"))
+    var listen: String?
+
+    @Option(help: ArgumentHelp("PEM certificate chain (with --key).", valueName: "FILE"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("PEM private key (with --cert).", valueName: "FILE"))
+    var key: String?
+
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "LEVEL"))
+    var logLevel: String?
+
+    @Option(help: ArgumentHelp("The intents directory.", valueName: "DIR"))
+    var intents: String?
+
+    func run() async throws {
+        var configuration = try options.load()
+        if let listen { (configuration.host, configuration.port) = try DaemonConfiguration.parseListen(listen) }
+        if let logLevel { configuration.logLevel = try DaemonConfiguration.parseLogLevel(logLevel) }
+        if let intents { configuration.intentsDirectory = intents }
+        if cert != nil || key != nil {
+            configuration.certificateFile = cert
+            configuration.keyFile = key
+        }
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var logger = Logger(label: "civicd")
+        logger.logLevel = level
+
+        let catalogue = try CatalogueFiles.load(directory: configuration.intentsDirectory)
+        let material = try TLSMaterial.load(
+            certificateFile: configuration.certificateFile,
+            keyFile: configuration.keyFile,
+            dataDirectory: configuration.dataDirectory
+        )
+        logger.info(material.created ? "created a self-signed certificate" : "using certificate", metadata: [
+            "file": "\(material.certificateFile)",
+            "sha256": "\(material.fingerprint)",
+        ])
+        raiseOpenFileLimit(to: configuration.limits.maxConnections + 256, logger: logger)
+
+        let catalogues = CatalogueStore(catalogue)
+        let server = try CivicServer(
+            configuration: ServerConfiguration(
+                host: configuration.host,
+                port: configuration.port,
+                limits: configuration.limits,
+                tls: try TLSPolicy.serverConfiguration(
+                    certificateChainPEM: material.identity.certificatePEM,
+                    privateKeyPEM: material.identity.privateKeyPEM
+                ),
+                today: Self.today(in: configuration.timeZone)
+            ),
+            catalogues: catalogues,
+            logger: logger
+        )
+        let reloader = CatalogueReloader(directory: configuration.intentsDirectory, store: catalogues, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: server),
+                .init(service: reloader, successTerminationBehavior: .ignore),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+    }
+
+    /// Today's date in `zone`, read from the system clock at each call.
+    static func today(in zone: String) -> @Sendable () -> CalendarDay {
+        let timeZone = TimeZone(identifier: zone) ?? .current
+        return {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+            return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        }
+    }
+
+    #if os(Linux)
+    private static let openFiles = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+    #else
+    private static let openFiles = RLIMIT_NOFILE
+    #endif
+
+    /// Each connection is a file descriptor: lift the soft limit so `max_connections` can be reached.
+    private func raiseOpenFileLimit(to wanted: Int, logger: Logger) {
+        var limit = rlimit()
+        guard getrlimit(Self.openFiles, &limit) == 0 else { return }
+        let target = min(rlim_t(wanted), limit.rlim_max)
+        if limit.rlim_cur < target {
+            limit.rlim_cur = target
+            _ = setrlimit(Self.openFiles, &limit)
+        }
+        if Int(limit.rlim_cur) < wanted {
+            logger.warning("open-file limit is below max_connections", metadata: ["limit": "\(limit.rlim_cur)"])
+        }
+    }
+}
+
+/// Reloads `intents/` on SIGHUP. An invalid catalogue is refused with a log line and the old one keeps serving.
+struct CatalogueReloader: Service {
+    let directory: String
+    let store: CatalogueStore
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() {
+            do {
+                let catalogue = try CatalogueFiles.load(directory: directory)
+                store.replace(with: catalogue)
+                logger.notice("reloaded intents", metadata: ["intents": "\(catalogue.intents.count)", "examples": "\(catalogue.matcher.exampleCount)"])
+            } catch {
+                logger.error("refused to reload intents; the previous catalogue keeps serving", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

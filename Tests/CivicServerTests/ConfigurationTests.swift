@@ -1,0 +1,83 @@
+import CivicCore
+import CivicServer
+import Foundation
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("the shipped config/civicd.yml holds the defaults")
+    func shippedFile() throws {
+        let url = TestServer.repositoryRoot.appendingPathComponent("config/civicd.yml")
+        let parsed = try DaemonConfiguration.parse(try String(contentsOf: url, encoding: .utf8), file: "config/civicd.yml")
+        #expect(parsed == DaemonConfiguration())
+    }
+
+    @Test("values override the defaults")
+    func values() throws {
+        let parsed = try DaemonConfiguration.parse("""
+        listen: "[::1]:9000"
+        limits:
+          max_line_bytes: 1_000
+          idle_warning_seconds: 0
+        tls:
+          cert: /etc/civicd/cert.pem
+          key: /etc/civicd/key.pem
+        """, file: "x.yml")
+        #expect(parsed.host == "::1")
+        #expect(parsed.port == 9000)
+        #expect(parsed.limits.maxLineBytes == 1000)
+        #expect(parsed.limits.idleWarningAfterSeconds == nil)
+        #expect(parsed.certificateFile == "/etc/civicd/cert.pem")
+    }
+
+    @Test("mistakes stop start-up with one message naming the place", arguments: [
+        ("listen: 127.0.0.1:7443\nlisten_port: 1\n", "x.yml:2: unknown key 'listen_port'"),
+        ("limits:\n  max_lines: 3\n", "x.yml:2: unknown key 'limits.max_lines'"),
+        ("limits:\n  max_line_bytes: -1\n", "x.yml:2: limits.max_line_bytes must be a whole number above 0"),
+        ("listen: localhost\n", "x.yml:1: 'localhost' is not HOST:PORT"),
+        ("listen: localhost:99999\n", "x.yml:1: 'localhost:99999' is not HOST:PORT with a port from 0 to 65535"),
+        ("log_level: loud\n", "x.yml:1: unknown log level 'loud'"),
+        ("timezone: Mars/Olympus\n", "x.yml:1: unknown time zone 'Mars/Olympus'"),
+        ("tls:\n  certificate: a\n", "x.yml:2: unknown key 'tls.certificate'"),
+        ("- a\n- b\n", "x.yml: the configuration must be a mapping"),
+    ])
+    func mistakes(_ text: String, _ message: String) {
+        do {
+            _ = try DaemonConfiguration.parse(text, file: "x.yml")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description.hasPrefix(message), "\(error.description)")
+        }
+    }
+
+    @Test("--cert without --key is refused")
+    func certWithoutKey() {
+        #expect(throws: ConfigurationError.self) {
+            _ = try TLSMaterial.load(certificateFile: "/tmp/cert.pem", keyFile: nil, dataDirectory: "/tmp")
+        }
+    }
+
+    @Test("an unreadable certificate is refused with its path")
+    func unreadableCertificate() {
+        do {
+            _ = try TLSMaterial.load(certificateFile: "/nonexistent/cert.pem", keyFile: "/nonexistent/key.pem", dataDirectory: "/tmp")
+            Issue.record("accepted a missing certificate")
+        } catch {
+            #expect(error.description.contains("cannot read certificate /nonexistent/cert.pem"))
+        }
+    }
+
+    @Test("the first start creates a self-signed pair with a private key file, later starts reuse it")
+    func selfSigned() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-tls-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try TLSMaterial.load(certificateFile: nil, keyFile: nil, dataDirectory: directory.path)
+        #expect(first.created)
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("tls/key.pem").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let second = try TLSMaterial.load(certificateFile: nil, keyFile: nil, dataDirectory: directory.path)
+        #expect(!second.created)
+        #expect(second.fingerprint == first.fingerprint)
+        #expect(first.fingerprint.split(separator: ":").count == 32)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+
+/// The built `civicd` binary, run as a real process from the repository root.
+final class Daemon: Sendable {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `civicd` next to the test bundle (swift test builds it), else in .build/debug.
+    static var binary: URL {
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundleDirectory.appendingPathComponent("civicd"),
+                          bundleDirectory.deletingLastPathComponent().appendingPathComponent("civicd"),
+                          repositoryRoot.appendingPathComponent(".build/debug/civicd")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/civicd")
+    }
+
+    let process = Process()
+    let dataDirectory: URL
+    private let log = NIOLockedValueBox("")
+
+    /// Starts `civicd serve` on an ephemeral port with `arguments` added.
+    init(dataDirectory: URL? = nil, arguments: [String] = []) throws {
+        self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("civicd-e2e-\(UUID().uuidString)")
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--data-dir", self.dataDirectory.path] + arguments
+        process.currentDirectoryURL = Self.repositoryRoot
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let log = self.log
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if !data.isEmpty { log.withLockedValue { $0 += String(decoding: data, as: UTF8.self) } }
+        }
+        try process.run()
+    }
+
+    var logText: String { log.withLockedValue { $0 } }
+
+    /// Waits for `listening on HOST:PORT` and returns the port.
+    func port(timeout: Duration = .seconds(60)) async throws -> Int {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if let line = logText.split(separator: "\n").first(where: { $0.contains("listening on 127.0.0.1:") }),
+               let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                return port
+            }
+            guard process.isRunning else { throw DaemonError("civicd exited early:\n\(logText)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw DaemonError("civicd did not report its address:\n\(logText)")
+    }
+
+    /// Sends SIGTERM and waits for the exit; returns the status and how long it took.
+    func terminate(timeout: Duration = .seconds(10)) async throws -> (status: Int32, took: Duration) {
+        let start = ContinuousClock.now
+        process.terminate()
+        while process.isRunning {
+            guard ContinuousClock.now - start < timeout else {
+                kill(process.processIdentifier, SIGKILL)
+                throw DaemonError("civicd did not exit within \(timeout) of SIGTERM")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return (process.terminationStatus, ContinuousClock.now - start)
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+}
+
+struct DaemonError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs an external command with `input` on stdin; returns its exit status and output.
+func run(_ command: String, input: String = "", timeout: Duration = .seconds(20)) async throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let stdin = Pipe()
+    let stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stdout
+    let output = NIOLockedValueBox(Data())
+    stdout.fileHandleForReading.readabilityHandler = { handle in
+        let data = handle.availableData
+        output.withLockedValue { $0.append(data) }
+    }
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let start = ContinuousClock.now
+    while process.isRunning {
+        guard ContinuousClock.now - start < timeout else {
+            process.terminate()
+            throw DaemonError("\(command) did not finish within \(timeout)")
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    try await Task.sleep(for: .milliseconds(50))
+    stdout.fileHandleForReading.readabilityHandler = nil
+    let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+    let text = output.withLockedValue { String(decoding: $0 + rest, as: UTF8.self) }
+    return (process.terminationStatus, text)
+}
