@@ -7,7 +7,7 @@ import Foundation
 struct Intents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check and evaluate the intents catalogue.",
-        subcommands: [Check.self, Eval.self]
+        subcommands: [Check.self, Eval.self, Explain.self]
     )
 
     struct Check: AsyncParsableCommand {
@@ -49,6 +49,21 @@ struct Intents: AsyncParsableCommand {
         @Flag(help: "List every misclassified question.")
         var verbose = false
 
+        @Option(help: ArgumentHelp("Try another fallback threshold (tuning).", valueName: "SCORE"))
+        var threshold: Double?
+
+        @Option(help: ArgumentHelp("Try another ambiguity margin (tuning).", valueName: "SCORE"))
+        var margin: Double?
+
+        @Option(help: ArgumentHelp("Try another unknown-word penalty (tuning).", valueName: "SCORE"))
+        var unknownPenalty: Double?
+
+        @Option(help: ArgumentHelp("Try another keyword bonus (tuning).", valueName: "SCORE"))
+        var keywordBonus: Double?
+
+        @Option(help: ArgumentHelp("Try another weight of the linear model (tuning).", valueName: "WEIGHT"))
+        var modelWeight: Double?
+
         func run() async throws {
             let catalogue = try CatalogueFiles.load(directory: intents)
             let text: String
@@ -70,8 +85,48 @@ struct Intents: AsyncParsableCommand {
             if !unknown.isEmpty {
                 throw ValidationError("\(file): unknown intent ids \(unknown.sorted().joined(separator: ", "))")
             }
-            let evaluation = IntentEvaluation(matcher: catalogue.matcher, samples: samples)
+            var matcher = catalogue.matcher
+            if let threshold { matcher.threshold = threshold }
+            if let margin { matcher.margin = margin }
+            if let unknownPenalty { matcher.unknownWordPenalty = unknownPenalty }
+            if let keywordBonus { matcher.keywordBonus = keywordBonus }
+            if let modelWeight { matcher.modelWeight = modelWeight }
+            let evaluation = IntentEvaluation(matcher: matcher, samples: samples)
             print(EvaluationReport.render(evaluation, verbose: verbose))
+        }
+    }
+}
+
+extension Intents {
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how the matcher reads a message: words, corrections, unknown words, names and scores."
+        )
+
+        @Argument(help: "The message, as a resident would type it.")
+        var message: String
+
+        @Option(help: ArgumentHelp("The intents directory.", valueName: "DIR"))
+        var intents = "intents"
+
+        func run() async throws {
+            let catalogue = try CatalogueFiles.load(directory: intents)
+            let matcher = catalogue.matcher
+            let raw = TextNormalizer.tokens(message)
+            let corrected = matcher.correctedTokens(message)
+            print("words:     \(raw.joined(separator: " "))")
+            let changes = zip(raw, corrected).filter { $0 != $1 }.map { "\($0)→\($1)" }
+            print("corrected: \(changes.isEmpty ? "-" : changes.joined(separator: ", "))")
+            let unknown = matcher.unknownWords(in: corrected)
+            print("unknown:   \(unknown.isEmpty ? "-" : unknown.joined(separator: ", "))")
+            let mentions = matcher.mentions(tokens: corrected)
+            print("topic:     \(mentions.topic ?? "-")   city: \(mentions.city ?? "-")")
+            print("language:  \(LanguageDetector.detect(message)?.rawValue ?? "-")")
+            let match = matcher.match(tokens: corrected)
+            print("intent:    \(match.intent) (confidence \(ReplyRenderer.formatConfidence(match.confidence)), \(match.layer.rawValue))")
+            for candidate in match.candidates {
+                print("           \(EvaluationReport.pad(candidate.intent, 20))\(EvaluationReport.fixed(candidate.score))")
+            }
         }
     }
 }

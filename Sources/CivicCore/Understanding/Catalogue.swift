@@ -71,6 +71,19 @@ public struct Intent: Sendable {
     public struct Example: Sendable, Hashable {
         public var text: String
         public var location: SourceLocation
+
+        public init(text: String, location: SourceLocation) {
+            self.text = text
+            self.location = location
+        }
+    }
+
+    public init(id: String, keywords: [String] = [], examples: [Language: [Example]], replies: [String: LocalizedTemplate] = [:], location: SourceLocation) {
+        self.id = id
+        self.keywords = keywords
+        self.examples = examples
+        self.replies = replies
+        self.location = location
     }
 
     public static let defaultReply = "default"
@@ -94,7 +107,14 @@ public struct Catalogue: Sendable {
         self.intents = intents
         self.topicIndex = Dictionary(topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.intentIndex = Dictionary(intents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities)
+        let factTexts = facts.values.flatMap { fact -> [String] in
+            switch fact.value {
+            case .text(let text): return [text]
+            case .localized(let text): return [text.pl, text.en]
+            case .date: return []
+            }
+        }
+        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts.sorted())
     }
 
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }

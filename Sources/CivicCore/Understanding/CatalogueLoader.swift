@@ -44,6 +44,12 @@ public enum CatalogueLoader {
         "goodbye", "thanks", "fallback",
     ]
 
+    /// Facts the forms read by name: the interview target and the report deadline of the
+    /// listening campaign, and the privacy notice with its version.
+    public static let interviewTargetFact = "programmes.os_krosno.listening_campaign.interviews"
+    public static let reportDeadlineFact = "programmes.os_krosno.listening_campaign.report_deadline"
+    public static let requiredFacts = [interviewTargetFact, reportDeadlineFact, "privacy.notice", "privacy.version"]
+
     public static func load(_ sources: [CatalogueSource]) throws(CatalogueError) -> Catalogue {
         var reader = Reader()
         for source in sources.sorted(by: { $0.name < $1.name }) {
@@ -381,6 +387,9 @@ private struct Reader {
         for id in CatalogueLoader.requiredIntents where !intents.contains(where: { $0.id == id }) {
             diagnostics.append(CatalogueDiagnostic(SourceLocation(file: "intents", line: 1), "intent \(id) is missing"))
         }
+        for path in CatalogueLoader.requiredFacts where facts[path] == nil {
+            diagnostics.append(CatalogueDiagnostic(SourceLocation(file: "intents", line: 1), "fact \(path) is missing (the forms use it)"))
+        }
         for topic in topics {
             if let city = topic.city, !cityIDs.contains(city) {
                 diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown city \(city)"))
@@ -411,7 +420,7 @@ private struct Reader {
             }
         }
         // Fact references: every placeholder names a fact; every fact is used.
-        var used = Set<String>()
+        var used = Set(CatalogueLoader.requiredFacts)
         for (template, location) in templates {
             for path in template.factReferences {
                 if let fact = facts[path] {

@@ -38,11 +38,15 @@ public struct IntentMatcher: Sendable {
     public static let fallbackIntent = "fallback"
 
     /// Scores below this are out of scope.
-    public var threshold = 0.30
+    public var threshold = 0.28
     /// Two different intents closer than this are too ambiguous to answer.
-    public var margin = 0.015
+    public var margin = 0.01
     /// Score added per keyword found (at most two count).
     public var keywordBonus = 0.08
+    /// Score taken from every in-scope intent, times the share of the message's content words
+    /// the catalogue has never seen, unless the message names a programme: "jaki jest numer do
+    /// pogotowia?" shares its frame with `contact` but is about something else.
+    public var unknownWordPenalty = 0.3
 
     private let intentIDs: [String]
     private let exactPhrases: [String: Int]
@@ -51,17 +55,30 @@ public struct IntentMatcher: Sendable {
     private let exampleIntent: [Int32]
     private let wordIndex: InvertedIndex
     private let gramIndex: InvertedIndex
+    /// Reranks the nearest-example candidates with a logistic regression over the same features.
+    private let model: LinearIntentModel
+    /// How much the linear model counts against the nearest-example score.
+    public var modelWeight = 0.3
+    /// How much word stems count against character trigrams.
     private let wordWeight = 0.55
+    /// Every topic and city alias, longest first, for masking.
+    private let aliases: [[String]]
+    private let knownWords: Set<String>
+    private let knownStems: Set<String>
+    private let fallbackIndex: Int?
     private let topicAliases: [(words: [String], topic: String)]
     private let cityAliases: [(words: [String], city: String, topic: String?)]
 
-    public init(intents: [Intent], topics: [Topic] = [], cities: [City] = []) {
+    /// - Parameter factTexts: further texts the catalogue knows (its facts), so that a question
+    ///   using a fact's wording ("Reymonta", "Polanka") is neither unknown nor left uncorrected.
+    public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = []) {
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
         var vocabulary: [String: Int] = [:]
         var exampleIntent: [Int32] = []
         var wordDocuments: [[String]] = []
         var gramDocuments: [[String]] = []
+        let aliases = (topics.flatMap(\.aliases) + cities.flatMap(\.aliases)).sorted { $0.count > $1.count }
         for (intentIndex, intent) in intents.enumerated() {
             for language in Language.allCases {
                 for example in intent.examples[language] ?? [] {
@@ -70,21 +87,52 @@ public struct IntentMatcher: Sendable {
                     let folded = tokens.joined(separator: " ")
                     if exact[folded] == nil { exact[folded] = intentIndex }
                     for token in tokens { vocabulary[token, default: 0] += 1 }
+                    let masked = Self.masking(tokens, aliases: aliases)
                     exampleIntent.append(Int32(intentIndex))
-                    wordDocuments.append(Self.wordFeatures(tokens))
-                    gramDocuments.append(Self.gramFeatures(tokens))
+                    wordDocuments.append(Self.wordFeatures(masked))
+                    gramDocuments.append(Self.gramFeatures(masked))
                 }
             }
             for keyword in intent.keywords { vocabulary[keyword, default: 0] += 1 }
         }
+        self.aliases = aliases
         for topic in topics { for alias in topic.aliases { for word in alias { vocabulary[word, default: 0] += 1 } } }
         for city in cities { for alias in city.aliases { for word in alias { vocabulary[word, default: 0] += 1 } } }
+        for word in factTexts.flatMap(TextNormalizer.tokens) where word.count >= 3 && !word.allSatisfy(\.isNumber) {
+            vocabulary[word, default: 0] += 1
+        }
+        let known = Set(vocabulary.keys)
+        self.knownWords = known
+        self.knownStems = Set(known.map(TextNormalizer.stem))
+        self.fallbackIndex = intents.firstIndex { $0.id == Self.fallbackIntent }
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         self.corrector = SpellingCorrector(vocabulary: vocabulary)
         self.exampleIntent = exampleIntent
         self.wordIndex = InvertedIndex(documents: wordDocuments)
         self.gramIndex = InvertedIndex(documents: gramDocuments)
+        let wordIndex = self.wordIndex
+        let gramIndex = self.gramIndex
+        let wordWeight = self.wordWeight
+        let vectors = zip(wordDocuments, gramDocuments).map { words, grams in
+            Self.combinedVector(wordIndex.vector(words), gramIndex.vector(grams), wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
+        }
+        // With many intents the model learns each example against its nearest rival intents only
+        // (and scores only the nearest ones), so cost follows the neighbourhood, not the catalogue.
+        var rivals: [[Int]]? = nil
+        if intents.count > LinearIntentModel.maxCandidates {
+            rivals = zip(wordDocuments, gramDocuments).map { words, grams in
+                Self.nearestIntents(
+                    Self.nearestScores(words: wordIndex.cosineScores(words), grams: gramIndex.cosineScores(grams),
+                                       exampleIntent: exampleIntent, intentCount: intents.count, wordWeight: wordWeight),
+                    limit: LinearIntentModel.maxCandidates
+                )
+            }
+        }
+        self.model = LinearIntentModel(
+            examples: vectors, labels: exampleIntent.map(Int.init), classes: intents.count,
+            features: wordIndex.featureCount + gramIndex.featureCount, candidates: rivals
+        )
         self.topicAliases = topics.flatMap { topic in topic.aliases.map { (words: $0, topic: topic.id) } }
         self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0, city: city.id, topic: city.topic) } }
     }
@@ -116,24 +164,40 @@ public struct IntentMatcher: Sendable {
             )
         }
 
-        // Layers 2 and 3: keyword evidence plus the best example's similarity.
-        let wordScores = wordIndex.cosineScores(Self.wordFeatures(tokens))
-        let gramScores = gramIndex.cosineScores(Self.gramFeatures(tokens))
-        var best = [Double](repeating: 0, count: intentIDs.count)
-        for (example, score) in wordScores {
-            let intent = Int(exampleIntent[example])
-            let combined = wordWeight * score + (1 - wordWeight) * (gramScores[example] ?? 0)
-            if combined > best[intent] { best[intent] = combined }
-        }
-        for (example, score) in gramScores where wordScores[example] == nil {
-            let intent = Int(exampleIntent[example])
-            let combined = (1 - wordWeight) * score
-            if combined > best[intent] { best[intent] = combined }
+        // Layers 2 and 3: keyword evidence plus the best example's similarity. Names of
+        // programmes and cities are masked: they say what the question is about, not what it asks.
+        let masked = Self.masking(tokens, aliases: aliases)
+        let queryWords = Self.wordFeatures(masked)
+        let queryGrams = Self.gramFeatures(masked)
+        var best = Self.nearestScores(
+            words: wordIndex.cosineScores(queryWords), grams: gramIndex.cosineScores(queryGrams),
+            exampleIntent: exampleIntent, intentCount: intentIDs.count, wordWeight: wordWeight
+        )
+        if modelWeight > 0 {
+            let vector = Self.combinedVector(wordIndex.vector(queryWords), gramIndex.vector(queryGrams),
+                                             wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
+            let candidates = intentIDs.count > LinearIntentModel.maxCandidates
+                ? Self.nearestIntents(best, limit: LinearIntentModel.maxCandidates) : Array(best.indices)
+            let probabilities = model.probabilities(vector, among: candidates)
+            for (intent, probability) in zip(candidates, probabilities) {
+                best[intent] = (1 - modelWeight) * best[intent] + modelWeight * probability
+            }
+            if candidates.count < best.count {
+                let chosen = Set(candidates)
+                for intent in best.indices where !chosen.contains(intent) { best[intent] *= (1 - modelWeight) }
+            }
         }
         let stems = Set(tokens.map(TextNormalizer.stem))
         for (intent, keywords) in keywordStems.enumerated() where !keywords.isEmpty {
             let hits = keywords.reduce(0) { $0 + (stems.contains($1) ? 1 : 0) }
             best[intent] += keywordBonus * Double(min(hits, 2))
+        }
+        let unknown = unknownWords(in: tokens).count
+        if unknown > 0, !topicAliases.contains(where: { Self.contains(tokens, $0.words) }) {
+            let penalty = unknownWordPenalty * Double(unknown) / Double(max(contentWordCount(tokens), 1))
+            for intent in best.indices where intent != fallbackIndex {
+                best[intent] -= penalty
+            }
         }
 
         // Rank: score, then catalogue order.
@@ -153,6 +217,33 @@ public struct IntentMatcher: Sendable {
             }
         }
         return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
+    }
+
+    /// False for messages that only name something ("a w Krakowie?", "and in Krosno?").
+    public func hasContentBesideNames(_ tokens: [String]) -> Bool {
+        Self.masking(tokens, aliases: aliases).contains { $0 != Self.nameToken && Self.isContentWord($0) }
+    }
+
+    /// Words that carry content: not function words, not numbers, three letters or more.
+    func contentWordCount(_ tokens: [String]) -> Int {
+        tokens.reduce(0) { $0 + (Self.isContentWord($1) ? 1 : 0) }
+    }
+
+    static func isContentWord(_ token: String) -> Bool {
+        token.count >= 3
+            && !token.allSatisfy(\.isNumber)
+            && !LanguageDetector.polishWords.contains(token)
+            && !LanguageDetector.englishWords.contains(token)
+    }
+
+    /// Content words of the message that no example, keyword, alias or fact contains, even
+    /// inflected: the signs of a question about something else.
+    public func unknownWords(in tokens: [String]) -> [String] {
+        tokens.filter { token in
+            Self.isContentWord(token)
+                && !knownWords.contains(token)
+                && !knownStems.contains(TextNormalizer.stem(token))
+        }
     }
 
     // MARK: - Topics and cities
@@ -183,16 +274,73 @@ public struct IntentMatcher: Sendable {
     /// match on their stem, so inflected forms ("Centrum Obywatelskiego") are found.
     static func contains(_ tokens: [String], _ alias: [String]) -> Bool {
         guard !alias.isEmpty, tokens.count >= alias.count else { return false }
-        outer: for start in 0...(tokens.count - alias.count) {
-            for (offset, word) in alias.enumerated() {
-                let token = tokens[start + offset]
-                if token == word { continue }
-                if word.count >= 5, token.count >= 5, TextNormalizer.stem(token) == TextNormalizer.stem(word) { continue }
-                continue outer
-            }
+        for start in 0...(tokens.count - alias.count) where matches(tokens, at: start, alias) {
             return true
         }
         return false
+    }
+
+    private static func matches(_ tokens: [String], at start: Int, _ alias: [String]) -> Bool {
+        for (offset, word) in alias.enumerated() {
+            let token = tokens[start + offset]
+            if token == word { continue }
+            if word.count >= 5, token.count >= 5, TextNormalizer.stem(token) == TextNormalizer.stem(word) { continue }
+            return false
+        }
+        return true
+    }
+
+    /// Each intent's best example similarity (word stems and trigrams combined).
+    static func nearestScores(words: [Int: Double], grams: [Int: Double], exampleIntent: [Int32], intentCount: Int, wordWeight: Double) -> [Double] {
+        var best = [Double](repeating: 0, count: intentCount)
+        for (example, score) in words {
+            let intent = Int(exampleIntent[example])
+            let combined = wordWeight * score + (1 - wordWeight) * (grams[example] ?? 0)
+            if combined > best[intent] { best[intent] = combined }
+        }
+        for (example, score) in grams where words[example] == nil {
+            let intent = Int(exampleIntent[example])
+            let combined = (1 - wordWeight) * score
+            if combined > best[intent] { best[intent] = combined }
+        }
+        return best
+    }
+
+    /// The `limit` best-scoring intents, best first, ties by catalogue order.
+    static func nearestIntents(_ scores: [Double], limit: Int) -> [Int] {
+        Array(scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(limit))
+    }
+
+    /// Word and trigram vectors side by side, weighted, as one sparse vector.
+    static func combinedVector(
+        _ words: [(id: Int32, weight: Double)], _ grams: [(id: Int32, weight: Double)],
+        wordFeatureCount: Int, wordWeight: Double
+    ) -> [(id: Int32, weight: Double)] {
+        let wordScale = wordWeight.squareRoot()
+        let gramScale = (1 - wordWeight).squareRoot()
+        return words.map { ($0.id, $0.weight * wordScale) } + grams.map { (Int32(wordFeatureCount) + $0.id, $0.weight * gramScale) }
+    }
+
+    /// The placeholder word a topic or city name becomes.
+    static let nameToken = "_name_"
+
+    /// `tokens` with every alias occurrence replaced by ``nameToken``.
+    static func masking(_ tokens: [String], aliases: [[String]]) -> [String] {
+        guard !aliases.isEmpty else { return tokens }
+        var result: [String] = []
+        var index = 0
+        outer: while index < tokens.count {
+            for alias in aliases where index + alias.count <= tokens.count {
+                if matches(tokens, at: index, alias) {
+                    result.append(nameToken)
+                    index += alias.count
+                    continue outer
+                }
+            }
+            result.append(tokens[index])
+            index += 1
+        }
+        return result
     }
 
     // MARK: - Features
@@ -261,6 +409,25 @@ struct InvertedIndex: Sendable {
         self.idf = idf
         self.unseenIDF = log(total + 1) + 1
         self.postings = postings
+    }
+
+    var featureCount: Int { idf.count }
+
+    /// The query's TF-IDF vector, L2-normalised (unseen features count in the norm only).
+    func vector(_ features: [String]) -> [(id: Int32, weight: Double)] {
+        var counts: [Int32: Int] = [:]
+        var unknownWeight = 0.0
+        for feature in features {
+            if let id = featureIDs[feature] {
+                counts[id, default: 0] += 1
+            } else {
+                unknownWeight += unseenIDF * unseenIDF
+            }
+        }
+        let weights = counts.sorted { $0.key < $1.key }.map { (id, count) in (id: id, weight: (1 + log(Double(count))) * idf[Int(id)]) }
+        let norm = (weights.reduce(0) { $0 + $1.weight * $1.weight } + unknownWeight).squareRoot()
+        guard norm > 0 else { return [] }
+        return weights.map { ($0.id, $0.weight / norm) }
     }
 
     /// Cosine similarity of the query to every document sharing a feature with it.

@@ -26,9 +26,10 @@ public enum LanguageDetector {
         "dont", "whats", "wheres", "hey", "morning", "evening", "good", "see", "talk", "person", "someone",
     ]
 
+    /// Polish letters weigh as much as two Polish words: strong evidence, yet an English question
+    /// naming Kraków or Łódź stays English.
     public static func detect(_ text: String) -> Language? {
-        if text.contains(where: { polishLetters.contains($0) }) { return .pl }
-        var polish = 0
+        var polish = text.contains(where: { polishLetters.contains($0) }) ? 2 : 0
         var english = 0
         for word in TextNormalizer.tokens(text) {
             let isPolish = polishWords.contains(word)

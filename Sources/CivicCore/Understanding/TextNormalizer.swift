@@ -43,8 +43,21 @@ public enum TextNormalizer {
     }
 
     /// A crude but effective stem for Polish and English: the first five letters of a word
-    /// (Polish inflects at the end: zapisać / zapisy / zapisu / zapisanie → "zapis").
+    /// (Polish inflects at the end: zapisać / zapisy / zapisu / zapisanie → "zapis"), after
+    /// English "-ing", "-ed" and plural "-s" are taken off (funds / funded / funding → "fund").
     public static func stem(_ word: String) -> String {
-        word.count <= 5 ? word : String(word.prefix(5))
+        let base = strippingEnglishSuffix(word)
+        return base.count <= 5 ? base : String(base.prefix(5))
+    }
+
+    static func strippingEnglishSuffix(_ word: String) -> String {
+        let count = word.count
+        if count >= 6, word.hasSuffix("ing") { return String(word.dropLast(3)) }
+        if count >= 5, word.hasSuffix("ed") { return String(word.dropLast(2)) }
+        if count >= 5, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("es"), !word.hasSuffix("us"),
+           let before = word.dropLast().last, !"aeiouy".contains(before) {
+            return String(word.dropLast())
+        }
+        return word
     }
 }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import CivicCore
+
+@Suite("Text normalisation")
+struct NormalizationTests {
+    @Test(arguments: [
+        ("Zażółć gęślą jaźń", "zazolc gesla jazn"),
+        ("ŁÓDŹ, Łódź!", "lodz lodz"),
+        ("Kraków – ul. Reymonta 20", "krakow ul reymonta 20"),
+        ("  Jak   się ZAPISAĆ?? ", "jak sie zapisac"),
+        ("ﬁnansowanie", "finansowanie"),   // compatibility ligature
+        ("e\u{301}cole", "ecole"),          // combining accent
+        ("Straße", "strasse"),
+        ("", ""),
+        ("?!…", ""),
+    ])
+    func fold(_ input: String, _ expected: String) {
+        #expect(TextNormalizer.fold(input) == expected)
+    }
+
+    @Test("inflected forms share a stem", arguments: [
+        ["zapisać", "zapisy", "zapisu", "zapisanie", "zapisz"],
+        ["dołączyć", "dołączenie", "dołączę"],
+        ["organizator", "organizatora", "organizatorem", "organizatorzy"],
+    ])
+    func inflection(_ forms: [String]) {
+        let stems = Set(forms.map { TextNormalizer.stem(TextNormalizer.fold($0)) })
+        #expect(stems.count == 1, "\(stems)")
+    }
+}
+
+@Suite("Spelling correction")
+struct SpellingTests {
+    let corrector = SpellingCorrector(vocabulary: ["zapisac": 5, "telefon": 3, "kampania": 2, "kontakt": 4, "koszt": 2, "deadline": 1])
+
+    @Test(arguments: [
+        ("zapsac", "zapisac"),      // deletion
+        ("zappisac", "zapisac"),    // insertion
+        ("telefin", "telefon"),     // substitution
+        ("kampnaia", "kampania"),   // transposition
+        ("kampnaiaa", "kampania"),  // two edits in a long word
+        ("kontkat", "kontakt"),
+        ("dedline", "deadline"),
+        ("kot", "kot"),             // short words are left alone
+        ("pogotowie", "pogotowie"), // nothing close
+        ("telefon", "telefon"),
+    ])
+    func corrects(_ typed: String, _ expected: String) {
+        #expect(corrector.correct(typed) == expected)
+    }
+
+    @Test(arguments: [("kitten", "sitting", 3), ("ab", "ba", 1), ("abc", "abc", 0), ("", "abc", 3), ("kampania", "kampnaia", 1)])
+    func distance(_ a: String, _ b: String, _ expected: Int) {
+        #expect(SpellingCorrector.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 5) == expected)
+    }
+}
+
+@Suite("Language detection")
+struct LanguageDetectionTests {
+    @Test(arguments: [
+        ("Jak się zapisać?", Language.pl),
+        ("jak sie zapisac do programu", .pl),
+        ("gdzie jest centrum", .pl),
+        ("ile to kosztuje", .pl),
+        ("dzien dobry", .pl),
+        ("How do I sign up?", .en),
+        ("where is the civic centre", .en),
+        ("what does it cost", .en),
+        ("thanks a lot", .en),
+        ("What is the address in Kraków?", .en),
+        ("Zażółć", .pl),
+    ])
+    func detects(_ text: String, _ language: Language) {
+        #expect(LanguageDetector.detect(text) == language)
+    }
+
+    @Test("no evidence, no guess", arguments: ["Anna Kowalska", "anna@example.org", "13 47 430 01", "ok", "to"])
+    func noEvidence(_ text: String) {
+        #expect(LanguageDetector.detect(text) == nil)
+    }
+
+    @Test("the session keeps the detected language, and /lang overrides detection")
+    func sessionLanguage() throws {
+        var transcript = Transcript()
+        #expect(try transcript.reply("How much does it cost?").language == .en)
+        #expect(try transcript.reply("Anna").language == .en)
+        #expect(try transcript.reply("ile to kosztuje?").language == .pl)
+        _ = try transcript.reply("/lang en")
+        #expect(try transcript.reply("ile to kosztuje?").language == .en)
+    }
+}
+
+@Suite("Dates")
+struct DateTests {
+    let may17 = CalendarDay(year: 2023, month: 5, day: 17)
+
+    @Test func rendering() {
+        #expect(may17.rendered(in: .pl) == "17 maja 2023")
+        #expect(may17.rendered(in: .en) == "17 May 2023")
+        #expect(CalendarDay(year: 2014, month: 2, day: 6).rendered(in: .pl) == "6 lutego 2014")
+        #expect(CalendarDay(year: 2020, month: 12, day: 31).rendered(in: .en) == "31 December 2020")
+    }
+
+    @Test func relative() {
+        #expect(may17.relative(to: CalendarDay(year: 2026, month: 11, day: 21), in: .pl) == "termin minął")
+        #expect(may17.relative(to: CalendarDay(year: 2023, month: 5, day: 18), in: .en) == "this date has passed")
+        #expect(may17.relative(to: may17, in: .pl) == "to dziś")
+        #expect(may17.relative(to: CalendarDay(year: 2023, month: 5, day: 16), in: .en) == "tomorrow")
+        #expect(may17.relative(to: CalendarDay(year: 2023, month: 5, day: 12), in: .pl) == "za 5 dni")
+        #expect(may17.relative(to: CalendarDay(year: 2023, month: 4, day: 17), in: .en) == "in 30 days")
+    }
+
+    @Test func arithmetic() {
+        #expect(CalendarDay(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
+        #expect(CalendarDay(year: 2024, month: 3, day: 1).adding(days: -1) == CalendarDay(year: 2024, month: 2, day: 29))
+        #expect(CalendarDay(iso: "2023-02-29") == nil)
+        #expect(CalendarDay(iso: "2024-02-29") == CalendarDay(year: 2024, month: 2, day: 29))
+        #expect(CalendarDay(iso: "17.05.2023") == nil)
+        for days in stride(from: -1000, to: 30000, by: 37) {
+            #expect(CalendarDay(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+    }
+
+    @Test("a passed deadline is said to have passed, in the reply's language")
+    func deadlineInReply() throws {
+        var transcript = Transcript()
+        let polish = try transcript.reply("do kiedy trzeba oddać raport z kampanii w Krośnie?")
+        #expect(polish.text.contains("17 maja 2023 (termin minął)"), "\(polish.text)")
+        var english = Transcript()
+        let reply = try english.reply("When is the report for the Krosno listening campaign due?")
+        #expect(reply.text.contains("17 May 2023 (this date has passed)"), "\(reply.text)")
+    }
+}

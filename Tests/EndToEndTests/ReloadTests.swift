@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite("SIGHUP reloads intents/", .serialized, .timeLimit(.minutes(2)))
+struct ReloadTests {
+    @Test("a valid change is served after SIGHUP; an invalid one is refused and the old catalogue keeps serving")
+    func reload() async throws {
+        let intents = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-intents-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Daemon.repositoryRoot.appendingPathComponent("intents"), to: intents)
+        defer { try? FileManager.default.removeItem(at: intents) }
+        let daemon = try Daemon(arguments: ["--intents", intents.path])
+        let port = try await daemon.port()
+        let ask = "openssl s_client -quiet -connect 127.0.0.1:\(port)"
+        let before = try await run(ask, input: "jaki jest numer telefonu do urzędu w Krośnie?\n/quit\n")
+        #expect(before.output.contains("13 47 430 01"), "\(before.output)")
+
+        // The staffer changes the phone number in one place.
+        let facts = intents.appendingPathComponent("facts.yml")
+        let original = try String(contentsOf: facts, encoding: .utf8)
+        try original.replacingOccurrences(of: "phone: \"13 47 430 01\"", with: "phone: \"13 99 999 99\"")
+            .write(to: facts, atomically: true, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        try await waitFor { daemon.logText.contains("reloaded intents") }
+        let after = try await run(ask, input: "jaki jest numer telefonu do urzędu w Krośnie?\n/quit\n")
+        #expect(after.output.contains("13 99 999 99"), "\(after.output)")
+
+        // A broken file is refused; the daemon keeps the catalogue it had.
+        try "facts: [unclosed\n".write(to: intents.appendingPathComponent("broken.yml"), atomically: true, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        try await waitFor { daemon.logText.contains("refused to reload intents") }
+        #expect(daemon.logText.contains("broken.yml:2"), "the refusal names the file and line")
+        let still = try await run(ask, input: "jaki jest numer telefonu do urzędu w Krośnie?\n/quit\n")
+        #expect(still.output.contains("13 99 999 99"))
+        let (status, _) = try await daemon.terminate()
+        #expect(status == 0)
+    }
+}
