@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -26,6 +27,16 @@ let package = Package(
             name: "CivicCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // GRDB on the system SQLite, behind AppDatabase's intent-named methods.
+        .target(
+            name: "CivicStore",
+            dependencies: [
+                "CivicCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -45,6 +56,7 @@ let package = Package(
             name: "CivicServer",
             dependencies: [
                 "CivicCore",
+                "CivicStore",
                 "CivicTLS",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -73,6 +85,7 @@ let package = Package(
             name: "civicd",
             dependencies: [
                 "CivicCore",
+                "CivicStore",
                 "CivicTLS",
                 "CivicServer",
                 "CivicClient",
@@ -91,9 +104,14 @@ let package = Package(
             swiftSettings: strictSwift6
         ),
         .testTarget(
+            name: "CivicStoreTests",
+            dependencies: ["CivicStore", "CivicCore"],
+            swiftSettings: strictSwift6
+        ),
+        .testTarget(
             name: "CivicServerTests",
             dependencies: [
-                "CivicServer", "CivicClient", "CivicTLS", "CivicCore",
+                "CivicServer", "CivicClient", "CivicTLS", "CivicCore", "CivicStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -105,7 +123,9 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "CivicClient", "CivicTLS", "CivicStore", "CivicCore",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift6
         ),

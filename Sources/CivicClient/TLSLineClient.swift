@@ -41,7 +41,8 @@ public final class TLSLineClient: Sendable {
     ) async throws -> TLSLineClient {
         let context = try NIOSSLContext(configuration: tls)
         let inbox = Inbox()
-        let handshake = group.next().makePromise(of: Void.self)
+        // Made with the handler that completes it, so a failed connect never leaks it.
+        let handshakeFuture = NIOLockedValueBox<EventLoopFuture<Void>?>(nil)
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(connectTimeout)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
@@ -55,6 +56,8 @@ public final class TLSLineClient: Sendable {
                     } else {
                         sslHandler = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
                     }
+                    let handshake = channel.eventLoop.makePromise(of: Void.self)
+                    handshakeFuture.withLockedValue { $0 = handshake.futureResult }
                     try channel.pipeline.syncOperations.addHandler(sslHandler)
                     try channel.pipeline.syncOperations.addHandler(InboxHandler(inbox: inbox, handshake: handshake))
                 }
@@ -62,7 +65,8 @@ public final class TLSLineClient: Sendable {
             .connect(host: host, port: port)
             .get()
         do {
-            try await handshake.futureResult.get()
+            guard let handshake = handshakeFuture.withLockedValue({ $0 }) else { throw ChannelError.ioOnClosedChannel }
+            try await handshake.get()
         } catch {
             channel.close(promise: nil)
             throw error
@@ -281,5 +285,14 @@ private final class InboxHandler: ChannelInboundHandler {
         }
         inbox.close()
         context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        // A connection that never became active (refused, timed out) ends here.
+        if !handshakeDone {
+            handshakeDone = true
+            handshake.fail(ChannelError.ioOnClosedChannel)
+        }
+        inbox.close()
     }
 }

@@ -45,6 +45,7 @@ public enum Messages {
         en: "Starting afresh. The previous conversation has been forgotten."
     )
     public static let nothingToCancel = Localized(pl: "Nie ma czego anulować.", en: "There is nothing to cancel.")
+    public static let anythingElse = Localized(pl: "Dobrze. W czym jeszcze mogę pomóc?", en: "All right. What else can I help with?")
     public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.")
     public static let unknownCommand = Localized(
         pl: "Nie znam polecenia {command}. Wpisz /pomoc, aby zobaczyć listę.",

@@ -12,6 +12,7 @@ import ServiceLifecycle
 public final class CivicServer: Service, Sendable {
     private let configuration: ServerConfiguration
     private let catalogues: CatalogueStore
+    private let storage: SessionStorage
     private let sslContext: NIOSSLContext
     private let group: any EventLoopGroup
     private let logger: Logger
@@ -23,12 +24,14 @@ public final class CivicServer: Service, Sendable {
     public init(
         configuration: ServerConfiguration,
         catalogues: CatalogueStore,
+        storage: SessionStorage,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger,
         onRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
         self.configuration = configuration
         self.catalogues = catalogues
+        self.storage = storage
         self.sslContext = try NIOSSLContext(configuration: configuration.tls)
         self.group = group
         self.logger = logger
@@ -63,6 +66,7 @@ public final class CivicServer: Service, Sendable {
         let configuration = self.configuration
         let registry = self.registry
         let catalogues = self.catalogues
+        let storage = self.storage
         let logger = self.logger
         let highWater = max(configuration.limits.maxPendingOutputBytes / 2, 1024)
         let bootstrap = ServerBootstrap(group: group)
@@ -75,7 +79,7 @@ public final class CivicServer: Service, Sendable {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(NIOSSLServerHandler(context: sslContext))
                     try sync.addHandler(ConnectionHandler(
-                        configuration: configuration, registry: registry, catalogues: catalogues, logger: logger
+                        configuration: configuration, registry: registry, catalogues: catalogues, storage: storage, logger: logger
                     ))
                 }
             }

@@ -28,6 +28,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     private let configuration: ServerConfiguration
     private let registry: ConnectionRegistry
     private let catalogues: CatalogueStore
+    private let storage: SessionStorage
     private var logger: Logger
 
     private var state = State.handshaking
@@ -43,11 +44,20 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var lastWrite: EventLoopFuture<Void>?
     private var linesReceived = 0
     private var closeReason = "peer closed"
+    /// Lines that arrived while the session waited for storage, handled once it answers.
+    private var heldLines: [InboundLine] = []
+    /// The session's own organiser log-in throttle (locks for good after five wrong codes).
+    private var loginThrottle = LoginThrottle(lockSeconds: nil)
+    /// The server asked to stop while storage was in flight: goodbye once it answers.
+    private var stopWhenStored = false
+    /// The most lines held back while storage works; more are refused with `slow_down`.
+    static let maxHeldLines = 64
 
-    init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, logger: Logger) {
+    init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, storage: SessionStorage, logger: Logger) {
         self.configuration = configuration
         self.registry = registry
         self.catalogues = catalogues
+        self.storage = storage
         self.logger = logger
         self.decoder = LineDecoder(maxLineBytes: configuration.limits.maxLineBytes)
         self.session = Session(limits: configuration.limits)
@@ -110,6 +120,10 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         if event is ServerShutdownEvent {
             switch state {
+            case .open where session.isWaitingForStorage:
+                // Finish the in-flight write and answer it first: a confirmed sign-up is never cut off.
+                closeReason = "server stopping"
+                stopWhenStored = true
             case .open:
                 closeReason = "server stopping"
                 perform(session.shutdown(), context: context)
@@ -147,19 +161,20 @@ final class ConnectionHandler: ChannelInboundHandler {
         let buffer = unwrapInboundIn(data)
         let lines = decoder.feed(buffer.readableBytesView)
         guard !lines.isEmpty else { return }
-        let catalogue = catalogues.current
-        let today = configuration.today()
         for line in lines {
             guard state == .open else { break }
             linesReceived += 1
             switch limiter.admit(atNanoseconds: NIODeadline.now().uptimeNanoseconds) {
             case .accept:
-                if case .text(let text) = line {
-                    logger.trace("line received", metadata: ["text": "\(text)"])
+                if session.isWaitingForStorage || !heldLines.isEmpty {
+                    if heldLines.count < Self.maxHeldLines {
+                        heldLines.append(line)
+                    } else {
+                        perform(session.refuse(.slowDown), flush: false, context: context)
+                    }
+                } else {
+                    handle(line, context: context)
                 }
-                let actions = session.receive(line, catalogue: catalogue, today: today)
-                logReplies(actions)
-                perform(actions, flush: false, context: context)
             case .refuse(let notify):
                 if notify { perform(session.refuse(.slowDown), flush: false, context: context) }
             case .close:
@@ -170,6 +185,53 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         context.flush()
         if state == .open { armIdleTimer(context: context) }
+    }
+
+    /// Hands one line to the session and performs what it asks.
+    private func handle(_ line: InboundLine, context: ChannelHandlerContext) {
+        if case .text(let text) = line, !session.expectsPrivateInput, !text.lowercased().hasPrefix("/login"), !text.lowercased().hasPrefix("/zaloguj") {
+            // What residents type outside forms; form answers and codes are never logged.
+            logger.trace("line received", metadata: ["text": "\(text)"])
+        }
+        let actions = session.receive(line, catalogue: catalogues.current, today: configuration.today())
+        logReplies(actions)
+        perform(actions, flush: false, context: context)
+    }
+
+    /// Handles held lines until the session waits for storage again or none are left.
+    private func handleHeldLines(context: ChannelHandlerContext) {
+        while state == .open, !session.isWaitingForStorage, !heldLines.isEmpty {
+            handle(heldLines.removeFirst(), context: context)
+        }
+        context.flush()
+    }
+
+    // MARK: - Storage
+
+    private func store(_ request: StoreRequest, context: ChannelHandlerContext) {
+        let storage = self.storage
+        let connection = connectionID
+        let peer = self.peer
+        let catalogue = catalogues.current
+        let throttle = loginThrottle
+        let promise = context.eventLoop.makePromise(of: (StoreResponse, LoginThrottle).self)
+        promise.completeWithTask {
+            await storage.perform(request, connection: connection, peer: peer, catalogue: catalogue, throttle: throttle,
+                                  now: { NIODeadline.now().uptimeNanoseconds })
+        }
+        promise.futureResult.assumeIsolated().whenSuccess { response, throttle in
+            self.loginThrottle = throttle
+            guard self.state == .open else { return }
+            let actions = self.session.complete(response, catalogue: self.catalogues.current, today: self.configuration.today())
+            self.logReplies(actions)
+            self.perform(actions, context: context)
+            if self.stopWhenStored, !self.session.isWaitingForStorage {
+                self.perform(self.session.shutdown(), context: context)
+                return
+            }
+            self.handleHeldLines(context: context)
+            if self.state == .open { self.armIdleTimer(context: context) }
+        }
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
@@ -200,6 +262,8 @@ final class ConnectionHandler: ChannelInboundHandler {
                 write(ReplyRenderer.render(reply, format: format, prompt: prompt), context: context)
             case .prompt:
                 write(ReplyRenderer.prompt, context: context)
+            case .store(let request):
+                store(request, context: context)
             case .close:
                 state = .closing
                 idleTimer?.cancel()
@@ -252,7 +316,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     private func idleTimeout(context: ChannelHandlerContext) {
-        guard state == .open else { return }
+        guard state == .open, !session.isWaitingForStorage else { return }
         closeReason = "idle"
         perform(session.idleTimeout(), context: context)
     }

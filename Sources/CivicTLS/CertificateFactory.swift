@@ -41,9 +41,12 @@ public enum CertificateFactory {
             subject: name,
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true, keyCertSign: false))
+                // Its own trust anchor (as `openssl req -x509` makes them): clients that pin this
+                // file as their CA (BoringSSL, OpenSSL) accept it; pathlen 0 lets it sign nothing else.
+                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+                Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
                 try ExtendedKeyUsage([.serverAuth])
+                SubjectKeyIdentifier(hash: privateKey.publicKey)
                 SubjectAlternativeNames(try alternativeNames(dnsNames: dnsNames, ipAddresses: ipAddresses))
             },
             issuerPrivateKey: privateKey

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CivicCore
 import CivicServer
+import CivicStore
 import CivicTLS
 import Foundation
 import Logging
@@ -61,6 +62,15 @@ struct Serve: AsyncParsableCommand {
         ])
         raiseOpenFileLimit(to: configuration.limits.maxConnections + 256, logger: logger)
 
+        let databasePath = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.openForDaemon(path: databasePath)
+        } catch {
+            throw ConfigurationError("cannot open database \(databasePath): \(error)")
+        }
+        logger.info("database ready", metadata: ["file": "\(databasePath)"])
+
         let catalogues = CatalogueStore(catalogue)
         let server = try CivicServer(
             configuration: ServerConfiguration(
@@ -74,6 +84,7 @@ struct Serve: AsyncParsableCommand {
                 today: Self.today(in: configuration.timeZone)
             ),
             catalogues: catalogues,
+            storage: SessionStorage(database: database, logger: logger),
             logger: logger
         )
         let reloader = CatalogueReloader(directory: configuration.intentsDirectory, store: catalogues, logger: logger)

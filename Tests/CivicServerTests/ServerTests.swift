@@ -40,6 +40,16 @@ struct ServerTests {
         }
     }
 
+    @Test("the first-start self-signed certificate verifies when a client trusts that certificate file")
+    func selfSignedPinned() async throws {
+        let identity = try CertificateFactory.selfSigned()
+        try await TestServer.with(selfSigned: identity) { server in
+            let client = try await server.client(tls: try TLSPolicy.clientConfiguration(trustRootsPEM: identity.certificatePEM))
+            #expect(try await client.read(until: "> ").hasPrefix("Dzień dobry"))
+            await client.close()
+        }
+    }
+
     @Test("TLS 1.1 and older are refused")
     func oldTLS() async throws {
         try await TestServer.with { server in

@@ -1,6 +1,7 @@
 import CivicClient
 import CivicCore
 import CivicServer
+import CivicStore
 import CivicTLS
 import Foundation
 import Logging
@@ -16,6 +17,7 @@ struct TestServer {
     let port: Int
     let authority: CertificateAuthority
     let server: CivicServer
+    let database: AppDatabase
     let shutdown: @Sendable () async -> Void
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -32,12 +34,16 @@ struct TestServer {
     /// Runs `body` against a fresh server, then stops the server gracefully.
     static func with(
         limits: Limits = Limits(),
+        selfSigned: PEMIdentity? = nil,
         _ body: (TestServer) async throws -> Void
     ) async throws {
         let authority = try CertificateAuthority()
-        let identity = try authority.issue(commonName: "localhost")
+        let identity = try selfSigned ?? authority.issue(commonName: "localhost")
         var logger = Logger(label: "civicd.test")
         logger.logLevel = .critical
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-server-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try AppDatabase.openForDaemon(path: directory.appendingPathComponent("civicd.sqlite").path)
         let (addresses, continuation) = AsyncStream.makeStream(of: SocketAddress.self)
         let server = try CivicServer(
             configuration: ServerConfiguration(
@@ -49,6 +55,7 @@ struct TestServer {
                 shutdownGraceSeconds: 2
             ),
             catalogues: CatalogueStore(catalogue),
+            storage: SessionStorage(database: database, logger: logger),
             logger: logger,
             onRunning: { continuation.yield($0) }
         )
@@ -59,7 +66,7 @@ struct TestServer {
             guard let address = await iterator.next(), let port = address.port else {
                 throw TestFailure("the server did not report its address")
             }
-            let harness = TestServer(port: port, authority: authority, server: server, shutdown: { await group.triggerGracefulShutdown() })
+            let harness = TestServer(port: port, authority: authority, server: server, database: database, shutdown: { await group.triggerGracefulShutdown() })
             do {
                 try await body(harness)
             } catch {

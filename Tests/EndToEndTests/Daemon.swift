@@ -21,11 +21,14 @@ final class Daemon: Sendable {
 
     let process = Process()
     let dataDirectory: URL
+    /// Only a directory the daemon made up itself is removed with it; a caller's stays.
+    private let ownsDataDirectory: Bool
     private let log = NIOLockedValueBox("")
 
     /// Starts `civicd serve` on an ephemeral port with `arguments` added.
     init(dataDirectory: URL? = nil, arguments: [String] = []) throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("civicd-e2e-\(UUID().uuidString)")
+        self.ownsDataDirectory = dataDirectory == nil
         process.executableURL = Self.binary
         process.arguments = ["serve", "--listen", "127.0.0.1:0", "--data-dir", self.dataDirectory.path] + arguments
         process.currentDirectoryURL = Self.repositoryRoot
@@ -72,7 +75,7 @@ final class Daemon: Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        try? FileManager.default.removeItem(at: dataDirectory)
+        if ownsDataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
     }
 }
 

@@ -63,7 +63,9 @@ struct OpenSSLClientTests {
 
     @Test("a second start reuses the certificate")
     func reuseCertificate() async throws {
-        let first = try Daemon()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-reuse-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try Daemon(dataDirectory: directory)
         _ = try await first.port()
         let logged = first.logText
         _ = try await first.terminate()

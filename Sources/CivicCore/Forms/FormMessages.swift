@@ -1,0 +1,145 @@
+/// The words of the forms (sign-up, interview note, erasure request, organiser log-in).
+public enum FormMessages {
+    // MARK: Sign-up
+    public static let askProgramme = Localized(pl: "Do którego programu chcesz się zapisać?", en: "Which programme would you like to sign up for?")
+    public static let askName = Localized(pl: "Jak się nazywasz? Podaj imię i nazwisko.", en: "What is your name? Please give your first name and surname.")
+    public static let askContact = Localized(
+        pl: "Jak możemy się z Tobą skontaktować? Podaj e-mail albo numer telefonu.",
+        en: "How can we contact you? Give an e-mail address or a phone number."
+    )
+    public static let askDistrict = Localized(
+        pl: "W której dzielnicy mieszkasz lub chcesz działać? ({choices}; albo „pomiń”)",
+        en: "Which district do you live in or want to work in? ({choices}; or \"skip\")"
+    )
+    public static let askConsent = Localized(
+        pl: "{notice} (wersja informacji: {version})\nCzy zgadzasz się na przetwarzanie tych danych? (tak/nie)",
+        en: "{notice} (notice version: {version})\nDo you agree to this processing of your data? (yes/no)"
+    )
+    public static let summary = Localized(
+        pl: "Sprawdź, proszę:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n  dzielnica: {district}\nCzy wszystko się zgadza i mam Cię zapisać? (tak/nie; możesz też napisać np. „zmień kontakt”)",
+        en: "Please check:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n  district: {district}\nIs everything right, shall I sign you up? (yes/no; or e.g. \"change contact\")"
+    )
+    public static let noDistrict = Localized(pl: "—", en: "—")
+    public static let saved = Localized(
+        pl: "Gotowe – zapisaliśmy Cię na: {programme}. Twój kod referencyjny: {reference}. Zachowaj go; przyda się, gdybyś chciał(a) zmienić lub usunąć dane.",
+        en: "Done – you are signed up for: {programme}. Your reference code: {reference}. Keep it; you will need it to change or erase your data."
+    )
+    public static let alreadySignedUp = Localized(
+        pl: "Ten kontakt jest już zapisany na: {programme} (kod {reference}). Nie zapisuję drugi raz.",
+        en: "This contact is already signed up for: {programme} (code {reference}). I am not signing you up twice."
+    )
+    public static let consentRefused = Localized(
+        pl: "Rozumiem. Bez zgody nie mogę Cię zapisać i niczego nie zapisałem. Możesz zapytać o coś innego.",
+        en: "Understood. Without your consent I cannot sign you up, and nothing has been stored. Feel free to ask something else."
+    )
+    public static let signupNotConfirmed = Localized(
+        pl: "Co mam poprawić? Napisz np. „zmień kontakt”, „zmień imię”, „zmień dzielnicę” – albo /anuluj.",
+        en: "What should I correct? Write e.g. \"change contact\", \"change name\", \"change district\" – or /cancel."
+    )
+    public static let programmeNotForSignup = Localized(
+        pl: "Do tego programu nie prowadzę zapisów w rozmowie. Wybierz jeden z: {choices}.",
+        en: "I do not take sign-ups for that programme in this chat. Choose one of: {choices}."
+    )
+
+    // MARK: Validation
+    public static let invalidName = Localized(
+        pl: "To nie wygląda na imię i nazwisko. Napisz je literami, np. „Anna Kowalska”.",
+        en: "That does not look like a name. Please write it in letters, e.g. \"Anna Smith\"."
+    )
+    public static let invalidContact = Localized(
+        pl: "Nie rozpoznaję tego kontaktu. Podaj e-mail (np. anna@example.org) albo polski numer telefonu (9 cyfr, np. 600 100 200 lub +48 600 100 200).",
+        en: "I do not recognise that contact. Give an e-mail (e.g. anna@example.org) or a Polish phone number (9 digits, e.g. 600 100 200 or +48 600 100 200)."
+    )
+    public static let invalidChoice = Localized(pl: "Wybierz, proszę, jedną z opcji: {choices}.", en: "Please choose one of: {choices}.")
+    public static let invalidYesNo = Localized(pl: "Odpowiedz, proszę, „tak” albo „nie”.", en: "Please answer \"yes\" or \"no\".")
+    public static let tooManyAttempts = Localized(
+        pl: "Coś nie idzie. Możesz napisać /anuluj, aby przerwać, albo porozmawiać z człowiekiem:\n{human}",
+        en: "This is not working. You can type /cancel to stop, or talk to a person:\n{human}"
+    )
+    public static let cancelled = Localized(pl: "Przerwałem formularz; nic nie zostało zapisane.", en: "Form cancelled; nothing has been stored.")
+    public static let cannotSkip = Localized(pl: "Tego pola nie można pominąć.", en: "This field cannot be skipped.")
+    public static let nothingBack = Localized(pl: "To pierwsze pytanie – nie ma dokąd wrócić.", en: "This is the first question – there is nothing to go back to.")
+    public static let storageFailed = Localized(
+        pl: "Przepraszam, nie udało się zapisać (problem techniczny). Nic nie zostało potwierdzone. Spróbuj ponownie („tak”) albo /anuluj.",
+        en: "Sorry, saving failed (a technical problem). Nothing has been confirmed. Try again (\"yes\") or /cancel."
+    )
+
+    // MARK: Organisers
+    public static let askLogin = Localized(
+        pl: "Notatki z rozmów zapisują zalogowani organizatorzy. Podaj kod: /login KOD",
+        en: "Interview notes are recorded by logged-in organisers. Give your code: /login CODE"
+    )
+    public static let loginUsage = Localized(pl: "Użycie: /login KOD", en: "Usage: /login CODE")
+    public static let loggedIn = Localized(
+        pl: "Zalogowano: {name}. Napisz „nowa notatka”, aby zapisać rozmowę, albo „postęp”, aby zobaczyć licznik.",
+        en: "Logged in: {name}. Write \"new note\" to record an interview, or \"progress\" to see your count."
+    )
+    public static let loginFailed = Localized(
+        pl: "Nieprawidłowy kod. Kolejna próba możliwa za {seconds} s.",
+        en: "Wrong code. You can try again in {seconds} s."
+    )
+    public static let loginWait = Localized(
+        pl: "Za szybko. Spróbuj ponownie za {seconds} s.",
+        en: "Too soon. Try again in {seconds} s."
+    )
+    public static let loginLocked = Localized(
+        pl: "Zbyt wiele nieudanych prób logowania – logowanie jest zablokowane. Skontaktuj się z koordynatorem.",
+        en: "Too many failed log-in attempts – log-in is locked. Please contact your coordinator."
+    )
+    public static let askNoteDistrict = Localized(pl: "W której dzielnicy była rozmowa? ({choices})", en: "In which district was the interview? ({choices})")
+    public static let askNoteDate = Localized(
+        pl: "Kiedy była rozmowa? (np. „dziś”, „wczoraj”, „2026-11-20” albo „20.11.2026”; domyślnie dziś)",
+        en: "When was the interview? (e.g. \"today\", \"yesterday\", \"2026-11-20\" or \"20.11.2026\"; default today)"
+    )
+    public static let invalidDate = Localized(
+        pl: "Nie rozumiem tej daty. Napisz „dziś”, „wczoraj” albo datę jak 20.11.2026 (nie z przyszłości).",
+        en: "I do not understand that date. Write \"today\", \"yesterday\" or a date like 2026-11-20 (not in the future)."
+    )
+    public static let askNoteTopic = Localized(pl: "Jaki był temat rozmowy? (krótko)", en: "What was the topic of the conversation? (briefly)")
+    public static let askNoteConcerns = Localized(
+        pl: "Jakie sprawy i problemy zgłosił mieszkaniec? (do {limit} znaków)",
+        en: "What concerns did the resident raise? (up to {limit} characters)"
+    )
+    public static let concernsTooLong = Localized(
+        pl: "To za długie ({count} znaków; limit {limit}). Skróć, proszę.",
+        en: "That is too long ({count} characters; limit {limit}). Please shorten it."
+    )
+    public static let askRecontact = Localized(pl: "Czy mieszkaniec zgodził się na ponowny kontakt? (tak/nie)", en: "Did the resident agree to be contacted again? (yes/no)")
+    public static let askRecontactHow = Localized(pl: "Jak można się z nim skontaktować?", en: "How can they be contacted?")
+    public static let noteSummary = Localized(
+        pl: "Notatka:\n  dzielnica: {district}\n  data: {date}\n  temat: {topic}\n  sprawy: {concerns}\n  ponowny kontakt: {recontact}\nZapisać? (tak/nie)",
+        en: "Note:\n  district: {district}\n  date: {date}\n  topic: {topic}\n  concerns: {concerns}\n  contact again: {recontact}\nSave it? (yes/no)"
+    )
+    public static let noteSaved = Localized(
+        pl: "Notatka zapisana (nr {number}). {progress}",
+        en: "Note saved (no. {number}). {progress}"
+    )
+    public static let progress = Localized(
+        pl: "{done} z {target} rozmów; raport do {deadline}",
+        en: "{done} of {target} interviews; report due {deadline}"
+    )
+    public static let notLoggedIn = Localized(
+        pl: "Postęp widzą zalogowani organizatorzy. Zaloguj się: /login KOD",
+        en: "Progress is shown to logged-in organisers. Log in: /login CODE"
+    )
+    public static let yes = Localized(pl: "tak", en: "yes")
+    public static let no = Localized(pl: "nie", en: "no")
+
+    // MARK: Erasure
+    public static let askErasureReference = Localized(
+        pl: "Aby poprosić o usunięcie danych, podaj kod referencyjny z zapisu (np. KR-7F3K).",
+        en: "To ask for your data to be erased, give the reference code from your sign-up (e.g. KR-7F3K)."
+    )
+    public static let askErasureContact = Localized(
+        pl: "Podaj też kontakt (e-mail lub telefon), który był w zapisie.",
+        en: "Also give the contact (e-mail or phone) used in the sign-up."
+    )
+    public static let invalidReference = Localized(
+        pl: "Kod ma postać dwóch liter, myślnika i czterech znaków, np. KR-7F3K.",
+        en: "A code looks like two letters, a dash and four characters, e.g. KR-7F3K."
+    )
+    public static let erasureRecorded = Localized(
+        pl: "Przyjąłem prośbę o usunięcie danych. Pracownik ją rozpatrzy; dane zostaną usunięte, jeśli kod i kontakt się zgadzają.",
+        en: "Your erasure request is recorded. Staff will handle it; the data will be erased if the code and contact match."
+    )
+}

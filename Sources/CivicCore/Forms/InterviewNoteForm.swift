@@ -1,0 +1,216 @@
+/// A logged-in organiser's note of one listening-campaign interview: district, date (default
+/// today), topic, the resident's concerns (free text, limited), whether they agreed to be
+/// contacted again and how, then confirmation.
+public struct InterviewNoteForm: Sendable, Equatable {
+    public enum Slot: String, Sendable, Equatable {
+        case district, date, topic, concerns, recontact, recontactHow = "recontact_how", confirm
+    }
+
+    /// Longest concerns text accepted, in characters.
+    public static let maxConcernsLength = 2000
+    /// Longest topic accepted, in characters.
+    public static let maxTopicLength = 200
+
+    public private(set) var slot: Slot = .district
+    private let organiser: Organiser
+    private var district: String?
+    private var date: CalendarDay?
+    private var topic: String?
+    private var concerns: String?
+    private var recontact: Bool?
+    private var recontactHow: String?
+    private var visited: [Slot] = []
+    private var attempts = AttemptCounter()
+
+    public init(organiser: Organiser) {
+        self.organiser = organiser
+    }
+
+    public func question(_ context: FormContext) -> FormStep {
+        let language = context.language
+        switch slot {
+        case .district:
+            let districts = Self.districts(context.catalogue)
+            return .ask(text: FormMessages.askNoteDistrict.format(language, ["choices": districts.joined(separator: ", ")]),
+                        expecting: slot.rawValue, choices: districts, error: nil)
+        case .date:
+            return .ask(text: FormMessages.askNoteDate[language], expecting: slot.rawValue,
+                        choices: language == .pl ? ["dziś", "wczoraj"] : ["today", "yesterday"], error: nil)
+        case .topic:
+            return .ask(text: FormMessages.askNoteTopic[language], expecting: slot.rawValue, choices: [], error: nil)
+        case .concerns:
+            return .ask(text: FormMessages.askNoteConcerns.format(language, ["limit": String(Self.maxConcernsLength)]),
+                        expecting: slot.rawValue, choices: [], error: nil)
+        case .recontact:
+            return .ask(text: FormMessages.askRecontact[language], expecting: slot.rawValue,
+                        choices: [FormMessages.yes[language], FormMessages.no[language]], error: nil)
+        case .recontactHow:
+            return .ask(text: FormMessages.askRecontactHow[language], expecting: slot.rawValue, choices: [], error: nil)
+        case .confirm:
+            let recontactText = recontact == true ? FormMessages.yes[language] + (recontactHow.map { " (\($0))" } ?? "") : FormMessages.no[language]
+            return .ask(text: FormMessages.noteSummary.format(language, [
+                "district": district ?? "",
+                "date": date?.rendered(in: language) ?? "",
+                "topic": topic ?? "",
+                "concerns": concerns ?? "",
+                "recontact": recontactText,
+            ]), expecting: slot.rawValue, choices: [FormMessages.yes[language], FormMessages.no[language]], error: nil)
+        }
+    }
+
+    public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
+        let language = context.language
+        if Answers.isBack(text) {
+            guard let previous = visited.popLast() else {
+                return .ask(text: FormMessages.nothingBack[language], expecting: slot.rawValue, choices: [], error: nil)
+            }
+            slot = previous
+            attempts.reset()
+            return question(context)
+        }
+        switch slot {
+        case .district:
+            let districts = Self.districts(context.catalogue)
+            guard let index = Answers.choice(text, among: districts) else {
+                return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": districts.joined(separator: ", ")]),
+                                       expecting: slot.rawValue, choices: districts, context: context)
+            }
+            district = districts[index]
+            return advance(to: .date, context)
+        case .date:
+            guard let day = Answers.date(Answers.isSkip(text) ? "" : text, today: context.today), day <= context.today else {
+                return attempts.reject(FormMessages.invalidDate[language], expecting: slot.rawValue, choices: [], context: context)
+            }
+            date = day
+            return advance(to: .topic, context)
+        case .topic:
+            let trimmed = text.trimmingWhitespace()
+            guard !trimmed.isEmpty, trimmed.count <= Self.maxTopicLength else {
+                return attempts.reject(FormMessages.concernsTooLong.format(language, ["count": String(trimmed.count), "limit": String(Self.maxTopicLength)]),
+                                       expecting: slot.rawValue, choices: [], context: context)
+            }
+            topic = trimmed
+            return advance(to: .concerns, context)
+        case .concerns:
+            let trimmed = text.trimmingWhitespace()
+            guard !trimmed.isEmpty, trimmed.count <= Self.maxConcernsLength else {
+                return attempts.reject(FormMessages.concernsTooLong.format(language, ["count": String(trimmed.count), "limit": String(Self.maxConcernsLength)]),
+                                       expecting: slot.rawValue, choices: [], context: context)
+            }
+            concerns = trimmed
+            return advance(to: .recontact, context)
+        case .recontact:
+            guard let answer = Answers.yesNo(text) else {
+                return attempts.reject(FormMessages.invalidYesNo[language], expecting: slot.rawValue,
+                                       choices: [FormMessages.yes[language], FormMessages.no[language]], context: context)
+            }
+            recontact = answer
+            if !answer { recontactHow = nil }
+            return advance(to: answer ? .recontactHow : .confirm, context)
+        case .recontactHow:
+            let trimmed = text.trimmingWhitespace()
+            guard !trimmed.isEmpty, trimmed.count <= Self.maxTopicLength else {
+                return attempts.reject(FormMessages.askRecontactHow[language], expecting: slot.rawValue, choices: [], context: context)
+            }
+            recontactHow = trimmed
+            return advance(to: .confirm, context)
+        case .confirm:
+            switch Answers.yesNo(text) {
+            case true?:
+                guard let district, let date, let topic, let concerns, let recontact else { return question(context) }
+                return .store(.saveInterviewNote(InterviewNoteDraft(
+                    organiserID: organiser.id, district: district, date: date, topic: topic,
+                    concerns: concerns, recontact: recontact, recontactHow: recontactHow
+                )), expecting: slot.rawValue)
+            case false?:
+                return .finished(text: FormMessages.cancelled[language])
+            case nil:
+                return attempts.reject(FormMessages.invalidYesNo[language], expecting: slot.rawValue,
+                                       choices: [FormMessages.yes[language], FormMessages.no[language]], context: context)
+            }
+        }
+    }
+
+    public func stored(_ response: StoreResponse, _ context: FormContext) -> FormStep {
+        guard case .interviewNoteSaved(let total) = response else {
+            return .ask(text: FormMessages.storageFailed[context.language], expecting: Slot.confirm.rawValue,
+                        choices: [FormMessages.yes[context.language], FormMessages.no[context.language]], error: .storageUnavailable)
+        }
+        return .finished(text: FormMessages.noteSaved.format(context.language, [
+            "number": String(total),
+            "progress": Self.progressText(done: total, context),
+        ]))
+    }
+
+    /// "7 z 20 rozmów; raport do 17 maja 2023 (termin minął)", from the listening-campaign facts.
+    public static func progressText(done: Int, _ context: FormContext) -> String {
+        let facts = context.catalogue.facts
+        let target = facts[CatalogueLoader.interviewTargetFact]?.value.rendered(in: context.language, today: context.today, relative: false) ?? "?"
+        let deadline = facts[CatalogueLoader.reportDeadlineFact]?.value.rendered(in: context.language, today: context.today, relative: true) ?? "?"
+        return FormMessages.progress.format(context.language, ["done": String(done), "target": target, "deadline": deadline])
+    }
+
+    /// The districts of the listening campaign: those of the topics that have districts.
+    static func districts(_ catalogue: Catalogue) -> [String] {
+        catalogue.topics.flatMap(\.districts)
+    }
+
+    private mutating func advance(to next: Slot, _ context: FormContext) -> FormStep {
+        visited.append(slot)
+        slot = next
+        attempts.reset()
+        return question(context)
+    }
+}
+
+/// A resident's request to erase a sign-up: the reference code and the contact used.
+public struct ErasureForm: Sendable, Equatable {
+    public enum Slot: String, Sendable, Equatable {
+        case reference, contact
+    }
+
+    public private(set) var slot: Slot = .reference
+    private var reference: String?
+    private var attempts = AttemptCounter()
+
+    public init() {}
+
+    public func question(_ context: FormContext) -> FormStep {
+        switch slot {
+        case .reference:
+            return .ask(text: FormMessages.askErasureReference[context.language], expecting: slot.rawValue, choices: [], error: nil)
+        case .contact:
+            return .ask(text: FormMessages.askErasureContact[context.language], expecting: slot.rawValue, choices: [], error: nil)
+        }
+    }
+
+    public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
+        let language = context.language
+        switch slot {
+        case .reference:
+            let candidate = text.split(separator: " ").compactMap { ReferenceCode.parse(String($0)) }.first ?? ReferenceCode.parse(text)
+            guard let code = candidate else {
+                return attempts.reject(FormMessages.invalidReference[language], expecting: slot.rawValue, choices: [], context: context)
+            }
+            reference = code
+            slot = .contact
+            attempts.reset()
+            if let contact = Contact.find(in: text) {
+                return .store(.recordErasureRequest(ErasureRequestDraft(reference: code, contact: contact)), expecting: slot.rawValue)
+            }
+            return question(context)
+        case .contact:
+            guard let reference, let contact = Contact.find(in: text) ?? Contact(parsing: text) else {
+                return attempts.reject(FormMessages.invalidContact[language], expecting: slot.rawValue, choices: [], context: context)
+            }
+            return .store(.recordErasureRequest(ErasureRequestDraft(reference: reference, contact: contact)), expecting: slot.rawValue)
+        }
+    }
+
+    public func stored(_ response: StoreResponse, _ context: FormContext) -> FormStep {
+        guard case .erasureRequestRecorded = response else {
+            return .ask(text: FormMessages.storageFailed[context.language], expecting: slot.rawValue, choices: [], error: .storageUnavailable)
+        }
+        return .finished(text: FormMessages.erasureRecorded[context.language])
+    }
+}

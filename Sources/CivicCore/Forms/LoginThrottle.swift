@@ -1,0 +1,56 @@
+/// Throttles organiser log-in attempts: after each wrong code the next attempt waits twice as
+/// long (1 s, 2 s, 4 s, 8 s); the fifth wrong code locks log-in. Pure: the caller passes the time.
+public struct LoginThrottle: Sendable, Equatable {
+    public enum Verdict: Sendable, Equatable {
+        case allowed
+        case wait(seconds: Int)
+        case locked
+    }
+
+    public static let lockAfter = 5
+
+    public private(set) var failures = 0
+    private var nextAllowed: UInt64 = 0
+    private var lockedAt: UInt64?
+    /// How long a lock lasts; nil locks for good (a session's own throttle).
+    private let lockDuration: UInt64?
+
+    public init(lockSeconds: Int?) {
+        self.lockDuration = lockSeconds.map { UInt64($0) * 1_000_000_000 }
+    }
+
+    public mutating func check(atNanoseconds now: UInt64) -> Verdict {
+        if let lockedAt {
+            guard let lockDuration, now >= lockedAt + lockDuration else { return .locked }
+            self = LoginThrottle(lockSeconds: Int(lockDuration / 1_000_000_000))
+        }
+        if now < nextAllowed {
+            return .wait(seconds: Int((nextAllowed - now + 999_999_999) / 1_000_000_000))
+        }
+        return .allowed
+    }
+
+    /// Records a wrong code; returns the seconds until the next attempt, or nil when now locked.
+    @discardableResult
+    public mutating func recordFailure(atNanoseconds now: UInt64) -> Int? {
+        failures += 1
+        if failures >= Self.lockAfter {
+            lockedAt = now
+            return nil
+        }
+        let delay = 1 << (failures - 1)
+        nextAllowed = now + UInt64(delay) * 1_000_000_000
+        return delay
+    }
+
+    public mutating func recordSuccess() {
+        failures = 0
+        nextAllowed = 0
+        lockedAt = nil
+    }
+
+    /// True when the throttle holds nothing worth keeping at `now`.
+    public func isIdle(atNanoseconds now: UInt64) -> Bool {
+        lockedAt == nil && (failures == 0 || now >= nextAllowed + 3_600_000_000_000)
+    }
+}

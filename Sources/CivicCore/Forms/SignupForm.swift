@@ -1,0 +1,278 @@
+/// The sign-up form: programme, name, contact, district (for programmes that have districts),
+/// consent, then confirmation after a summary. Answers may come out of order or together
+/// ("Jestem Anna Kowalska, anna@example.org"); a field can be corrected, the form can go back,
+/// the district can be skipped, and `/anuluj` leaves it.
+public struct SignupForm: Sendable, Equatable {
+    public enum Slot: String, Sendable, Equatable, CaseIterable {
+        case programme, name, contact, district, consent, confirm
+    }
+
+    public private(set) var slot: Slot = .programme
+    private(set) var programme: String?
+    private(set) var name: String?
+    private(set) var contact: Contact?
+    private(set) var district: String?
+    private var districtSkipped = false
+    private var consented = false
+    private var visited: [Slot] = []
+    private var attempts = AttemptCounter()
+
+    /// Starts the form; the programme is skipped when the conversation already named one open for sign-up.
+    public init(topic: String?, catalogue: Catalogue) {
+        if let topic, catalogue.topic(topic)?.signup == true {
+            programme = topic
+        }
+        slot = nextSlot(catalogue: catalogue)
+    }
+
+    /// The question for the current slot.
+    public func question(_ context: FormContext) -> FormStep {
+        ask(slot, context, error: nil, prefix: nil)
+    }
+
+    /// Handles one answer.
+    public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
+        if Answers.isBack(text) {
+            guard let previous = visited.popLast() else {
+                return ask(slot, context, error: nil, prefix: FormMessages.nothingBack[context.language])
+            }
+            clear(previous)
+            slot = previous
+            attempts.reset()
+            return question(context)
+        }
+        if let field = Answers.correction(text).flatMap(Slot.init(rawValue:)) {
+            clear(field)
+            if field == .programme { clear(.district) }
+            move(to: field)
+            return question(context)
+        }
+        if Answers.isSkip(text) {
+            guard slot == .district else {
+                return ask(slot, context, error: .invalidValue, prefix: FormMessages.cannotSkip[context.language])
+            }
+            districtSkipped = true
+            return advance(context)
+        }
+
+        // Out of order: take whatever the message gives, whatever is being asked.
+        let before = (programme, name, contact, district)
+        extract(from: text, context)
+        let gaveCurrent: Bool
+        switch slot {
+        case .programme: gaveCurrent = programme != nil && before.0 == nil
+        case .name: gaveCurrent = name != nil && before.1 == nil
+        case .contact: gaveCurrent = contact != nil && before.2 == nil
+        case .district: gaveCurrent = district != nil && before.3 == nil
+        case .consent, .confirm: gaveCurrent = false
+        }
+        if gaveCurrent { return advance(context) }
+
+        let language = context.language
+        switch slot {
+        case .programme:
+            let choices = signupTopics(context.catalogue)
+            let names = choices.map { topicName($0, context) }
+            if let index = Answers.choice(text, among: names) {
+                programme = choices[index]
+                return advance(context)
+            }
+            if let named = context.catalogue.matcher.mentions(in: text).topic, context.catalogue.topic(named)?.signup != true {
+                return attempts.reject(FormMessages.programmeNotForSignup.format(language, ["choices": names.joined(separator: ", ")]),
+                                       expecting: slot.rawValue, choices: names, context: context)
+            }
+            return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": names.joined(separator: ", ")]),
+                                   expecting: slot.rawValue, choices: names, context: context)
+        case .name:
+            guard let plain = Answers.plainName(text), !text.contains("@") else {
+                return attempts.reject(FormMessages.invalidName[language], expecting: slot.rawValue, choices: [], context: context)
+            }
+            name = plain
+            return advance(context)
+        case .contact:
+            guard let parsed = Contact(parsing: text) else {
+                return attempts.reject(FormMessages.invalidContact[language], expecting: slot.rawValue, choices: [], context: context)
+            }
+            contact = parsed
+            return advance(context)
+        case .district:
+            let districts = districtChoices(context.catalogue)
+            guard let index = Answers.choice(text, among: districts) else {
+                return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": districts.joined(separator: ", ")]),
+                                       expecting: slot.rawValue, choices: districts + [skipWord(language)], context: context)
+            }
+            district = districts[index]
+            return advance(context)
+        case .consent:
+            switch Answers.yesNo(text) {
+            case true?:
+                consented = true
+                return advance(context)
+            case false?:
+                return .finished(text: FormMessages.consentRefused[language])
+            case nil:
+                return attempts.reject(FormMessages.invalidYesNo[language] + "\n" + consentText(context),
+                                       expecting: slot.rawValue, choices: yesNoChoices(language), context: context)
+            }
+        case .confirm:
+            switch Answers.yesNo(text) {
+            case true?:
+                guard let draft = draft(context) else { return question(context) }
+                return .store(.saveSignup(draft), expecting: slot.rawValue)
+            case false?:
+                return .ask(text: FormMessages.signupNotConfirmed[language], expecting: slot.rawValue,
+                            choices: correctionChoices(language), error: nil)
+            case nil:
+                return attempts.reject(FormMessages.invalidYesNo[language], expecting: slot.rawValue,
+                                       choices: yesNoChoices(language), context: context)
+            }
+        }
+    }
+
+    /// Turns storage's answer into the form's last step, or back to confirmation when storage failed.
+    public func stored(_ response: StoreResponse, _ context: FormContext) -> FormStep {
+        let programmeName = programme.map { topicName($0, context) } ?? ""
+        switch response {
+        case .signup(.saved(let reference)):
+            return .finished(text: FormMessages.saved.format(context.language, ["programme": programmeName, "reference": reference]))
+        case .signup(.alreadySignedUp(let reference)):
+            return .finished(text: FormMessages.alreadySignedUp.format(context.language, ["programme": programmeName, "reference": reference]))
+        default:
+            return .ask(text: FormMessages.storageFailed[context.language], expecting: Slot.confirm.rawValue,
+                        choices: yesNoChoices(context.language), error: .storageUnavailable)
+        }
+    }
+
+    // MARK: - Slots
+
+    private mutating func extract(from text: String, _ context: FormContext) {
+        if let found = Contact.find(in: text), contact == nil || slot == .contact {
+            contact = found
+        }
+        if let introduced = Answers.introducedName(in: text), name == nil || slot == .name {
+            name = introduced
+        }
+        if programme == nil || slot == .programme,
+           let topic = context.catalogue.matcher.mentions(in: text).topic,
+           context.catalogue.topic(topic)?.signup == true {
+            if topic != programme { district = nil }
+            programme = topic
+        }
+        if slot != .district, district == nil, programme != nil {
+            let districts = districtChoices(context.catalogue)
+            if !districts.isEmpty, let index = Answers.choice(text, among: districts), !TextNormalizer.tokens(text).allSatisfy({ Int($0) != nil }) {
+                district = districts[index]
+            }
+        }
+    }
+
+    private mutating func advance(_ context: FormContext) -> FormStep {
+        let next = nextSlot(catalogue: context.catalogue)
+        if next != slot { visited.append(slot) }
+        slot = next
+        attempts.reset()
+        return question(context)
+    }
+
+    private mutating func move(to field: Slot) {
+        if field != slot { visited.append(slot) }
+        slot = field
+        attempts.reset()
+    }
+
+    private mutating func clear(_ field: Slot) {
+        switch field {
+        case .programme: programme = nil
+        case .name: name = nil
+        case .contact: contact = nil
+        case .district:
+            district = nil
+            districtSkipped = false
+        case .consent: consented = false
+        case .confirm: break
+        }
+    }
+
+    private func nextSlot(catalogue: Catalogue) -> Slot {
+        if programme == nil { return .programme }
+        if name == nil { return .name }
+        if contact == nil { return .contact }
+        if district == nil, !districtSkipped, !districtChoices(catalogue).isEmpty { return .district }
+        if !consented { return .consent }
+        return .confirm
+    }
+
+    private func draft(_ context: FormContext) -> SignupDraft? {
+        guard let programme, let name, let contact, consented else { return nil }
+        return SignupDraft(
+            programme: programme, name: name, contact: contact, district: district,
+            consentVersion: context.catalogue.facts["privacy.version"].map { $0.value.rendered(in: .pl, today: context.today, relative: false) } ?? "unversioned",
+            language: context.language
+        )
+    }
+
+    // MARK: - Questions
+
+    private func ask(_ slot: Slot, _ context: FormContext, error: ReplyError?, prefix: String?) -> FormStep {
+        let language = context.language
+        var text: String
+        var choices: [String] = []
+        switch slot {
+        case .programme:
+            let names = signupTopics(context.catalogue).map { topicName($0, context) }
+            text = FormMessages.askProgramme[language]
+            choices = names
+        case .name:
+            text = FormMessages.askName[language]
+        case .contact:
+            text = FormMessages.askContact[language]
+        case .district:
+            let districts = districtChoices(context.catalogue)
+            text = FormMessages.askDistrict.format(language, ["choices": districts.joined(separator: ", ")])
+            choices = districts + [skipWord(language)]
+        case .consent:
+            text = consentText(context)
+            choices = yesNoChoices(language)
+        case .confirm:
+            text = FormMessages.summary.format(language, [
+                "programme": programme.map { topicName($0, context) } ?? "",
+                "name": name ?? "",
+                "contact": contact?.description ?? "",
+                "district": district ?? FormMessages.noDistrict[language],
+            ])
+            choices = yesNoChoices(language)
+        }
+        if let prefix { text = prefix + "\n" + text }
+        return .ask(text: text, expecting: slot.rawValue, choices: choices, error: error)
+    }
+
+    private func consentText(_ context: FormContext) -> String {
+        let facts = context.catalogue.facts
+        func fact(_ path: String) -> String {
+            facts[path]?.value.rendered(in: context.language, today: context.today, relative: false) ?? ""
+        }
+        return FormMessages.askConsent.format(context.language, ["notice": fact("privacy.notice"), "version": fact("privacy.version")])
+    }
+
+    private func signupTopics(_ catalogue: Catalogue) -> [String] {
+        catalogue.topics.filter(\.signup).map(\.id)
+    }
+
+    private func districtChoices(_ catalogue: Catalogue) -> [String] {
+        programme.flatMap { catalogue.topic($0)?.districts } ?? []
+    }
+
+    private func topicName(_ topic: String, _ context: FormContext) -> String {
+        context.catalogue.topicName(topic, language: context.language, today: context.today) ?? topic
+    }
+
+    private func yesNoChoices(_ language: Language) -> [String] {
+        [FormMessages.yes[language], FormMessages.no[language]]
+    }
+
+    private func skipWord(_ language: Language) -> String { language == .pl ? "pomiń" : "skip" }
+
+    private func correctionChoices(_ language: Language) -> [String] {
+        language == .pl ? ["zmień imię", "zmień kontakt", "zmień dzielnicę", "/anuluj"] : ["change name", "change contact", "change district", "/cancel"]
+    }
+}

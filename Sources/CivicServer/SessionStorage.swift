@@ -1,0 +1,132 @@
+import CivicCore
+import CivicStore
+import Logging
+import NIOConcurrencyHelpers
+
+/// Performs the sessions' storage requests against the database, off the event loops.
+/// Sign-ups go through a group committer: those that arrive together share one transaction,
+/// and each resident is answered only after that transaction is on disk.
+public final class SessionStorage: Sendable {
+    public let database: AppDatabase
+    private let committer: SignupCommitter
+    private let peerThrottles = NIOLockedValueBox([String: LoginThrottle]())
+    private let logger: Logger
+    /// How long a peer stays locked out after too many wrong organiser codes.
+    static let peerLockSeconds = 15 * 60
+
+    public init(database: AppDatabase, logger: Logger) {
+        self.database = database
+        self.committer = SignupCommitter(database: database)
+        self.logger = logger
+    }
+
+    /// Runs `request` for connection `connection` from `peer`; never throws: failures become
+    /// `.failed`. Log-in attempts pass through the session's throttle (given, and returned
+    /// updated) and the peer address's, shared by every connection from it.
+    func perform(
+        _ request: StoreRequest, connection: UInt64, peer: String, catalogue: Catalogue,
+        throttle: LoginThrottle, now: @Sendable () -> UInt64
+    ) async -> (StoreResponse, LoginThrottle) {
+        do {
+            switch request {
+            case .saveSignup(let draft):
+                let city = catalogue.topic(draft.programme)?.city
+                return (.signup(try await committer.save(draft, actor: .session(connection), city: city)), throttle)
+            case .verifyOrganiser(let code):
+                return try await login(code: code, peer: peer, connection: connection, throttle: throttle, now: now)
+            case .saveInterviewNote(let note):
+                return (.interviewNoteSaved(total: try await database.saveInterviewNote(note, actor: .organiser(note.organiserID))), throttle)
+            case .countInterviews(let organiserID):
+                return (.interviewCount(try await database.interviewCount(organiserID: organiserID)), throttle)
+            case .recordErasureRequest(let draft):
+                try await database.recordErasureRequest(draft, actor: .session(connection))
+                return (.erasureRequestRecorded, throttle)
+            }
+        } catch {
+            logger.error("storage failed", metadata: ["connection.id": "\(connection)", "error": "\(error)"])
+            return (.failed, throttle)
+        }
+    }
+
+    private func login(code: String, peer: String, connection: UInt64, throttle: LoginThrottle, now: @Sendable () -> UInt64) async throws -> (StoreResponse, LoginThrottle) {
+        var session = throttle
+        if let refusal = Self.refusal(session.check(atNanoseconds: now())) { return (refusal, session) }
+        let peerVerdict = peerThrottles.withLockedValue { throttles -> LoginThrottle.Verdict in
+            var peerThrottle = throttles[peer] ?? LoginThrottle(lockSeconds: Self.peerLockSeconds)
+            defer { throttles[peer] = peerThrottle }
+            return peerThrottle.check(atNanoseconds: now())
+        }
+        if let refusal = Self.refusal(peerVerdict) { return (refusal, session) }
+
+        let organiser = try await database.verifyOrganiser(code: code)
+        let time = now()
+        if let organiser {
+            session.recordSuccess()
+            peerThrottles.withLockedValue { $0[peer] = nil }
+            logger.info("organiser logged in", metadata: ["connection.id": "\(connection)", "organiser.id": "\(organiser.id)"])
+            return (.loggedIn(organiser), session)
+        }
+        logger.notice("wrong organiser code", metadata: ["connection.id": "\(connection)", "peer": "\(peer)"])
+        let sessionDelay = session.recordFailure(atNanoseconds: time)
+        let peerDelay = peerThrottles.withLockedValue { throttles -> Int? in
+            var peerThrottle = throttles[peer] ?? LoginThrottle(lockSeconds: Self.peerLockSeconds)
+            defer {
+                throttles[peer] = peerThrottle
+                if throttles.count > 10_000 { throttles = throttles.filter { !$0.value.isIdle(atNanoseconds: time) } }
+            }
+            return peerThrottle.recordFailure(atNanoseconds: time)
+        }
+        guard let sessionDelay, let peerDelay else { return (.loginLocked, session) }
+        return (.loginFailed(retryAfterSeconds: max(sessionDelay, peerDelay)), session)
+    }
+
+    private static func refusal(_ verdict: LoginThrottle.Verdict) -> StoreResponse? {
+        switch verdict {
+        case .allowed: return nil
+        case .wait(let seconds): return .loginThrottled(retryAfterSeconds: seconds)
+        case .locked: return .loginLocked
+        }
+    }
+}
+
+/// Group commit for sign-ups: while one transaction is being written, new sign-ups queue; the
+/// next transaction takes them all. Each caller resumes only after its own transaction committed.
+actor SignupCommitter {
+    private typealias Item = (draft: SignupDraft, actor: AuditActor, city: String?, continuation: CheckedContinuation<SignupOutcome, Error>)
+
+    private let database: AppDatabase
+    private var queue: [Item] = []
+    private var writing = false
+    /// The most sign-ups one transaction takes.
+    private let maxBatch = 256
+
+    init(database: AppDatabase) {
+        self.database = database
+    }
+
+    func save(_ draft: SignupDraft, actor: AuditActor, city: String?) async throws -> SignupOutcome {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.append((draft, actor, city, continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !queue.isEmpty {
+            let batch = Array(queue.prefix(maxBatch))
+            queue.removeFirst(batch.count)
+            do {
+                let results = try await database.saveSignups(batch.map { ($0.draft, $0.actor, $0.city) })
+                for (item, result) in zip(batch, results) {
+                    item.continuation.resume(with: result)
+                }
+            } catch {
+                for item in batch { item.continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}

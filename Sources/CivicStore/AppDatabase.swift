@@ -1,0 +1,159 @@
+import CivicCore
+import Crypto
+import Foundation
+import GRDB
+
+/// civicd's database: sign-ups, organisers, interview notes, erasure requests and the audit
+/// trail, in one SQLite file in WAL mode with `synchronous=FULL`. Every method is named for what
+/// it does; no SQL leaves this module. Writes run on GRDB's writer queue, never on an event loop.
+public struct AppDatabase: Sendable {
+    /// The schema versions this build knows, in order. A database with any other migration applied
+    /// was written by a newer civicd and is refused.
+    public static let knownMigrations = ["v1"]
+
+    let writer: any DatabaseWriter
+
+    /// Opens (creating when needed) the database at `path` for the daemon: mode 0600, WAL,
+    /// `synchronous=FULL`, migrated to the current schema.
+    public static func openForDaemon(path: String, busyTimeout: TimeInterval = 5) throws -> AppDatabase {
+        try createPrivateFile(path)
+        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        let database = AppDatabase(writer: pool)
+        try database.checkSchemaIsKnown()
+        try migrator.migrate(pool)
+        return database
+    }
+
+    /// Opens an existing database beside the running daemon (the admin command). Refuses a
+    /// missing file, a database the daemon has not initialised, and an unknown schema.
+    public static func openExisting(path: String, busyTimeout: TimeInterval = 5) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.missing(path)
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        let database = AppDatabase(writer: pool)
+        try database.checkSchemaIsKnown()
+        let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+        guard applied == Set(knownMigrations) else {
+            throw StoreError.schema("database \(path) has schema \(applied.sorted().joined(separator: ",").nilIfEmpty ?? "none"); this civicd knows \(knownMigrations.joined(separator: ","))")
+        }
+        return database
+    }
+
+    /// A database in memory-backed temporary file, for tests: same configuration as the daemon's.
+    init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.label = "civicd"
+        return configuration
+    }
+
+    /// The database file is private from its first byte: created 0600 before SQLite opens it.
+    static func createPrivateFile(_ path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let descriptor = open(path, O_WRONLY | O_CREAT, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
+    }
+
+    func checkSchemaIsKnown() throws {
+        let applied = try writer.read { db -> [String] in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        let unknown = Set(applied).subtracting(Self.knownMigrations)
+        if !unknown.isEmpty {
+            throw StoreError.schema("the database has schema versions this civicd does not know (\(unknown.sorted().joined(separator: ", "))); it was written by a newer civicd")
+        }
+    }
+
+    /// Append-only: a released migration is never edited; changes come as new migrations.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "signup") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("reference", .text).notNull().unique()
+                t.column("programme", .text).notNull()
+                t.column("name", .text)
+                t.column("contact", .text)
+                t.column("district", .text)
+                t.column("consentVersion", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("erasedAt", .datetime)
+            }
+            // One live sign-up per programme and contact; erased rows keep counting but not blocking.
+            try db.execute(sql: "CREATE UNIQUE INDEX signup_live_contact ON signup(programme, contact) WHERE erasedAt IS NULL")
+            try db.create(index: "signup_createdAt", on: "signup", columns: ["createdAt"])
+
+            try db.create(table: "organiser") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("codeSalt", .blob).notNull()
+                t.column("codeHash", .blob).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+            }
+            try db.create(table: "interviewNote") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("organiser").notNull()
+                t.column("district", .text)
+                t.column("interviewDate", .text).notNull()
+                t.column("topic", .text)
+                t.column("concerns", .text)
+                t.column("recontact", .boolean).notNull()
+                t.column("recontactHow", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("erasedAt", .datetime)
+            }
+            try db.create(table: "erasureRequest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("reference", .text).notNull()
+                t.column("contact", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("handledAt", .datetime)
+            }
+            // What happened, when and by whom — never the personal data itself.
+            try db.create(table: "auditEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text)
+                t.column("actor", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}
+
+/// Storage problems, each said in one line.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case missing(String)
+    case schema(String)
+    case unavailable(String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): return "database \(path) does not exist (start the daemon once, or check --data-dir)"
+        case .schema(let message): return message
+        case .unavailable(let message): return message
+        case .notFound(let message): return message
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,408 @@
+import Testing
+@testable import CivicCore
+
+extension Transcript {
+    /// The single reply to `line`; fails the test when the session asked for storage instead.
+    mutating func ask(_ line: String) throws -> Reply {
+        let actions = say(line)
+        guard actions.count == 1, case .reply(let reply, _, _) = actions[0] else {
+            Issue.record("expected one reply to \(line.debugDescription), got \(actions)")
+            throw TranscriptError.noReply
+        }
+        return reply
+    }
+
+    /// The storage request `line` leads to.
+    mutating func request(_ line: String) throws -> StoreRequest {
+        let actions = say(line)
+        guard actions.count == 1, case .store(let request) = actions[0] else {
+            Issue.record("expected a storage request after \(line.debugDescription), got \(actions)")
+            throw TranscriptError.noReply
+        }
+        return request
+    }
+
+    mutating func complete(_ response: StoreResponse) throws -> Reply {
+        let actions = session.complete(response, catalogue: catalogue, today: today)
+        guard actions.count == 1, case .reply(let reply, _, _) = actions[0] else {
+            Issue.record("expected one reply to \(response), got \(actions)")
+            throw TranscriptError.noReply
+        }
+        return reply
+    }
+}
+
+@Suite("Sign-up form transcripts")
+struct SignupTranscriptTests {
+    @Test("happy path: programme, name, contact, consent, confirmation; confirmed only after storage")
+    func happyPath() throws {
+        var t = Transcript()
+        let start = try t.ask("chcę się zapisać")
+        #expect(start.intent == "signup")
+        #expect(start.expecting == "programme")
+        #expect(start.choices.count == 3)
+        let name = try t.ask("Centrum Obywatelskie")
+        #expect(name.expecting == "name")
+        #expect(try t.ask("Anna Kowalska").expecting == "contact")
+        let consent = try t.ask("anna@example.org")
+        #expect(consent.expecting == "consent", "Centrum Obywatelskie has no districts")
+        #expect(consent.text.contains("2026-11"), "the notice's version is shown")
+        #expect(consent.text.contains("18 miesiącach"))
+        let summary = try t.ask("tak")
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("Anna Kowalska"))
+        #expect(summary.text.contains("anna@example.org"))
+        let request = try t.request("tak")
+        #expect(request == .saveSignup(SignupDraft(programme: "centrum_obywatelskie", name: "Anna Kowalska",
+                                                   contact: .email("anna@example.org"), district: nil,
+                                                   consentVersion: "2026-11", language: .pl)))
+        #expect(t.session.isWaitingForStorage)
+        let done = try t.complete(.signup(.saved(reference: "KR-7F3K")))
+        #expect(done.text.contains("KR-7F3K"))
+        #expect(done.expecting == nil)
+        #expect(!t.session.isWaitingForStorage)
+        #expect(try t.ask("dziękuję").intent == "thanks", "the conversation goes on after the form")
+    }
+
+    @Test("answers out of order and together; a programme named earlier is not asked again")
+    func outOfOrder() throws {
+        var t = Transcript()
+        _ = try t.ask("Jak dołączyć do organizowania społecznego w Krośnie?")
+        let first = try t.ask("zapisz mnie")
+        #expect(first.expecting == "name", "the conversation already named the programme")
+        let district = try t.ask("Jestem Anna Kowalska, tel. 600-100-200")
+        #expect(district.expecting == "district")
+        #expect(district.choices.contains("osiedle Traugutta"))
+        #expect(try t.ask("mieszkam na Polance").expecting == "consent")
+        let summary = try t.ask("zgadzam się")
+        #expect(summary.text.contains("+48 600 100 200"))
+        #expect(summary.text.contains("Polanka"))
+        guard case .saveSignup(let draft) = try t.request("tak") else { return }
+        #expect(draft.programme == "os_krosno")
+        #expect(draft.name == "Anna Kowalska")
+        #expect(draft.district == "Polanka")
+    }
+
+    @Test("everything in one message")
+    func allAtOnce() throws {
+        var t = Transcript()
+        _ = try t.ask("I want to sign up")
+        let reply = try t.ask("Centrum Obywatelskie, my name is John Smith, john@example.org")
+        #expect(reply.expecting == "consent")
+        #expect(reply.language == .en)
+    }
+
+    @Test("an invalid contact is re-asked with a format hint; after three tries a way out is offered")
+    func invalidContact() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        let first = try t.ask("anna(at)example")
+        #expect(first.error == .invalidValue)
+        #expect(first.expecting == "contact")
+        #expect(first.text.contains("600 100 200"))
+        _ = try t.ask("123")
+        let third = try t.ask("+44 20 7946 0958")
+        #expect(third.text.contains("/anuluj"))
+        #expect(third.text.contains("co.krakow.pl"), "whom to ask comes from the data, for the programme")
+        #expect(third.choices.contains("/anuluj"))
+        #expect(try t.ask("600100200").expecting == "consent")
+    }
+
+    @Test("a field is corrected from the summary, and the form can go back")
+    func corrections() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        _ = try t.ask("anna@example.org")
+        _ = try t.ask("tak")
+        #expect(try t.ask("zmień kontakt").expecting == "contact")
+        let summary = try t.ask("anna.k@example.org")
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("anna.k@example.org"))
+        #expect(!summary.text.contains("anna@example.org"))
+        #expect(try t.ask("nie").text.contains("zmień"))
+        #expect(try t.ask("popraw imię").expecting == "name")
+        #expect(try t.ask("wstecz").expecting == "confirm")
+    }
+
+    @Test("going back returns to the previous question")
+    func back() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        #expect(try t.ask("wstecz").expecting == "name")
+        #expect(try t.ask("Anna Nowak").expecting == "contact")
+    }
+
+    @Test("the district can be skipped, the name cannot")
+    func skip() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie na organizowanie społeczne w Krośnie")
+        #expect(try t.ask("pomiń").error == .invalidValue)
+        _ = try t.ask("Jan Nowak")
+        #expect(try t.ask("jan@example.org").expecting == "district")
+        #expect(try t.ask("pomiń").expecting == "consent")
+    }
+
+    @Test("cancel leaves the form; nothing is stored", arguments: ["/anuluj", "anuluj", "/cancel", "cancel"])
+    func cancel(_ word: String) throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        let reply = try t.ask(word)
+        #expect(reply.expecting == nil)
+        #expect(t.session.expecting == nil)
+        #expect(try t.ask("tak").intent != "signup")
+    }
+
+    @Test("consent refused: nothing is stored")
+    func consentRefused() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        _ = try t.ask("anna@example.org")
+        let refused = try t.ask("nie")
+        #expect(refused.text.contains("niczego nie zapisałem"))
+        #expect(refused.expecting == nil)
+        #expect(!t.session.isWaitingForStorage)
+    }
+
+    @Test("duplicate: already signed up, said plainly")
+    func duplicate() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        _ = try t.ask("anna@example.org")
+        _ = try t.ask("tak")
+        _ = try t.request("tak")
+        let reply = try t.complete(.signup(.alreadySignedUp(reference: "KR-AB12")))
+        #expect(reply.text.contains("już zapisany"))
+        #expect(reply.text.contains("KR-AB12"))
+    }
+
+    @Test("a storage failure confirms nothing and lets the resident try again")
+    func storageFailure() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        _ = try t.ask("anna@example.org")
+        _ = try t.ask("tak")
+        _ = try t.request("tak")
+        let failed = try t.complete(.failed)
+        #expect(failed.error == .storageUnavailable)
+        #expect(failed.expecting == "confirm")
+        #expect(!failed.text.contains("KR-"))
+        _ = try t.request("tak")
+    }
+
+    @Test("a question in the middle of the form is answered and the question asked again")
+    func questionAside() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        let reply = try t.ask("a czy to coś kosztuje?")
+        #expect(reply.expecting == "name")
+        #expect(reply.text.contains("Jak się nazywasz?"))
+        #expect(reply.text.count > "Jak się nazywasz? Podaj imię i nazwisko.".count)
+    }
+
+    @Test("/reset forgets a half-filled form; nothing of it is shown again")
+    func reset() throws {
+        var t = Transcript()
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.ask("Anna Kowalska")
+        _ = try t.ask("/reset")
+        #expect(t.session.expecting == nil)
+        let again = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        #expect(!again.text.contains("Anna"))
+        #expect(again.expecting == "name")
+    }
+
+    @Test("after join the sign-up is offered; yes starts it")
+    func offeredAfterJoin() throws {
+        var t = Transcript()
+        let join = try t.ask("jak mogę wziąć udział w Centrum Obywatelskim?")
+        #expect(join.intent == "join")
+        #expect(join.choices == ["tak", "nie"])
+        #expect(try t.ask("tak").expecting == "name")
+    }
+}
+
+@Suite("Organisers, notes, progress and erasure transcripts")
+struct OrganiserTranscriptTests {
+    let ewa = Organiser(id: 3, name: "Ewa")
+
+    @Test("wrong codes are refused with the wait; a lock-out is said")
+    func wrongCode() throws {
+        var t = Transcript()
+        #expect(try t.request("/login ABCD-EFGH-JKMN") == .verifyOrganiser(code: "ABCD-EFGH-JKMN"))
+        let wrong = try t.complete(.loginFailed(retryAfterSeconds: 1))
+        #expect(wrong.error == .loginFailed)
+        #expect(wrong.text.contains("1 s"))
+        _ = try t.request("/login X")
+        #expect(try t.complete(.loginThrottled(retryAfterSeconds: 2)).text.contains("2 s"))
+        _ = try t.request("/login X")
+        #expect(try t.complete(.loginLocked).error == .loginLocked)
+        #expect(t.session.organiser == nil)
+    }
+
+    @Test("the interview_note intent asks for the code; then the note is taken and saved")
+    func noteAfterLogin() throws {
+        var t = Transcript()
+        let ask = try t.ask("chcę zapisać notatkę z rozmowy")
+        #expect(ask.intent == "interview_note")
+        #expect(ask.expecting == "code")
+        #expect(try t.request("KOD1-KOD2-KOD3") == .verifyOrganiser(code: "KOD1-KOD2-KOD3"))
+        #expect(try t.complete(.loggedIn(ewa)).text.contains("Ewa"))
+        let district = try t.ask("nowa notatka z rozmowy")
+        #expect(district.expecting == "district")
+        #expect(district.choices == ["Polanka", "osiedle Traugutta", "Suchodół"])
+        #expect(try t.ask("Traugutta").expecting == "date")
+        #expect(try t.ask("wczoraj").expecting == "topic")
+        #expect(try t.ask("zieleń na osiedlu").expecting == "concerns")
+        #expect(try t.ask(String(repeating: "x", count: 2001)).error == .invalidValue)
+        #expect(try t.ask("Brakuje ławek i drzew przy szkole.").expecting == "recontact")
+        #expect(try t.ask("tak").expecting == "recontact_how")
+        let summary = try t.ask("telefonicznie po 17")
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("20 listopada 2026"))
+        let request = try t.request("tak")
+        #expect(request == .saveInterviewNote(InterviewNoteDraft(
+            organiserID: 3, district: "osiedle Traugutta", date: CalendarDay(year: 2026, month: 11, day: 20),
+            topic: "zieleń na osiedlu", concerns: "Brakuje ławek i drzew przy szkole.", recontact: true, recontactHow: "telefonicznie po 17"
+        )))
+        let saved = try t.complete(.interviewNoteSaved(total: 7))
+        #expect(saved.text.contains("7 z 20 rozmów; raport do 17 maja 2023 (termin minął)"))
+    }
+
+    @Test("dates: today by default, yesterday, written dates; never the future")
+    func noteDates() throws {
+        var t = Transcript()
+        _ = try t.request("/login KOD")
+        _ = try t.complete(.loggedIn(ewa))
+        _ = try t.ask("new interview note")
+        _ = try t.ask("Polanka")
+        #expect(try t.ask("2027-01-01").error == .invalidValue)
+        #expect(try t.ask("15.11.2026").expecting == "topic")
+    }
+
+    @Test("progress from the data, for a logged-in organiser only")
+    func progress() throws {
+        var t = Transcript()
+        let anonymous = try t.ask("ile rozmów już zrobiłam?")
+        #expect(anonymous.intent == "progress")
+        #expect(anonymous.text.contains("/login"))
+        _ = try t.request("/login KOD")
+        _ = try t.complete(.loggedIn(ewa))
+        #expect(try t.request("ile rozmów już zrobiłam?") == .countInterviews(organiserID: 3))
+        let reply = try t.complete(.interviewCount(7))
+        #expect(reply.text == "7 z 20 rozmów; raport do 17 maja 2023 (termin minął)")
+        var english = Transcript()
+        _ = try english.request("/login KOD")
+        _ = try english.complete(.loggedIn(ewa))
+        _ = try english.request("how many interviews have I done so far?")
+        #expect(try english.complete(.interviewCount(2)).text == "2 of 20 interviews; report due 17 May 2023 (this date has passed)")
+    }
+
+    @Test("/reset logs the organiser out")
+    func resetLogsOut() throws {
+        var t = Transcript()
+        _ = try t.request("/login KOD")
+        _ = try t.complete(.loggedIn(ewa))
+        _ = try t.ask("/reset")
+        #expect(t.session.organiser == nil)
+    }
+
+    @Test("a resident asks to erase a sign-up with its reference and contact")
+    func erasure() throws {
+        var t = Transcript()
+        let ask = try t.ask("chcę usunąć moje dane")
+        #expect(ask.intent == "privacy")
+        #expect(ask.expecting == "reference")
+        #expect(try t.ask("nie pamiętam").error == .invalidValue)
+        #expect(try t.ask("kr-7f3k").expecting == "contact")
+        #expect(try t.request("anna@example.org") == .recordErasureRequest(ErasureRequestDraft(reference: "KR-7F3K", contact: .email("anna@example.org"))))
+        #expect(try t.complete(.erasureRequestRecorded).text.contains("Przyjąłem"))
+    }
+
+    @Test("form answers and codes are marked private so they are never logged")
+    func privateInput() throws {
+        var t = Transcript()
+        #expect(!t.session.expectsPrivateInput)
+        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        #expect(t.session.expectsPrivateInput)
+    }
+}
+
+@Suite("Contacts and answers")
+struct AnswerTests {
+    @Test(arguments: [
+        ("anna@example.org", "anna@example.org"),
+        ("Anna.Kowalska+co@Example.ORG", "anna.kowalska+co@example.org"),
+        ("600 100 200", "+48 600 100 200"),
+        ("600-100-200", "+48 600 100 200"),
+        ("+48 600 100 200", "+48 600 100 200"),
+        ("0048600100200", "+48 600 100 200"),
+        ("(13) 474 30 01", "+48 134 743 001"),
+    ])
+    func validContacts(_ text: String, _ normalized: String) {
+        #expect(Contact(parsing: text)?.description == normalized)
+    }
+
+    @Test(arguments: ["anna@", "@example.org", "anna@example", "anna@@example.org", "anna@exa mple.org", "12345", "+44 20 7946 0958",
+                      "060 010 020", "'; DROP TABLE signup;--", "anna..k@example.org"])
+    func invalidContacts(_ text: String) {
+        #expect(Contact(parsing: text) == nil)
+    }
+
+    @Test func findsInSentences() {
+        #expect(Contact.find(in: "Jestem Anna Kowalska, anna@example.org") == .email("anna@example.org"))
+        #expect(Contact.find(in: "mój numer to 600 100 200, dzięki") == .phone("600100200"))
+        #expect(Contact.find(in: "mam 3 dzieci") == nil)
+    }
+
+    @Test func names() {
+        #expect(Answers.introducedName(in: "Jestem Anna Kowalska, anna@example.org") == "Anna Kowalska")
+        #expect(Answers.introducedName(in: "my name is John Smith and I live here") == "John Smith")
+        #expect(Answers.introducedName(in: "jestem zainteresowana programem") == nil)
+        #expect(Answers.plainName("anna kowalska") == "anna kowalska")
+        #expect(Answers.plainName("Anna") == nil)
+        #expect(Answers.plainName("600 100 200") == nil)
+    }
+
+    @Test func yesNo() {
+        #expect(Answers.yesNo("Tak!") == true)
+        #expect(Answers.yesNo("zgadzam się") == true)
+        #expect(Answers.yesNo("yes please") == true)
+        #expect(Answers.yesNo("nie") == false)
+        #expect(Answers.yesNo("no thanks") == false)
+        #expect(Answers.yesNo("może") == nil)
+    }
+
+    @Test func dates() {
+        let today = CalendarDay(year: 2026, month: 11, day: 21)
+        #expect(Answers.date("wczoraj", today: today) == CalendarDay(year: 2026, month: 11, day: 20))
+        #expect(Answers.date("dziś", today: today) == today)
+        #expect(Answers.date("20.11.2026", today: today) == CalendarDay(year: 2026, month: 11, day: 20))
+        #expect(Answers.date("2026-11-19", today: today) == CalendarDay(year: 2026, month: 11, day: 19))
+        #expect(Answers.date("31.02.2026", today: today) == nil)
+        #expect(Answers.date("kiedyś", today: today) == nil)
+    }
+
+    @Test func throttle() {
+        var throttle = LoginThrottle(lockSeconds: nil)
+        let second: UInt64 = 1_000_000_000
+        #expect(throttle.check(atNanoseconds: 0) == .allowed)
+        #expect(throttle.recordFailure(atNanoseconds: 0) == 1)
+        #expect(throttle.check(atNanoseconds: second / 2) == .wait(seconds: 1))
+        #expect(throttle.recordFailure(atNanoseconds: second) == 2)
+        #expect(throttle.recordFailure(atNanoseconds: 3 * second) == 4)
+        #expect(throttle.recordFailure(atNanoseconds: 7 * second) == 8)
+        #expect(throttle.recordFailure(atNanoseconds: 15 * second) == nil)
+        #expect(throttle.check(atNanoseconds: 10_000 * second) == .locked)
+        var peer = LoginThrottle(lockSeconds: 60)
+        for index in 0..<5 { peer.recordFailure(atNanoseconds: UInt64(index) * 100 * second) }
+        #expect(peer.check(atNanoseconds: 401 * second) == .locked)
+        #expect(peer.check(atNanoseconds: 461 * second) == .allowed)
+    }
+}
