@@ -40,6 +40,12 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Staff output: tables that fit 80 columns, CSV, JSON, charts; nothing raw to the terminal.
+        .target(
+            name: "CivicAdmin",
+            dependencies: ["CivicCore", "CivicStore"],
+            swiftSettings: strictSwift6
+        ),
         // TLS material: self-signed certificates, test CAs, fingerprints.
         .target(
             name: "CivicTLS",
@@ -86,6 +92,7 @@ let package = Package(
             dependencies: [
                 "CivicCore",
                 "CivicStore",
+                "CivicAdmin",
                 "CivicTLS",
                 "CivicServer",
                 "CivicClient",
@@ -109,6 +116,14 @@ let package = Package(
             swiftSettings: strictSwift6
         ),
         .testTarget(
+            name: "AdminTests",
+            dependencies: [
+                "civicd", "CivicAdmin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        .testTarget(
             name: "CivicServerTests",
             dependencies: [
                 "CivicServer", "CivicClient", "CivicTLS", "CivicCore", "CivicStore",
@@ -124,6 +139,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "CivicClient", "CivicTLS", "CivicStore", "CivicCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],

@@ -154,6 +154,7 @@ enum EvaluationReport {
         lines.append("")
         lines.append("questions: \(evaluation.total) (\(evaluation.inScopeTotal) in scope, \(evaluation.outOfScopeTotal) out of scope)")
         lines.append("accuracy: \(percent(evaluation.accuracy)) (\(evaluation.correct)/\(evaluation.total))")
+        lines.append("questions equal to an example: \(evaluation.exactMatches); accuracy on the others: \(percent(evaluation.accuracyBeyondExact)) (\(evaluation.correctBeyondExact)/\(evaluation.total - evaluation.exactMatches))")
         lines.append("out-of-scope recall: \(percent(evaluation.outOfScopeRecall)) (\(evaluation.outOfScopeCaught)/\(evaluation.outOfScopeTotal))")
         lines.append("in-scope lost to fallback: \(percent(evaluation.inScopeFallbackRate)) (\(evaluation.inScopeLostToFallback)/\(evaluation.inScopeTotal))")
         lines.append("confident but wrong (confidence >= \(IntentEvaluation.confidentThreshold)): \(evaluation.confidentButWrong)")

@@ -38,6 +38,10 @@ public struct IntentEvaluation: Sendable {
     public private(set) var outOfScopeCaught = 0
     /// Wrong answers given confidently (not counting fallbacks).
     public private(set) var confidentButWrong = 0
+    /// Questions that equal an example (after folding): answered by the exact-phrase layer.
+    public private(set) var exactMatches = 0
+    /// Of the questions that equal no example, how many were right.
+    public private(set) var correctBeyondExact = 0
     public private(set) var scores: [IntentScore] = []
     public private(set) var confusions: [Confusion] = []
 
@@ -50,6 +54,8 @@ public struct IntentEvaluation: Sendable {
         for sample in samples {
             let match = matcher.match(sample.text)
             total += 1
+            let exact = match.layer == .exactPhrase || (match.layer == .outOfScope && match.confidence == 1 && match.candidates.count == 1)
+            if exact { exactMatches += 1 } else if match.intent == sample.intent { correctBeyondExact += 1 }
             support[sample.intent, default: 0] += 1
             predictedCount[match.intent, default: 0] += 1
             if sample.intent == fallback {
@@ -83,6 +89,10 @@ public struct IntentEvaluation: Sendable {
     }
 
     public var accuracy: Double { total > 0 ? Double(correct) / Double(total) : 0 }
+    /// Accuracy on the questions that equal no example.
+    public var accuracyBeyondExact: Double {
+        total - exactMatches > 0 ? Double(correctBeyondExact) / Double(total - exactMatches) : 0
+    }
     public var outOfScopeRecall: Double { outOfScopeTotal > 0 ? Double(outOfScopeCaught) / Double(outOfScopeTotal) : 0 }
     public var inScopeFallbackRate: Double { inScopeTotal > 0 ? Double(inScopeLostToFallback) / Double(inScopeTotal) : 0 }
 

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Stored text made safe for a staff terminal: control characters, escape sequences and
+/// bidirectional overrides a resident typed are shown escaped (`\x1b[2J`), never passed raw.
+public enum TerminalText {
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += scalar.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u{\(hex)}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Shortens to `width` characters with an ellipsis, or pads with spaces to `width`.
+    public static func fit(_ text: String, _ width: Int) -> String {
+        if text.count > width { return String(text.prefix(max(width - 1, 0))) + "…" }
+        return text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// A plain-text table. Every cell is escaped; columns marked flexible shrink so the table fits
+/// `width` characters.
+public struct TextTable {
+    public struct Column {
+        public var title: String
+        public var minWidth: Int
+        public var flexible: Bool
+
+        public init(_ title: String, minWidth: Int, flexible: Bool = false) {
+            self.title = title
+            self.minWidth = minWidth
+            self.flexible = flexible
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows.map { $0.map(TerminalText.escape) }
+    }
+
+    public func render(width: Int = 80) -> String {
+        let gap = 2
+        var widths = columns.indices.map { index in
+            max(columns[index].title.count, rows.map { $0[index].count }.max() ?? 0)
+        }
+        var total = widths.reduce(0, +) + gap * (columns.count - 1)
+        // Shrink flexible columns, widest first, down to their minimum.
+        while total > width {
+            guard let index = widths.indices.filter({ columns[$0].flexible && widths[$0] > columns[$0].minWidth })
+                .max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[index] -= 1
+            total -= 1
+        }
+        func line(_ cells: [String]) -> String {
+            var text = zip(cells, widths).map { TerminalText.fit($0, $1) }.joined(separator: String(repeating: " ", count: gap))
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        var lines = [line(columns.map(\.title)), line(widths.map { String(repeating: "-", count: $0) })]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold the separator, a quote or a line end.
+/// `spreadsheet` adds the UTF-8 byte-order mark and uses `;`, which Polish Excel and LibreOffice
+/// open correctly by double-click. Control characters are escaped as on the terminal.
+public struct CSVWriter {
+    public var separator: Character
+    public var byteOrderMark: Bool
+
+    public init(spreadsheet: Bool = false) {
+        separator = spreadsheet ? ";" : ","
+        byteOrderMark = spreadsheet
+    }
+
+    public func render(header: [String], rows: [[String]]) -> String {
+        var out = byteOrderMark ? "\u{FEFF}" : ""
+        for row in [header] + rows {
+            out += row.map(field).joined(separator: String(separator)) + "\r\n"
+        }
+        return out
+    }
+
+    func field(_ value: String) -> String {
+        // Line ends inside a field are legal CSV, but escaped like every control character.
+        let safe = TerminalText.escape(value)
+        guard safe.contains(separator) || safe.contains("\"") || safe.hasPrefix(" ") || safe.hasSuffix(" ") else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A horizontal bar chart in plain characters.
+public enum BarChart {
+    public static func render(_ items: [(label: String, value: Int)], target: Int? = nil, width: Int = 40) -> String {
+        guard !items.isEmpty else { return "(none)" }
+        let labelWidth = min(items.map { TerminalText.escape($0.label).count }.max() ?? 0, 24)
+        let maximum = max(items.map(\.value).max() ?? 0, target ?? 0, 1)
+        return items.map { item in
+            let filled = Int((Double(item.value) / Double(maximum) * Double(width)).rounded())
+            var bar = String(repeating: "█", count: filled)
+            if let target {
+                let mark = Int((Double(target) / Double(maximum) * Double(width)).rounded())
+                bar += String(repeating: "·", count: max(mark - filled, 0))
+                return "\(TerminalText.fit(TerminalText.escape(item.label), labelWidth))  \(bar) \(item.value)/\(target)"
+            }
+            return "\(TerminalText.fit(TerminalText.escape(item.label), labelWidth))  \(bar) \(item.value)"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,396 @@
+import ArgumentParser
+import CivicAdmin
+import CivicCore
+import CivicServer
+import CivicStore
+import Foundation
+import GRDB
+
+/// `civicd admin …`: staff work on the database, safely beside the running daemon (WAL readers
+/// never block it; writers wait up to the busy timeout).
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Staff tools: sign-ups, interview notes, statistics, organisers, erasure.",
+        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Retention.self]
+    )
+}
+
+/// A failure of an admin command, printed as one line (without the usage text a mistyped
+/// argument gets).
+struct AdminFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The database and settings every admin subcommand opens.
+struct AdminContext {
+    let configuration: DaemonConfiguration
+    let database: AppDatabase
+
+    static func open(_ options: ConfigOptions) throws -> AdminContext {
+        let configuration = try options.load()
+        let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
+        do {
+            return AdminContext(configuration: configuration, database: try AppDatabase.openExisting(path: path))
+        } catch let error as StoreError {
+            throw AdminFailure(error.description)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw AdminFailure("database \(path) is locked (still busy after 5 s); try again")
+        } catch {
+            throw AdminFailure("cannot open database \(path): \(error)")
+        }
+    }
+
+    /// Runs a database operation, turning a lock held too long into one clear message.
+    func run<T>(_ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw AdminFailure("the database is locked (still busy after 5 s); try again")
+        }
+    }
+
+    var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
+
+    /// The start of `day` in the configured time zone.
+    func startOf(_ day: CalendarDay) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date()
+    }
+}
+
+/// `--format`, `--spreadsheet` for every listing.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "table (fits 80 columns), csv (RFC 4180, UTF-8, header) or json (one array).")
+    var format: CivicAdmin.OutputFormat = .table
+
+    @Flag(help: "With --format csv: a UTF-8 byte-order mark and ';' separators, for Excel/LibreOffice in Polish.")
+    var spreadsheet = false
+
+    func validate() throws {
+        if spreadsheet && format != .csv { throw ValidationError("--spreadsheet goes with --format csv") }
+    }
+}
+
+extension CivicAdmin.OutputFormat: ExpressibleByArgument {}
+
+/// A date given as YYYY-MM-DD.
+struct DayArgument: ExpressibleByArgument {
+    let day: CalendarDay
+
+    init?(argument: String) {
+        guard let day = CalendarDay(iso: argument) else { return nil }
+        self.day = day
+    }
+
+    static var defaultValueDescription: String { "YYYY-MM-DD" }
+}
+
+// MARK: - Sign-ups
+
+extension Admin {
+    struct Signups: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List and show sign-ups.", subcommands: [List.self, Show.self])
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List sign-ups, filtered.")
+            @OptionGroup var options: ConfigOptions
+            @OptionGroup var output: OutputOptions
+            @Option(help: "Programme (topic id, e.g. os_krosno).") var programme: String?
+            @Option(help: "District name.") var district: String?
+            @Option(help: "From this day (inclusive).") var since: DayArgument?
+            @Option(help: "Up to this day (inclusive).") var until: DayArgument?
+            @Option(help: "Text in the name, contact or reference.") var search: String?
+            @Flag(help: "Include erased (anonymised) sign-ups.") var includeErased = false
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                let filter = SignupFilter(
+                    programme: programme, district: district,
+                    since: since.map { context.startOf($0.day) },
+                    until: until.map { context.startOf($0.day.adding(days: 1)) },
+                    search: search, includeErased: includeErased
+                )
+                let records = try await context.run { try await context.database.signups(matching: filter) }
+                let rows = records.map(AdminRows.signup)
+                let printer = RowPrinter(format: output.format, spreadsheet: output.spreadsheet, tableColumns: AdminRows.signupColumns)
+                print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.signupFields)), terminator: "")
+            }
+        }
+
+        struct Show: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Show one sign-up by its reference code.")
+            @OptionGroup var options: ConfigOptions
+            @Argument(help: "Reference code, e.g. KR-7F3K.") var reference: String
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                guard let record = try await context.run({ try await context.database.signup(reference: reference) }) else {
+                    throw AdminFailure("no sign-up with reference \(TerminalText.escape(reference))")
+                }
+                for field in AdminRows.signup(record).fields {
+                    print("\(field.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(TerminalText.escape(field.value.plainText))")
+                }
+            }
+        }
+    }
+}
+
+extension OutputRow.Value {
+    var plainText: String {
+        switch self {
+        case .text(let text): return text
+        case .number(let number): return String(number)
+        case .flag(let flag): return flag ? "yes" : "no"
+        case .null: return "—"
+        }
+    }
+}
+
+
+// MARK: - Notes
+
+extension Admin {
+    struct Notes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List and export interview notes.", subcommands: [List.self, Export.self])
+
+        struct Filters: ParsableArguments {
+            @Option(help: "Organiser id or name.") var organiser: String?
+            @Option(help: "District.") var district: String?
+            @Option(help: "Interviews from this day.") var since: DayArgument?
+            @Option(help: "Interviews up to this day.") var until: DayArgument?
+
+            var filter: NoteFilter { NoteFilter(organiser: organiser, district: district, since: since?.day, until: until?.day) }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List interview notes.")
+            @OptionGroup var options: ConfigOptions
+            @OptionGroup var filters: Filters
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                try await Notes.print(options: options, filters: filters, format: output.format, spreadsheet: output.spreadsheet)
+            }
+        }
+
+        struct Export: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Export interview notes (CSV unless --format says otherwise).")
+            @OptionGroup var options: ConfigOptions
+            @OptionGroup var filters: Filters
+            @Option(help: "csv or json.") var format: CivicAdmin.OutputFormat = .csv
+            @Flag(help: "A byte-order mark and ';' separators for spreadsheets in Polish.") var spreadsheet = false
+
+            func run() async throws {
+                try await Notes.print(options: options, filters: filters, format: format, spreadsheet: spreadsheet && format == .csv)
+            }
+        }
+
+        static func print(options: ConfigOptions, filters: Filters, format: CivicAdmin.OutputFormat, spreadsheet: Bool) async throws {
+            let context = try AdminContext.open(options)
+            let records = try await context.run { try await context.database.notes(matching: filters.filter) }
+            let rows = records.map(AdminRows.note)
+            let printer = RowPrinter(format: format, spreadsheet: spreadsheet, tableColumns: AdminRows.noteColumns)
+            Swift.print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.noteFields)), terminator: "")
+        }
+    }
+}
+
+// MARK: - Statistics
+
+extension Admin {
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sign-ups per programme, district and day; interviews against the target.")
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "From this day.") var since: DayArgument?
+        @Option(help: "Up to this day.") var until: DayArgument?
+
+        func run() async throws {
+            let context = try AdminContext.open(options)
+            let statistics = try await context.run {
+                try await context.database.statistics(
+                    since: since.map { context.startOf($0.day) },
+                    until: until.map { context.startOf($0.day.adding(days: 1)) }
+                )
+            }
+            // Names and the interview target come from intents/, when it can be read.
+            var names: [String: String] = [:]
+            var target = 20
+            if let catalogue = try? CatalogueFiles.load(directory: context.configuration.intentsDirectory) {
+                let today = Serve.today(in: context.configuration.timeZone)()
+                for topic in catalogue.topics {
+                    names[topic.id] = catalogue.topicName(topic.id, language: .pl, today: today)
+                }
+                if case .text(let text)? = catalogue.facts[CatalogueLoader.interviewTargetFact]?.value, let number = Int(text) {
+                    target = number
+                }
+            }
+            print(StatisticsReport.render(statistics, programmeNames: names, interviewTarget: target), terminator: "")
+        }
+    }
+}
+
+// MARK: - Organisers
+
+extension Admin {
+    struct Organisers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue, list and revoke organiser access codes.", subcommands: [Add.self, List.self, Revoke.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add an organiser and print their access code once.")
+            @OptionGroup var options: ConfigOptions
+            @Argument(help: "The organiser's name.") var name: String
+
+            func validate() throws {
+                guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 100,
+                      !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                    throw ValidationError("give the organiser's name (up to 100 characters, no control characters)")
+                }
+            }
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                let (organiser, code) = try await context.run { try await context.database.addOrganiser(name: name) }
+                print("organiser \(organiser.id): \(TerminalText.escape(organiser.name))")
+                print("access code: \(code)")
+                print("Give the code to the organiser now: it is not stored and cannot be shown again.")
+            }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List organisers and their note counts.")
+            @OptionGroup var options: ConfigOptions
+            @OptionGroup var output: OutputOptions
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                let rows = try await context.run { try await context.database.organisers() }.map(AdminRows.organiser)
+                let printer = RowPrinter(format: output.format, spreadsheet: output.spreadsheet, tableColumns: AdminRows.organiserColumns)
+                print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.organiserFields)), terminator: "")
+            }
+        }
+
+        struct Revoke: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Revoke an organiser's code (their notes stay).")
+            @OptionGroup var options: ConfigOptions
+            @Argument(help: "The organiser's id (see organisers list).") var id: Int64
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                guard try await context.run({ try await context.database.revokeOrganiser(id: id) }) else {
+                    throw AdminFailure("no active organiser with id \(id)")
+                }
+                print("organiser \(id): code revoked")
+            }
+        }
+    }
+}
+
+// MARK: - Erasure and retention
+
+extension Admin {
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a resident's personal data (by reference or contact); counts stay right.",
+            discussion: "Sign-ups keep an anonymised row; notes whose re-contact details name the contact lose the resident's words. Asks for confirmation unless --yes."
+        )
+        @OptionGroup var options: ConfigOptions
+        @Option(name: .customLong("ref"), help: "Reference code, e.g. KR-7F3K.") var reference: String?
+        @Option(help: "E-mail or phone used in the sign-up.") var contact: String?
+        @Flag(help: "Do not ask for confirmation.") var yes = false
+
+        func validate() throws {
+            guard (reference == nil) != (contact == nil) else { throw ValidationError("give exactly one of --ref or --contact") }
+            if let reference, ReferenceCode.parse(reference) == nil { throw ValidationError("'\(TerminalText.escape(reference))' is not a reference code like KR-7F3K") }
+            if let contact, Contact(parsing: contact) == nil { throw ValidationError("'\(TerminalText.escape(contact))' is not an e-mail or a Polish phone number") }
+        }
+
+        func run() async throws {
+            let context = try AdminContext.open(options)
+            let parsedContact = contact.flatMap(Contact.init(parsing:))
+            let matches = try await context.run {
+                try await context.database.signups(matching: SignupFilter()).filter {
+                    (reference.flatMap(ReferenceCode.parse) == $0.reference) || (parsedContact.map { $0.description } == $0.contact)
+                }
+            }
+            if matches.isEmpty && parsedContact == nil {
+                throw AdminFailure("no sign-up with reference \(reference ?? "")")
+            }
+            for record in matches {
+                print("will erase: \(record.reference)  \(TerminalText.escape(record.name ?? ""))  \(TerminalText.escape(record.contact ?? ""))")
+            }
+            if !yes {
+                print("Erase this personal data? Type 'yes' to continue: ", terminator: "")
+                guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                    throw AdminFailure("nothing erased")
+                }
+            }
+            let result = try await context.run { try await context.database.erase(reference: reference, contact: parsedContact) }
+            print("erased \(result.signups.count) sign-up(s)\(result.signups.isEmpty ? "" : ": " + result.signups.joined(separator: ", ")) and \(result.notes) note(s)")
+        }
+    }
+
+    struct ErasureRequests: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "erasure-requests", abstract: "List residents' erasure requests (pending unless --all).")
+        @OptionGroup var options: ConfigOptions
+        @OptionGroup var output: OutputOptions
+        @Flag(help: "Include handled requests.") var all = false
+
+        func run() async throws {
+            let context = try AdminContext.open(options)
+            let rows = try await context.run { try await context.database.erasureRequests(includeHandled: all) }.map(AdminRows.erasureRequest)
+            let printer = RowPrinter(format: output.format, spreadsheet: output.spreadsheet, tableColumns: AdminRows.erasureRequestColumns)
+            print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.erasureRequestFields)), terminator: "")
+        }
+    }
+
+    struct Retention: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply the retention period.", subcommands: [Purge.self])
+
+        struct Purge: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Anonymise sign-ups and notes older than the retention period (default: retention_months from config).")
+            @OptionGroup var options: ConfigOptions
+            @Option(name: .customLong("older-than"), help: "Age such as 18mo, 90d or 2y.") var olderThan: RetentionAge?
+            @Flag(help: "Do not ask for confirmation.") var yes = false
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                let age = olderThan ?? RetentionAge(months: context.configuration.retentionMonths)
+                let cutoff = age.cutoff(from: Date())
+                if !yes {
+                    print("Anonymise everything created before \(AdminRows.timestamp.string(from: cutoff))? Type 'yes' to continue: ", terminator: "")
+                    guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else { throw AdminFailure("nothing purged") }
+                }
+                let (signups, notes) = try await context.run { try await context.database.purge(before: cutoff) }
+                print("anonymised \(signups) sign-up(s) and \(notes) note(s) created before \(AdminRows.timestamp.string(from: cutoff))")
+            }
+        }
+    }
+}
+
+/// An age like `18mo`, `90d`, `2y`.
+struct RetentionAge: ExpressibleByArgument, Equatable {
+    var months = 0
+    var days = 0
+
+    init(months: Int) { self.months = months }
+
+    init?(argument: String) {
+        let text = argument.lowercased()
+        let digits = text.prefix(while: \.isNumber)
+        guard let number = Int(digits), number > 0 else { return nil }
+        switch text.dropFirst(digits.count) {
+        case "mo", "m", "month", "months": months = number
+        case "d", "day", "days": days = number
+        case "y", "year", "years": months = number * 12
+        default: return nil
+        }
+    }
+
+    func cutoff(from now: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(byAdding: DateComponents(month: -months, day: -days), to: now) ?? now
+    }
+}
