@@ -126,11 +126,19 @@ public final class TLSLineClient: Sendable {
         }
     }
 
-    /// True once the server has closed the connection.
+    /// True once the server has closed the connection and everything it sent has been read.
     public var isClosed: Bool { inbox.isClosed }
+
+    /// True once the server has closed the connection, whether or not all it sent was read.
+    public var isDisconnected: Bool { inbox.isDisconnected }
 
     /// Bytes received and not read yet.
     public var unread: String { inbox.peek() }
+
+    /// Drops whatever was received and not read yet.
+    public func discardUnread() {
+        inbox.discardAll()
+    }
 
     public func close() async {
         try? await channel.close()
@@ -180,7 +188,11 @@ private final class Inbox: Sendable {
 
     var version: UInt64 { state.withLockedValue { $0.version } }
 
+    var isDisconnected: Bool { state.withLockedValue { $0.closed } }
+
     func peek() -> String { state.withLockedValue { String(decoding: $0.bytes, as: UTF8.self) } }
+
+    func discardAll() { state.withLockedValue { $0.bytes.removeAll() } }
 
     func take(through marker: [UInt8]) -> Take {
         state.withLockedValue { state in

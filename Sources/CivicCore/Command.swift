@@ -11,6 +11,8 @@ public enum Command: Sendable, Equatable {
     case login(String?)
     /// `/cancel` leaves a half-filled form.
     case cancel
+    /// `/kiosk TOKEN`: a kiosk terminal identifies itself.
+    case kiosk(String?)
     /// Anything else starting with `/`; carries the name as typed.
     case unknown(String)
 }
@@ -45,6 +47,8 @@ public enum Input: Sendable, Equatable {
             self = .command(.login(argument))
         case "cancel", "anuluj":
             self = .command(.cancel)
+        case "kiosk":
+            self = .command(.kiosk(argument))
         default:
             self = .command(.unknown(String(trimmed.prefix(32))))
         }

@@ -17,6 +17,8 @@ public struct Limits: Sendable, Equatable {
     public var idleTimeoutSeconds: Int = 600
     /// Seconds before the idle close at which the warning is sent.
     public var idleWarningSeconds: Int = 60
+    /// Seconds of silence before a kiosk session is closed (the next resident gets a fresh one).
+    public var kioskIdleTimeoutSeconds: Int = 120
     /// Bytes of unsent output a connection may queue before it is closed.
     public var maxPendingOutputBytes: Int = 256 * 1024
 
@@ -27,5 +29,13 @@ public struct Limits: Sendable, Equatable {
     public var idleWarningAfterSeconds: Int? {
         let after = idleTimeoutSeconds - idleWarningSeconds
         return after > 0 && idleWarningSeconds > 0 ? after : nil
+    }
+
+    /// The limits for a kiosk session: the kiosk idle timeout, warned the same way.
+    public var forKiosk: Limits {
+        var limits = self
+        limits.idleTimeoutSeconds = kioskIdleTimeoutSeconds
+        limits.idleWarningSeconds = min(idleWarningSeconds, kioskIdleTimeoutSeconds / 4)
+        return limits
     }
 }

@@ -45,6 +45,9 @@ public enum Messages {
         en: "Starting afresh. The previous conversation has been forgotten."
     )
     public static let nothingToCancel = Localized(pl: "Nie ma czego anulować.", en: "There is nothing to cancel.")
+    public static let kioskUsage = Localized(pl: "Użycie: /kiosk TOKEN", en: "Usage: /kiosk TOKEN")
+    public static let kioskAccepted = Localized(pl: "Tryb kiosku.", en: "Kiosk mode.")
+    public static let kioskRefused = Localized(pl: "Nieznany token kiosku.", en: "Unknown kiosk token.")
     public static let anythingElse = Localized(pl: "Dobrze. W czym jeszcze mogę pomóc?", en: "All right. What else can I help with?")
     public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.")
     public static let unknownCommand = Localized(

@@ -7,6 +7,8 @@ public enum SessionAction: Sendable, Equatable {
     /// Perform `request` and hand the response to ``Session/complete(_:catalogue:today:)``.
     /// Until then the connection feeds the session no further lines.
     case store(StoreRequest)
+    /// Check a kiosk token; answer with ``Session/kioskChecked(_:)``.
+    case identifyKiosk(token: String)
     /// Close the connection once everything before has been written.
     case close
 }
@@ -52,6 +54,8 @@ public struct Session: Sendable {
     public private(set) var isClosed = false
     /// The logged-in organiser, if any.
     public private(set) var organiser: Organiser?
+    /// The session is a kiosk terminal's (identified with `/kiosk TOKEN`).
+    public private(set) var isKiosk = false
     var activity = Activity.conversation
     private var pending: Pending?
     /// Set by `/lang`: detection no longer changes the language.
@@ -145,6 +149,17 @@ public struct Session: Sendable {
         }
     }
 
+    /// The connection's verdict on a kiosk token. A kiosk session forgets everything on `/reset`
+    /// as any session does; the connection gives it the kiosk idle timeout.
+    public mutating func kioskChecked(_ accepted: Bool) -> [SessionAction] {
+        guard !isClosed else { return [] }
+        if accepted {
+            isKiosk = true
+            return respond(Messages.kioskAccepted[language], intent: nil)
+        }
+        return respond(Messages.kioskRefused[language], error: .badArgument)
+    }
+
     /// A line refused by a limit the connection enforces (`slow_down`); `close` ends the session.
     public mutating func refuse(_ error: ReplyError, close: Bool = false) -> [SessionAction] {
         guard !isClosed else { return [] }
@@ -210,6 +225,10 @@ public struct Session: Sendable {
             return verify(code: code)
         case .login(nil):
             return respond(FormMessages.loginUsage[language], error: .badArgument)
+        case .kiosk(let token?):
+            return [.identifyKiosk(token: token)]
+        case .kiosk(nil):
+            return respond(Messages.kioskUsage[language], error: .badArgument)
         case .quit:
             return farewell(Messages.goodbye[language], error: nil)
         case .unknown(let name):
@@ -338,6 +357,12 @@ public struct Session: Sendable {
         if Answers.isCancel(text) {
             activity = .conversation
             return respond(FormMessages.cancelled[language], intent: nil)
+        }
+        if Answers.isGoodbye(text), let goodbye = catalogue.intent("goodbye") {
+            // Leaving in the middle of a form: drop it (nothing stored) and say goodbye.
+            activity = .conversation
+            let text = FormMessages.cancelled[language] + "\n" + answer(goodbye, catalogue: catalogue, today: today).text
+            return [.reply(Reply(text: text, language: language, intent: goodbye.id, confidence: 1), format: format, prompt: true)]
         }
         switch activity {
         case .signup(var form):

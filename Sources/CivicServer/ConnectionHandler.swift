@@ -32,6 +32,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var logger: Logger
 
     private var state = State.handshaking
+    /// The limits in force: the configured ones, or the kiosk's once a kiosk identified itself.
+    private var limits: Limits
     private var connectionID: UInt64 = 0
     private var admitted = false
     private var peer = "unknown"
@@ -59,6 +61,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.catalogues = catalogues
         self.storage = storage
         self.logger = logger
+        self.limits = configuration.limits
         self.decoder = LineDecoder(maxLineBytes: configuration.limits.maxLineBytes)
         self.session = Session(limits: configuration.limits)
         self.limiter = RateLimiter(linesPerSecond: configuration.limits.linesPerSecond, closeAfter: configuration.limits.floodCloseAfter)
@@ -264,6 +267,11 @@ final class ConnectionHandler: ChannelInboundHandler {
                 write(ReplyRenderer.prompt, context: context)
             case .store(let request):
                 store(request, context: context)
+            case .identifyKiosk(let token):
+                let accepted = configuration.kioskTokens.contains { Self.constantTimeEqual($0, token) }
+                logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
+                if accepted { limits = configuration.limits.forKiosk }
+                perform(session.kioskChecked(accepted), flush: false, context: context)
             case .close:
                 state = .closing
                 idleTimer?.cancel()
@@ -294,11 +302,18 @@ final class ConnectionHandler: ChannelInboundHandler {
         context.write(wrapOutboundOut(buffer), promise: promise)
     }
 
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let left = Array(a.utf8)
+        let right = Array(b.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     // MARK: - Idle timeout
 
     private func armIdleTimer(context: ChannelHandlerContext) {
         idleTimer?.cancel()
-        let limits = configuration.limits
+        let limits = self.limits
         let loop = context.eventLoop.assumeIsolated()
         if let warnAfter = limits.idleWarningAfterSeconds {
             idleTimer = loop.scheduleTask(in: .seconds(Int64(warnAfter))) {

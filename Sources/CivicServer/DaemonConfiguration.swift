@@ -20,6 +20,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var limits = Limits()
     /// Months a sign-up is kept before `admin retention purge` removes it.
     public var retentionMonths = 18
+    /// Tokens of the kiosk terminals (`kiosk.tokens`).
+    public var kioskTokens: [String] = []
 
     public init() {}
 
@@ -36,8 +38,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "idle_timeout_seconds": \.idleTimeoutSeconds,
         "idle_warning_seconds": \.idleWarningSeconds,
         "max_pending_output_bytes": \.maxPendingOutputBytes,
+        "kiosk_idle_timeout_seconds": \.kioskIdleTimeoutSeconds,
     ]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -76,6 +79,22 @@ public struct DaemonConfiguration: Sendable, Equatable {
                     case "cert": configuration.certificateFile = try optionalString(tlsValue, "tls.cert", tlsAt)
                     case "key": configuration.keyFile = try optionalString(tlsValue, "tls.key", tlsAt)
                     default: throw ConfigurationError("\(tlsAt): unknown key 'tls.\(tlsKey.string ?? "?")' (known: cert, key)")
+                    }
+                }
+            case "kiosk":
+                guard let kiosk = value.mapping else { throw ConfigurationError("\(at): kiosk must be a mapping with tokens") }
+                for (kioskKey, kioskValue) in kiosk {
+                    let kioskAt = "\(file):\(kioskKey.mark?.line ?? 1)"
+                    guard kioskKey.string == "tokens" else {
+                        throw ConfigurationError("\(kioskAt): unknown key 'kiosk.\(kioskKey.string ?? "?")' (known: tokens)")
+                    }
+                    if kioskValue.scalar?.string.isEmpty == true || kioskValue.scalar?.string == "null" { continue }
+                    guard let list = kioskValue.sequence else { throw ConfigurationError("\(kioskAt): kiosk.tokens must be a list") }
+                    for item in list {
+                        guard let token = item.scalar?.string, token.count >= 16, !token.contains(" ") else {
+                            throw ConfigurationError("\(kioskAt): each kiosk token must be at least 16 characters without spaces")
+                        }
+                        configuration.kioskTokens.append(token)
                     }
                 }
             case "limits":

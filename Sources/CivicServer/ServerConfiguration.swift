@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var today: @Sendable () -> CalendarDay
     /// Seconds the graceful stop waits for sessions to close before it stops waiting.
     public var shutdownGraceSeconds: Double
+    /// Tokens kiosk terminals identify with (`/kiosk TOKEN`).
+    public var kioskTokens: [String]
 
     public init(
         host: String = "127.0.0.1",
@@ -20,8 +22,10 @@ public struct ServerConfiguration: Sendable {
         limits: Limits = Limits(),
         tls: TLSConfiguration,
         today: @escaping @Sendable () -> CalendarDay,
-        shutdownGraceSeconds: Double = 3
+        shutdownGraceSeconds: Double = 3,
+        kioskTokens: [String] = []
     ) {
+        self.kioskTokens = kioskTokens
         self.host = host
         self.port = port
         self.limits = limits

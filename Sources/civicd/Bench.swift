@@ -74,7 +74,8 @@ struct CatalogueGenerator {
 
     init(intents count: Int, examplesPerIntent: Int) {
         var generator = SplitMix(seed: UInt64(count))
-        let syllables = ["ka", "zo", "mi", "per", "lu", "sta", "no", "wie", "dra", "ki", "pol", "se", "tru", "ba", "gen", "rio"]
+        // 120 consonant–vowel syllables: words with as varied trigrams as real vocabulary.
+        let syllables = Array("bcdfghjklmnprstwzv").flatMap { consonant in Array("aeiouy").map { "\(consonant)\($0)" } }
         func word() -> String { (0..<Int.random(in: 2...4, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined() }
         let vocabulary = (0..<3000).map { _ in word() }
         let particular = (0..<count).map { _ in (0..<6).map { _ in word() } }

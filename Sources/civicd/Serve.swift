@@ -81,7 +81,8 @@ struct Serve: AsyncParsableCommand {
                     certificateChainPEM: material.identity.certificatePEM,
                     privateKeyPEM: material.identity.privateKeyPEM
                 ),
-                today: Self.today(in: configuration.timeZone)
+                today: Self.today(in: configuration.timeZone),
+                kioskTokens: configuration.kioskTokens
             ),
             catalogues: catalogues,
             storage: SessionStorage(database: database, logger: logger),

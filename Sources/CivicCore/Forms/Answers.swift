@@ -28,6 +28,11 @@ public enum Answers {
         return nil
     }
 
+    static let goodbyeWords: Set<String> = ["do widzenia", "dowidzenia", "do zobaczenia", "pa", "papa", "czesc pa", "bye", "goodbye", "good bye", "bye bye", "see you"]
+
+    /// A goodbye typed in the middle of a form: the resident is leaving.
+    public static func isGoodbye(_ text: String) -> Bool { goodbyeWords.contains(TextNormalizer.fold(text)) }
+
     public static func isCancel(_ text: String) -> Bool { cancelWords.contains(TextNormalizer.fold(text)) }
     public static func isBack(_ text: String) -> Bool { backWords.contains(TextNormalizer.fold(text)) }
     public static func isSkip(_ text: String) -> Bool { skipWords.contains(TextNormalizer.fold(text)) }

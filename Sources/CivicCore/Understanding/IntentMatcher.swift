@@ -121,9 +121,10 @@ public struct IntentMatcher: Sendable {
         // (and scores only the nearest ones), so cost follows the neighbourhood, not the catalogue.
         var rivals: [[Int]]? = nil
         if intents.count > LinearIntentModel.maxCandidates {
-            rivals = zip(wordDocuments, gramDocuments).map { words, grams in
+            // Rivals by word stems alone: their postings are short, so this stays cheap.
+            rivals = wordDocuments.map { words in
                 Self.nearestIntents(
-                    Self.nearestScores(words: wordIndex.cosineScores(words), grams: gramIndex.cosineScores(grams),
+                    Self.nearestScores(words: wordIndex.cosineScores(words), grams: [:],
                                        exampleIntent: exampleIntent, intentCount: intents.count, wordWeight: wordWeight),
                     limit: LinearIntentModel.maxCandidates
                 )
@@ -131,7 +132,8 @@ public struct IntentMatcher: Sendable {
         }
         self.model = LinearIntentModel(
             examples: vectors, labels: exampleIntent.map(Int.init), classes: intents.count,
-            features: wordIndex.featureCount + gramIndex.featureCount, candidates: rivals
+            features: wordIndex.featureCount + gramIndex.featureCount, candidates: rivals,
+            epochs: max(5, min(30, 60_000 / max(exampleIntent.count, 1)))
         )
         self.topicAliases = topics.flatMap { topic in topic.aliases.map { (words: $0, topic: topic.id) } }
         self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0, city: city.id, topic: city.topic) } }
