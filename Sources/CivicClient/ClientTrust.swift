@@ -1,5 +1,4 @@
 import CivicTLS
-import Crypto
 import NIOSSL
 
 /// How a client trusts the server: a CA (or the server's own certificate) from a file, or a pinned
@@ -29,9 +28,6 @@ public enum ClientTrust: Sendable {
     /// Colon-separated upper-case SHA-256 of the certificate's DER bytes.
     public static func fingerprint(of certificate: NIOSSLCertificate) -> String? {
         guard let der = try? certificate.toDERBytes() else { return nil }
-        return SHA256.hash(data: der).map { byte in
-            let hex = String(byte, radix: 16, uppercase: true)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined(separator: ":")
+        return CertificateFactory.fingerprintSHA256(der: der)
     }
 }

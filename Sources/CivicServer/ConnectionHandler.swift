@@ -104,10 +104,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let tlsEvent = event as? TLSUserEvent, case .handshakeCompleted(let protocolName) = tlsEvent {
+        if let tlsEvent = event as? TLSUserEvent, case .handshakeCompleted = tlsEvent {
             handshakeTimeout?.cancel()
             handshakeTimeout = nil
-            _ = protocolName
             switch state {
             case .handshaking:
                 state = .open

@@ -60,8 +60,12 @@ public enum CertificateFactory {
     /// The SHA-256 fingerprint of the first certificate in `pem`, as colon-separated upper-case hex
     /// (the form `openssl x509 -fingerprint -sha256` prints).
     public static func fingerprintSHA256(certificatePEM pem: String) throws -> String {
-        let document = try PEMDocument(pemString: pem)
-        return SHA256.hash(data: document.derBytes).map { byte in
+        fingerprintSHA256(der: try PEMDocument(pemString: pem).derBytes)
+    }
+
+    /// The SHA-256 fingerprint of a DER certificate, colon-separated upper-case hex.
+    public static func fingerprintSHA256(der: [UInt8]) -> String {
+        SHA256.hash(data: der).map { byte in
             let hex = String(byte, radix: 16, uppercase: true)
             return hex.count == 1 ? "0" + hex : hex
         }.joined(separator: ":")

@@ -6,8 +6,8 @@ import Foundation
 /// `civicd bench …`: measurements for docs/PERFORMANCE.md. Build with `-c release` first.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure civicd (matching speed; see docs/PERFORMANCE.md).",
-        subcommands: [Match.self]
+        abstract: "Measure civicd (and, for comparison, Redis over TLS); see docs/PERFORMANCE.md.",
+        subcommands: [Match.self, Load.self, Handshakes.self, Idle.self]
     )
 
     struct Match: AsyncParsableCommand {

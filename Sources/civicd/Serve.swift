@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     var intents: String?
 
     func run() async throws {
+        // SIGHUP means "reload", never "terminate": ignored from the start, so one that arrives
+        // before the reloader listens is not fatal.
+        signal(SIGHUP, SIG_IGN)
         var configuration = try options.load()
         if let listen { (configuration.host, configuration.port) = try DaemonConfiguration.parseListen(listen) }
         if let logLevel { configuration.logLevel = try DaemonConfiguration.parseLogLevel(logLevel) }

@@ -111,7 +111,7 @@ struct OpenSSLClientTests {
     }
 }
 
-func waitFor(timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
+func waitFor(timeout: Duration = .seconds(20), _ condition: () -> Bool) async throws {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while !condition() {
         guard ContinuousClock.now < deadline else { throw DaemonError("condition not met within \(timeout)") }
