@@ -388,14 +388,14 @@ public struct Session: Sendable {
 
     private mutating func answerAside(_ text: String, catalogue: Catalogue, today: CalendarDay, question: FormStep, intent formIntent: String) -> [SessionAction] {
         let match = catalogue.matcher.match(text)
-        guard let intent = catalogue.intent(match.intent), guardAside(intent.id) else {
+        guard let intent = catalogue.intent(match.intent), isWorthAnsweringAside(intent.id) else {
             return render(question, intent: formIntent, prefix: nil)
         }
         return render(question, intent: formIntent, prefix: answer(intent, catalogue: catalogue, today: today).text)
     }
 
     /// Intents worth answering in the middle of a form (not those that would start another one).
-    private func guardAside(_ id: String) -> Bool {
+    private func isWorthAnsweringAside(_ id: String) -> Bool {
         !["signup", "interview_note", "progress", "greeting", "goodbye", "thanks"].contains(id)
     }
 

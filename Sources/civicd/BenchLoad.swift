@@ -207,17 +207,20 @@ func openAll(_ count: Int, _ target: BenchTarget) async throws -> [TLSLineClient
     return clients
 }
 
-/// Lifts this process's open-file limit to its hard limit (each connection is a descriptor).
-func raiseOpenFileLimit() {
+/// Lifts this process's open-file limit to its hard limit (each connection is a descriptor);
+/// returns the limit now in force.
+@discardableResult
+func raiseOpenFileLimit() -> Int? {
     var limit = rlimit()
     #if os(Linux)
     let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
     #else
     let resource = RLIMIT_NOFILE
     #endif
-    guard getrlimit(resource, &limit) == 0 else { return }
+    guard getrlimit(resource, &limit) == 0 else { return nil }
     limit.rlim_cur = limit.rlim_max
     _ = setrlimit(resource, &limit)
+    return getrlimit(resource, &limit) == 0 ? Int(limit.rlim_cur) : nil
 }
 
 /// Reads a process's CPU time and resident memory from /proc (Linux).

@@ -63,7 +63,7 @@ struct Serve: AsyncParsableCommand {
             "file": "\(material.certificateFile)",
             "sha256": "\(material.fingerprint)",
         ])
-        raiseOpenFileLimit(to: configuration.limits.maxConnections + 256, logger: logger)
+        ensureOpenFileLimit(atLeast: configuration.limits.maxConnections + 256, logger: logger)
 
         let databasePath = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
         let database: AppDatabase
@@ -114,23 +114,11 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    #if os(Linux)
-    private static let openFiles = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-    #else
-    private static let openFiles = RLIMIT_NOFILE
-    #endif
-
     /// Each connection is a file descriptor: lift the soft limit so `max_connections` can be reached.
-    private func raiseOpenFileLimit(to wanted: Int, logger: Logger) {
-        var limit = rlimit()
-        guard getrlimit(Self.openFiles, &limit) == 0 else { return }
-        let target = min(rlim_t(wanted), limit.rlim_max)
-        if limit.rlim_cur < target {
-            limit.rlim_cur = target
-            _ = setrlimit(Self.openFiles, &limit)
-        }
-        if Int(limit.rlim_cur) < wanted {
-            logger.warning("open-file limit is below max_connections", metadata: ["limit": "\(limit.rlim_cur)"])
+    private func ensureOpenFileLimit(atLeast wanted: Int, logger: Logger) {
+        let limit = raiseOpenFileLimit()
+        if let limit, limit < wanted {
+            logger.warning("open-file limit is below max_connections", metadata: ["limit": "\(limit)"])
         }
     }
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# civicd against redis-server over TLS, on this machine, in one run.
+#
+# Starts both servers on 127.0.0.1 with the same certificate (from a throwaway CA), then, for
+# ROUNDS rounds alternating which server goes first, measures with the same client
+# (`civicd bench …`, `--redis` for Redis): request/reply load at 1, 50 and 500 connections, full
+# TLS handshakes per second with the server's CPU per handshake, and resident memory per idle
+# session at IDLE sessions. Prints every raw line and the median civicd/redis ratios.
+#
+# Usage: docs/bench.sh            (ROUNDS=3 DURATION=5 IDLE=10000 by default)
+# Needs: redis-server 7 (apt-get install redis-server), openssl, a release build (made if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-5}"
+IDLE="${IDLE:-10000}"
+civicd=.build/release/civicd
+[ -x "$civicd" ] || swift build -c release --product civicd
+command -v redis-server >/dev/null || { echo "bench: redis-server is not installed (apt-get install redis-server)"; exit 1; }
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+work="$(mktemp -d)"
+cleanup() { kill "${civicd_pid:-}" "${redis_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+openssl ecparam -genkey -name prime256v1 -noout -out "$work/ca.key" 2>/dev/null
+openssl req -x509 -new -key "$work/ca.key" -subj "/CN=bench CA" -days 2 -out "$work/ca.pem" \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+openssl ecparam -genkey -name prime256v1 -noout -out "$work/server.key" 2>/dev/null
+openssl req -new -key "$work/server.key" -subj "/CN=localhost" -out "$work/server.csr"
+printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$work/ext"
+openssl x509 -req -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial \
+  -days 2 -extfile "$work/ext" -out "$work/server.pem" 2>/dev/null
+
+civicd_port=$((21000 + RANDOM % 10000)); redis_port=$((civicd_port + 1))
+# The benchmark client is one peer sending as fast as replies come: lift the per-connection rate
+# limit and the per-address cap that protect the real daemon from floods.
+cat > "$work/civicd.yml" <<YML
+listen: 127.0.0.1:$civicd_port
+log_level: warning
+limits:
+  lines_per_second: 1000000
+  flood_close_after: 1000000
+  max_connections: 20000
+  max_connections_per_peer: 20000
+YML
+"$civicd" serve --config "$work/civicd.yml" --data-dir "$work/data" --cert "$work/server.pem" --key "$work/server.key" 2> "$work/civicd.log" &
+civicd_pid=$!
+redis-server --port 0 --tls-port "$redis_port" --bind 127.0.0.1 --tls-cert-file "$work/server.pem" \
+  --tls-key-file "$work/server.key" --tls-ca-cert-file "$work/ca.pem" --tls-auth-clients no \
+  --save '' --appendonly no --maxclients 20000 --protected-mode no --daemonize no --loglevel warning > "$work/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$work/civicd.log" && break; sleep 0.2; done
+sleep 1
+
+target() { # server → arguments
+  if [ "$1" = civicd ]; then echo "127.0.0.1:$civicd_port --ca-file $work/ca.pem"; else echo "127.0.0.1:$redis_port --ca-file $work/ca.pem --redis"; fi
+}
+pid_of() { if [ "$1" = civicd ]; then echo "$civicd_pid"; else echo "$redis_pid"; fi; }
+
+results="$work/results.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) -eq 1 ]; then order="civicd redis"; else order="redis civicd"; fi
+  for connections in 1 50 500; do
+    for server in $order; do
+      line=$("$civicd" bench load $(target "$server") --connections "$connections" --duration "$DURATION")
+      echo "round=$round server=$server test=load$connections $line" | tee -a "$results"
+    done
+  done
+  for server in $order; do
+    line=$("$civicd" bench handshakes $(target "$server") --duration "$DURATION" --server-pid "$(pid_of "$server")")
+    echo "round=$round server=$server test=handshakes $line" | tee -a "$results"
+  done
+  for server in $order; do
+    line=$("$civicd" bench idle $(target "$server") --connections "$IDLE" --server-pid "$(pid_of "$server")")
+    echo "round=$round server=$server test=idle $line" | tee -a "$results"
+  done
+done
+
+python3 - "$results" <<'PY'
+import re, statistics, sys
+rows = []
+for line in open(sys.argv[1]):
+    fields = dict(re.findall(r"(\w+)=([^\s]+)", line))
+    rows.append(fields)
+def median(server, test, key):
+    values = [float(r[key]) for r in rows if r["server"] == server and r["test"] == test and key in r]
+    return statistics.median(values) if values else float("nan")
+print("\nmedians over rounds (civicd / redis = ratio)")
+for test, key, better in [("load1", "throughput", "higher"), ("load1", "p99_ms", "lower"),
+                          ("load50", "throughput", "higher"), ("load50", "p99_ms", "lower"),
+                          ("load500", "throughput", "higher"), ("load500", "p99_ms", "lower"),
+                          ("handshakes", "handshakes_per_s", "higher"), ("handshakes", "server_cpu_us_per_handshake", "lower"),
+                          ("idle", "rss_per_session_kb", "lower")]:
+    c, r = median("civicd", test, key), median("redis", test, key)
+    print(f"{test:11} {key:28} civicd={c:10.2f} redis={r:10.2f} ratio={c / r if r else float('nan'):6.2f} ({better} is better)")
+errors = sum(int(r.get("errors", 0)) for r in rows)
+print(f"errors in all runs: {errors}")
+PY
