@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "civicd", targets: ["civicd"]),
+        // The pure core, for the libFuzzer package in Fuzz/.
+        .library(name: "CivicCore", targets: ["CivicCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),

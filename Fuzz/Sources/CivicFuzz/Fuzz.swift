@@ -1,0 +1,68 @@
+import CivicCore
+import Foundation
+
+/// The shipped catalogue, loaded once (the fuzzer runs from the repository root or Fuzz/).
+let catalogue: Catalogue? = {
+    for directory in ["intents", "../intents"] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+        let sources = names.filter { $0.hasSuffix(".yml") }.sorted().compactMap { name -> CatalogueSource? in
+            guard let text = try? String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8) else { return nil }
+            return CatalogueSource(name: name, text: text)
+        }
+        if let catalogue = try? CatalogueLoader.load(sources) { return catalogue }
+    }
+    return nil
+}()
+
+/// One input drives three targets: the line decoder (the bytes split at a point the input
+/// chooses), the normaliser (every decoded line), and a whole session (every line, with storage
+/// answering "failed" so forms keep going). Any trap or sanitizer report is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: count))
+    let split = bytes.isEmpty ? 0 : Int(bytes[0]) % (bytes.count + 1)
+
+    var whole = LineDecoder(maxLineBytes: 256)
+    let lines = whole.feed(bytes)
+    var pieces = LineDecoder(maxLineBytes: 256)
+    let splitLines = pieces.feed(bytes[..<split]) + pieces.feed(bytes[split...])
+    precondition(lines == splitLines, "the decoder depends on how bytes are split")
+
+    var session = Session()
+    _ = session.start()
+    let today = CalendarDay(year: 2026, month: 11, day: 21)
+    for line in lines {
+        if case .text(let text) = line {
+            precondition(text.utf8.count <= 256)
+            let folded = TextNormalizer.fold(text)
+            precondition(!folded.hasPrefix(" ") && !folded.hasSuffix(" "))
+            _ = TextNormalizer.tokens(text).map(TextNormalizer.stem)
+            _ = LanguageDetector.detect(text)
+        }
+        guard let catalogue else { continue }
+        var actions = session.receive(line, catalogue: catalogue, today: today)
+        while actions.contains(where: { if case .store = $0 { return true } else { return false } }) {
+            actions = session.complete(.failed, catalogue: catalogue, today: today)
+        }
+        for case .reply(let reply, let format, let prompt) in actions {
+            _ = ReplyRenderer.render(reply, format: format, prompt: prompt)
+        }
+        if session.isClosed { break }
+    }
+    return 0
+}
+
+/// SwiftPM links an executable's entry point as `<Module>_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("CivicFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}
