@@ -91,7 +91,7 @@ public final class SessionStorage: Sendable {
 
 /// Group commit for sign-ups: while one transaction is being written, new sign-ups queue; the
 /// next transaction takes them all. Each caller resumes only after its own transaction committed.
-actor SignupCommitter {
+public actor SignupCommitter {
     private typealias Item = (draft: SignupDraft, actor: AuditActor, city: String?, continuation: CheckedContinuation<SignupOutcome, Error>)
 
     private let database: AppDatabase
@@ -100,11 +100,12 @@ actor SignupCommitter {
     /// The most sign-ups one transaction takes.
     private let maxBatch = 256
 
-    init(database: AppDatabase) {
+    public init(database: AppDatabase) {
         self.database = database
     }
 
-    func save(_ draft: SignupDraft, actor: AuditActor, city: String?) async throws -> SignupOutcome {
+    /// Saves one sign-up; returns once the transaction holding it has committed.
+    public func save(_ draft: SignupDraft, actor: AuditActor, city: String?) async throws -> SignupOutcome {
         try await withCheckedThrowingContinuation { continuation in
             queue.append((draft, actor, city, continuation))
             if !writing {
