@@ -20,7 +20,8 @@ public struct OutputRow: Sendable {
         case flag(Bool)
         case null
 
-        var plain: String {
+        /// The value as CSV and tables show it (null is empty).
+        public var plain: String {
             switch self {
             case .text(let text): return text
             case .number(let number): return String(number)
@@ -71,33 +72,15 @@ public struct RowPrinter {
         "  {" + row.fields.map { field in
             let value: String
             switch field.value {
-            case .text(let text): value = jsonString(text)
+            case .text(let text): value = ReplyRenderer.jsonString(text)
             case .number(let number): value = String(number)
             case .flag(let flag): value = flag ? "true" : "false"
             case .null: value = "null"
             }
-            return jsonString(field.name) + ": " + value
+            return ReplyRenderer.jsonString(field.name) + ": " + value
         }.joined(separator: ", ") + "}"
     }
 
-    /// A JSON string with every control, C1 and bidi character escaped as `\uXXXX`.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if TerminalText.isUnsafe(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }
 
 /// The rows of each admin listing.

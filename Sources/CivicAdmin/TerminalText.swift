@@ -1,3 +1,4 @@
+import CivicCore
 import Foundation
 
 /// Stored text made safe for a staff terminal: control characters, escape sequences and
@@ -18,10 +19,7 @@ public enum TerminalText {
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
-        default: return false
-        }
+        ReplyRenderer.isUnsafeForTerminal(scalar)
     }
 
     /// Shortens to `width` characters with an ellipsis, or pads with spaces to `width`.

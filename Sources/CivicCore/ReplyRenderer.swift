@@ -59,7 +59,23 @@ public enum ReplyRenderer {
         if let value { appendJSONString(value, to: &out) } else { out.append("null") }
     }
 
-    /// Appends `value` as a JSON string (RFC 8259), escaping quotes, backslashes and controls.
+    /// Characters never sent raw to a terminal or in JSON: C0 and C1 controls, DEL, line and
+    /// paragraph separators, bidirectional marks and overrides, the byte-order mark.
+    public static func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// `value` as a JSON string (RFC 8259): quotes and backslashes escaped, and every character
+    /// unsafe for a terminal as `\uXXXX`, so no reply or export can carry an escape sequence.
+    public static func jsonString(_ value: String) -> String {
+        var out = ""
+        appendJSONString(value, to: &out)
+        return out
+    }
+
     static func appendJSONString(_ value: String, to out: inout String) {
         out.append("\"")
         for scalar in value.unicodeScalars {
@@ -69,10 +85,8 @@ public enum ReplyRenderer {
             case "\n": out.append("\\n")
             case "\r": out.append("\\r")
             case "\t": out.append("\\t")
-            case "\u{2028}": out.append("\\u2028")
-            case "\u{2029}": out.append("\\u2029")
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if isUnsafeForTerminal(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
                 } else {

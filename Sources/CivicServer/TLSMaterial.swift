@@ -45,7 +45,7 @@ public struct TLSMaterial: Sendable {
             throw ConfigurationError("cannot read private key \(keyFile): \(Self.reason(error))")
         }
         do {
-            _ = try TLSPolicy.serverConfiguration(certificateChainPEM: certificatePEM, privateKeyPEM: keyPEM)
+            // A context proves the pair loads and the key matches the certificate.
             _ = try NIOSSLContext(configuration: try TLSPolicy.serverConfiguration(certificateChainPEM: certificatePEM, privateKeyPEM: keyPEM))
         } catch {
             throw ConfigurationError("certificate \(certificateFile) or key \(keyFile) is not a usable PEM pair: \(error)")

@@ -14,25 +14,14 @@ public struct CertificateAuthority: Sendable {
     /// A new authority with a fresh P-256 key.
     public init(name: String = "civicd test CA", validForDays days: Int = 3650, now: Date = Date()) throws {
         let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
-        let subject = try DistinguishedName {
-            OrganizationName("civicd")
-            CommonName(name)
-        }
-        let certificate = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: key.publicKey,
-            notValidBefore: now.addingTimeInterval(-3600),
-            notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
-            issuer: subject,
-            subject: subject,
-            signatureAlgorithm: .ecdsaWithSHA256,
+        let subject = try CertificateFactory.distinguishedName(name)
+        let certificate = try CertificateFactory.makeCertificate(
+            subject: subject, publicKey: key.publicKey, issuer: subject, issuerKey: key, days: days, now: now,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
                 Critical(KeyUsage(digitalSignature: true, keyCertSign: true, cRLSign: true))
                 SubjectKeyIdentifier(hash: key.publicKey)
-            },
-            issuerPrivateKey: key
+            }
         )
         self.certificate = certificate
         self.privateKey = key
@@ -63,19 +52,9 @@ public struct CertificateAuthority: Sendable {
         now: Date = Date()
     ) throws -> PEMIdentity {
         let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
-        let subject = try DistinguishedName {
-            OrganizationName("civicd")
-            CommonName(commonName)
-        }
-        let certificate = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: key.publicKey,
-            notValidBefore: now.addingTimeInterval(-3600),
-            notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
-            issuer: self.certificate.subject,
-            subject: subject,
-            signatureAlgorithm: .ecdsaWithSHA256,
+        let certificate = try CertificateFactory.makeCertificate(
+            subject: try CertificateFactory.distinguishedName(commonName), publicKey: key.publicKey,
+            issuer: self.certificate.subject, issuerKey: privateKey, days: days, now: now,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true))
@@ -84,8 +63,7 @@ public struct CertificateAuthority: Sendable {
                 if usage == .server {
                     SubjectAlternativeNames(try CertificateFactory.alternativeNames(dnsNames: dnsNames, ipAddresses: ipAddresses))
                 }
-            },
-            issuerPrivateKey: privateKey
+            }
         )
         return PEMIdentity(
             certificatePEM: try certificate.serializeAsPEM().pemString,

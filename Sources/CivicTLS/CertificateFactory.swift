@@ -25,35 +25,50 @@ public enum CertificateFactory {
         validForDays days: Int = 825,
         now: Date = Date()
     ) throws -> PEMIdentity {
-        let key = P256.Signing.PrivateKey()
-        let privateKey = Certificate.PrivateKey(key)
-        let name = try DistinguishedName {
-            OrganizationName("civicd")
-            CommonName(commonName)
-        }
-        let certificate = try Certificate(
-            version: .v3,
-            serialNumber: Certificate.SerialNumber(),
-            publicKey: privateKey.publicKey,
-            notValidBefore: now.addingTimeInterval(-3600),
-            notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
-            issuer: name,
-            subject: name,
-            signatureAlgorithm: .ecdsaWithSHA256,
+        let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
+        let name = try distinguishedName(commonName)
+        let certificate = try makeCertificate(
+            subject: name, publicKey: key.publicKey, issuer: name, issuerKey: key, days: days, now: now,
             extensions: try Certificate.Extensions {
                 // Its own trust anchor (as `openssl req -x509` makes them): clients that pin this
                 // file as their CA (BoringSSL, OpenSSL) accept it; pathlen 0 lets it sign nothing else.
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
                 Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
                 try ExtendedKeyUsage([.serverAuth])
-                SubjectKeyIdentifier(hash: privateKey.publicKey)
+                SubjectKeyIdentifier(hash: key.publicKey)
                 SubjectAlternativeNames(try alternativeNames(dnsNames: dnsNames, ipAddresses: ipAddresses))
-            },
-            issuerPrivateKey: privateKey
+            }
         )
         return PEMIdentity(
             certificatePEM: try certificate.serializeAsPEM().pemString,
-            privateKeyPEM: try privateKey.serializeAsPEM().pemString
+            privateKeyPEM: try key.serializeAsPEM().pemString
+        )
+    }
+
+    /// `O=civicd, CN=commonName`.
+    static func distinguishedName(_ commonName: String) throws -> DistinguishedName {
+        try DistinguishedName {
+            OrganizationName("civicd")
+            CommonName(commonName)
+        }
+    }
+
+    /// An ECDSA-SHA256 X.509 v3 certificate valid from an hour ago for `days` days.
+    static func makeCertificate(
+        subject: DistinguishedName, publicKey: Certificate.PublicKey, issuer: DistinguishedName,
+        issuerKey: Certificate.PrivateKey, days: Int, now: Date, extensions: Certificate.Extensions
+    ) throws -> Certificate {
+        try Certificate(
+            version: .v3,
+            serialNumber: Certificate.SerialNumber(),
+            publicKey: publicKey,
+            notValidBefore: now.addingTimeInterval(-3600),
+            notValidAfter: now.addingTimeInterval(Double(days) * 86_400),
+            issuer: issuer,
+            subject: subject,
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: extensions,
+            issuerPrivateKey: issuerKey
         )
     }
 

@@ -130,20 +130,9 @@ extension Admin {
                     throw AdminFailure("no sign-up with reference \(TerminalText.escape(reference))")
                 }
                 for field in AdminRows.signup(record).fields {
-                    print("\(field.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(TerminalText.escape(field.value.plainText))")
+                    print("\(field.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(TerminalText.escape(field.value == .null ? "—" : field.value.plain))")
                 }
             }
-        }
-    }
-}
-
-extension OutputRow.Value {
-    var plainText: String {
-        switch self {
-        case .text(let text): return text
-        case .number(let number): return String(number)
-        case .flag(let flag): return flag ? "yes" : "no"
-        case .null: return "—"
         }
     }
 }

@@ -20,7 +20,7 @@ struct ServerOptions: ParsableArguments {
     func validate() throws {
         _ = try DaemonConfiguration.parseListen(address, at: "HOST:PORT")
         if caFile != nil && fingerprint != nil { throw ValidationError("give --ca-file or --fingerprint, not both") }
-        if let fingerprint, CertificateFactoryBridge.normalized(fingerprint) == nil {
+        if let fingerprint, CertificateFactory.normalizedFingerprint(fingerprint) == nil {
             throw ValidationError("'\(fingerprint)' is not a SHA-256 fingerprint (64 hex digits, colons optional)")
         }
     }
@@ -59,10 +59,6 @@ struct ServerOptions: ParsableArguments {
     static func isIPAddress(_ host: String) -> Bool {
         host.contains(":") || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
     }
-}
-
-enum CertificateFactoryBridge {
-    static func normalized(_ text: String) -> String? { CertificateFactory.normalizedFingerprint(text) }
 }
 
 /// Lines typed at the terminal, read on their own thread so the conversation can wait for a line

@@ -105,14 +105,14 @@ struct Serve: AsyncParsableCommand {
 
     /// Today's date in `zone`, read from the system clock at each call.
     static func today(in zone: String) -> @Sendable () -> CalendarDay {
-        let timeZone = TimeZone(identifier: zone) ?? .current
-        return {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone) ?? .current
+        return { [calendar] in
             let parts = calendar.dateComponents([.year, .month, .day], from: Date())
             return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
         }
     }
+
 
     /// Each connection is a file descriptor: lift the soft limit so `max_connections` can be reached.
     private func ensureOpenFileLimit(atLeast wanted: Int, logger: Logger) {

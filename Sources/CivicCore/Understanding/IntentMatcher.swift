@@ -114,17 +114,18 @@ public struct IntentMatcher: Sendable {
         let wordIndex = self.wordIndex
         let gramIndex = self.gramIndex
         let wordWeight = self.wordWeight
-        let vectors = zip(wordDocuments, gramDocuments).map { words, grams in
-            Self.combinedVector(wordIndex.vector(words), gramIndex.vector(grams), wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
+        let wordVectors = wordDocuments.map(wordIndex.vector)
+        let vectors = zip(wordVectors, gramDocuments).map { words, grams in
+            Self.combinedVector(words, gramIndex.vector(grams), wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
         }
         // With many intents the model learns each example against its nearest rival intents only
         // (and scores only the nearest ones), so cost follows the neighbourhood, not the catalogue.
         var rivals: [[Int]]? = nil
         if intents.count > LinearIntentModel.maxCandidates {
             // Rivals by word stems alone: their postings are short, so this stays cheap.
-            rivals = wordDocuments.map { words in
+            rivals = wordVectors.map { words in
                 Self.nearestIntents(
-                    Self.nearestScores(words: wordIndex.cosineScores(words), grams: [:],
+                    Self.nearestScores(words: wordIndex.cosineScores(vector: words), grams: [:],
                                        exampleIntent: exampleIntent, intentCount: intents.count, wordWeight: wordWeight),
                     limit: LinearIntentModel.maxCandidates
                 )
@@ -169,15 +170,15 @@ public struct IntentMatcher: Sendable {
         // Layers 2 and 3: keyword evidence plus the best example's similarity. Names of
         // programmes and cities are masked: they say what the question is about, not what it asks.
         let masked = Self.masking(tokens, aliases: aliases)
-        let queryWords = Self.wordFeatures(masked)
-        let queryGrams = Self.gramFeatures(masked)
+        // One vector per feature kind, used by the nearest-example search and the model alike.
+        let wordVector = wordIndex.vector(Self.wordFeatures(masked))
+        let gramVector = gramIndex.vector(Self.gramFeatures(masked))
         var best = Self.nearestScores(
-            words: wordIndex.cosineScores(queryWords), grams: gramIndex.cosineScores(queryGrams),
+            words: wordIndex.cosineScores(vector: wordVector), grams: gramIndex.cosineScores(vector: gramVector),
             exampleIntent: exampleIntent, intentCount: intentIDs.count, wordWeight: wordWeight
         )
         if modelWeight > 0 {
-            let vector = Self.combinedVector(wordIndex.vector(queryWords), gramIndex.vector(queryGrams),
-                                             wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
+            let vector = Self.combinedVector(wordVector, gramVector, wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
             let candidates = intentIDs.count > LinearIntentModel.maxCandidates
                 ? Self.nearestIntents(best, limit: LinearIntentModel.maxCandidates) : Array(best.indices)
             let probabilities = model.probabilities(vector, among: candidates)
@@ -434,22 +435,13 @@ struct InvertedIndex: Sendable {
 
     /// Cosine similarity of the query to every document sharing a feature with it.
     func cosineScores(_ features: [String]) -> [Int: Double] {
-        var counts: [Int32: Int] = [:]
-        var unknownWeight = 0.0
-        for feature in features {
-            if let id = featureIDs[feature] {
-                counts[id, default: 0] += 1
-            } else {
-                // An unseen feature still lengthens the query vector (with the highest idf).
-                unknownWeight += unseenIDF * unseenIDF
-            }
-        }
-        guard !counts.isEmpty else { return [:] }
-        let weights = counts.map { (id, count) in (id, (1 + log(Double(count))) * idf[Int(id)]) }
-        let norm = (weights.reduce(0) { $0 + $1.1 * $1.1 } + unknownWeight).squareRoot()
+        cosineScores(vector: vector(features))
+    }
+
+    /// The same, for a query already turned into its vector.
+    func cosineScores(vector: [(id: Int32, weight: Double)]) -> [Int: Double] {
         var scores: [Int: Double] = [:]
-        for (id, weight) in weights {
-            let queryWeight = weight / norm
+        for (id, queryWeight) in vector {
             for posting in postings[Int(id)] {
                 scores[Int(posting.document), default: 0] += queryWeight * Double(posting.weight)
             }
