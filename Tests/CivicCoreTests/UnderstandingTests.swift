@@ -28,6 +28,31 @@ struct NormalizationTests {
         let stems = Set(forms.map { TextNormalizer.stem(TextNormalizer.fold($0)) })
         #expect(stems.count == 1, "\(stems)")
     }
+
+    @Test("the Latin fast path folds exactly as the general rule")
+    func fastPathAgreesWithGeneralRule() {
+        // Every scalar below U+0250 alone and between letters, then random strings mixing them
+        // with spaces, punctuation, combining marks and scalars beyond the table.
+        let table = (0..<0x250).compactMap { Unicode.Scalar(UInt32($0)) }
+        for scalar in table {
+            for text in [String(Character(scalar)), "a\(Character(scalar))b", "\(Character(scalar)) \(Character(scalar))x"] {
+                #expect(TextNormalizer.fold(text) == TextNormalizer.referenceFold(text), "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+        let extra: [Unicode.Scalar] = ["\u{301}", "\u{307}", "ſ", "ẞ", "ﬁ", "Ω", "й", "\u{200D}", "🙂", "İ"]
+        let pool = table + extra
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(1 + next(12)) { text.append(pool[next(pool.count)]) }
+            let string = String(text)
+            #expect(TextNormalizer.fold(string) == TextNormalizer.referenceFold(string), "\(string.unicodeScalars.map(\.value))")
+        }
+    }
 }
 
 @Suite("Spelling correction")
@@ -48,6 +73,61 @@ struct SpellingTests {
     ])
     func corrects(_ typed: String, _ expected: String) {
         #expect(corrector.correct(typed) == expected)
+    }
+
+    @Test("ties go to the more common word, then to the first alphabetically")
+    func ties() {
+        let common = SpellingCorrector(vocabulary: ["kasza": 1, "kasia": 3, "kasta": 3])
+        #expect(common.correct("kasza") == "kasza")
+        #expect(common.correct("kasa") == "kasia")   // kasia, kasta and kasza at 1: kasia and kasta common, kasia first
+    }
+
+    @Test("the symmetric-delete index finds what comparing with every word finds")
+    func agreesWithExhaustiveSearch() {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let letters = Array("aeiklmnorstuzł")
+        func word(_ length: Int) -> String { String((0..<length).map { _ in letters[next(letters.count)] }) }
+        var vocabulary: [String: Int] = [:]
+        for _ in 0..<300 { vocabulary[word(3 + next(8)), default: 0] += 1 + next(3) }
+        let corrector = SpellingCorrector(vocabulary: vocabulary)
+        let sorted = vocabulary.keys.sorted()
+        for _ in 0..<500 {
+            // A known word with up to two random edits, or a random word.
+            var typed = Array(sorted[next(sorted.count)])
+            for _ in 0..<next(3) where typed.count > 1 {
+                switch next(3) {
+                case 0: typed.remove(at: next(typed.count))
+                case 1: typed.insert(letters[next(letters.count)], at: next(typed.count))
+                default: typed[next(typed.count)] = letters[next(letters.count)]
+                }
+            }
+            let text = next(5) == 0 ? word(4 + next(6)) : String(typed)
+            #expect(corrector.correct(text) == exhaustive(text, sorted, vocabulary), "\(text)")
+        }
+    }
+
+    /// The correction rule applied to every word of the vocabulary in turn.
+    private func exhaustive(_ typed: String, _ sorted: [String], _ vocabulary: [String: Int]) -> String {
+        if vocabulary[typed] != nil { return typed }
+        let scalars = Array(typed.unicodeScalars)
+        let limit = SpellingCorrector.maxDistance(for: scalars.count)
+        var best: (distance: Int, frequency: Int, word: String)?
+        for candidate in sorted {
+            let other = Array(candidate.unicodeScalars)
+            let allowed = min(limit, SpellingCorrector.maxDistance(for: other.count))
+            guard allowed > 0 else { continue }
+            let distance = SpellingCorrector.distance(scalars, other, limit: allowed)
+            guard distance <= allowed else { continue }
+            let frequency = vocabulary[candidate] ?? 0
+            if best == nil || distance < best!.distance || (distance == best!.distance && frequency > best!.frequency) {
+                best = (distance, frequency, candidate)
+            }
+        }
+        return best?.word ?? typed
     }
 
     @Test(arguments: [("kitten", "sitting", 3), ("ab", "ba", 1), ("abc", "abc", 0), ("", "abc", 3), ("kampania", "kampnaia", 1)])

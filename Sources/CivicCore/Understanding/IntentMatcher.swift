@@ -62,12 +62,16 @@ public struct IntentMatcher: Sendable {
     /// How much word stems count against character trigrams.
     private let wordWeight = 0.55
     /// Every topic and city alias, longest first, for masking.
-    private let aliases: [[String]]
+    private let aliases: AliasTable
+    /// Every word the catalogue knows, analysed once: a message's known words cost one look-up each.
+    private let lexicon: [String: Lexeme]
+    /// What a topic or city name becomes after masking, analysed like any word.
+    private let nameLexeme: Lexeme
     private let knownWords: Set<String>
     private let knownStems: Set<String>
     private let fallbackIndex: Int?
-    private let topicAliases: [(words: [String], topic: String)]
-    private let cityAliases: [(words: [String], city: String, topic: String?)]
+    private let topicAliases: [(words: [Lexeme], topic: String)]
+    private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
 
     /// - Parameter factTexts: further texts the catalogue knows (its facts), so that a question
     ///   using a fact's wording ("Reymonta", "Polanka") is neither unknown nor left uncorrected.
@@ -78,7 +82,9 @@ public struct IntentMatcher: Sendable {
         var exampleIntent: [Int32] = []
         var wordDocuments: [[String]] = []
         var gramDocuments: [[String]] = []
-        let aliases = (topics.flatMap(\.aliases) + cities.flatMap(\.aliases)).sorted { $0.count > $1.count }
+        let aliasWords = (topics.flatMap(\.aliases) + cities.flatMap(\.aliases)).sorted { $0.count > $1.count }
+        let aliases = AliasTable(aliasWords.map { $0.map(Lexeme.init) })
+        let name = Lexeme(Self.nameToken)
         for (intentIndex, intent) in intents.enumerated() {
             for language in Language.allCases {
                 for example in intent.examples[language] ?? [] {
@@ -87,10 +93,10 @@ public struct IntentMatcher: Sendable {
                     let folded = tokens.joined(separator: " ")
                     if exact[folded] == nil { exact[folded] = intentIndex }
                     for token in tokens { vocabulary[token, default: 0] += 1 }
-                    let masked = Self.masking(tokens, aliases: aliases)
+                    let masked = aliases.masking(tokens.map(Lexeme.init), name: name)
                     exampleIntent.append(Int32(intentIndex))
-                    wordDocuments.append(Self.wordFeatures(masked))
-                    gramDocuments.append(Self.gramFeatures(masked))
+                    wordDocuments.append(masked.map(\.stem))
+                    gramDocuments.append(masked.flatMap { Self.trigrams($0.text) })
                 }
             }
             for keyword in intent.keywords { vocabulary[keyword, default: 0] += 1 }
@@ -109,12 +115,22 @@ public struct IntentMatcher: Sendable {
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         self.corrector = SpellingCorrector(vocabulary: vocabulary)
         self.exampleIntent = exampleIntent
-        self.wordIndex = InvertedIndex(documents: wordDocuments)
-        self.gramIndex = InvertedIndex(documents: gramDocuments)
-        let wordIndex = self.wordIndex
-        let gramIndex = self.gramIndex
+        let wordIndex = InvertedIndex(documents: wordDocuments)
+        let gramIndex = InvertedIndex(documents: gramDocuments)
+        self.wordIndex = wordIndex
+        self.gramIndex = gramIndex
+        var lexicon: [String: Lexeme] = [:]
+        for word in known {
+            var lexeme = Lexeme(word)
+            lexeme.addFeatures(words: wordIndex, grams: gramIndex)
+            lexicon[word] = lexeme
+        }
+        self.lexicon = lexicon
+        var nameLexeme = name
+        nameLexeme.addFeatures(words: wordIndex, grams: gramIndex)
+        self.nameLexeme = nameLexeme
         let wordWeight = self.wordWeight
-        let wordVectors = wordDocuments.map(wordIndex.vector)
+        let wordVectors = wordDocuments.map { wordIndex.vector($0) }
         let vectors = zip(wordVectors, gramDocuments).map { words, grams in
             Self.combinedVector(words, gramIndex.vector(grams), wordFeatureCount: wordIndex.featureCount, wordWeight: wordWeight)
         }
@@ -125,7 +141,7 @@ public struct IntentMatcher: Sendable {
             // Rivals by word stems alone: their postings are short, so this stays cheap.
             rivals = wordVectors.map { words in
                 Self.nearestIntents(
-                    Self.nearestScores(words: wordIndex.cosineScores(vector: words), grams: [:],
+                    Self.nearestScores(words: words, grams: [], wordIndex: wordIndex, gramIndex: gramIndex,
                                        exampleIntent: exampleIntent, intentCount: intents.count, wordWeight: wordWeight),
                     limit: LinearIntentModel.maxCandidates
                 )
@@ -136,8 +152,8 @@ public struct IntentMatcher: Sendable {
             features: wordIndex.featureCount + gramIndex.featureCount, candidates: rivals,
             epochs: max(5, min(30, 60_000 / max(exampleIntent.count, 1)))
         )
-        self.topicAliases = topics.flatMap { topic in topic.aliases.map { (words: $0, topic: topic.id) } }
-        self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0, city: city.id, topic: city.topic) } }
+        self.topicAliases = topics.flatMap { topic in topic.aliases.map { (words: $0.map(Lexeme.init), topic: topic.id) } }
+        self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0.map(Lexeme.init), city: city.id, topic: city.topic) } }
     }
 
     /// The number of examples indexed.
@@ -169,12 +185,22 @@ public struct IntentMatcher: Sendable {
 
         // Layers 2 and 3: keyword evidence plus the best example's similarity. Names of
         // programmes and cities are masked: they say what the question is about, not what it asks.
-        let masked = Self.masking(tokens, aliases: aliases)
+        let words = lexemes(tokens)
+        let masked = aliases.masking(words, name: nameLexeme)
         // One vector per feature kind, used by the nearest-example search and the model alike.
-        let wordVector = wordIndex.vector(Self.wordFeatures(masked))
-        let gramVector = gramIndex.vector(Self.gramFeatures(masked))
+        var stemFeatures: [Int32] = []
+        var unseenStems = 0
+        var gramFeatures: [Int32] = []
+        var unseenGrams = 0
+        for word in masked {
+            if let feature = word.stemFeature { stemFeatures.append(feature) } else { unseenStems += 1 }
+            gramFeatures.append(contentsOf: word.gramFeatures)
+            unseenGrams += word.unseenGrams
+        }
+        let wordVector = wordIndex.vector(features: stemFeatures, unseen: unseenStems)
+        let gramVector = gramIndex.vector(features: gramFeatures, unseen: unseenGrams)
         var best = Self.nearestScores(
-            words: wordIndex.cosineScores(vector: wordVector), grams: gramIndex.cosineScores(vector: gramVector),
+            words: wordVector, grams: gramVector, wordIndex: wordIndex, gramIndex: gramIndex,
             exampleIntent: exampleIntent, intentCount: intentIDs.count, wordWeight: wordWeight
         )
         if modelWeight > 0 {
@@ -190,14 +216,15 @@ public struct IntentMatcher: Sendable {
                 for intent in best.indices where !chosen.contains(intent) { best[intent] *= (1 - modelWeight) }
             }
         }
-        let stems = Set(tokens.map(TextNormalizer.stem))
+        let stems = Set(words.map(\.stem))
         for (intent, keywords) in keywordStems.enumerated() where !keywords.isEmpty {
             let hits = keywords.reduce(0) { $0 + (stems.contains($1) ? 1 : 0) }
             best[intent] += keywordBonus * Double(min(hits, 2))
         }
-        let unknown = unknownWords(in: tokens).count
-        if unknown > 0, !topicAliases.contains(where: { Self.contains(tokens, $0.words) }) {
-            let penalty = unknownWordPenalty * Double(unknown) / Double(max(contentWordCount(tokens), 1))
+        let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }
+        if unknown > 0, !topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) {
+            let contentWords = words.reduce(0) { $0 + ($1.isContent ? 1 : 0) }
+            let penalty = unknownWordPenalty * Double(unknown) / Double(max(contentWords, 1))
             for intent in best.indices where intent != fallbackIndex {
                 best[intent] -= penalty
             }
@@ -224,14 +251,10 @@ public struct IntentMatcher: Sendable {
 
     /// False for messages that only name something ("a w Krakowie?", "and in Krosno?").
     public func hasContentBesideNames(_ tokens: [String]) -> Bool {
-        Self.masking(tokens, aliases: aliases).contains { $0 != Self.nameToken && Self.isContentWord($0) }
+        aliases.masking(lexemes(tokens), name: nameLexeme).contains { $0.text != Self.nameToken && $0.isContent }
     }
 
     /// Words that carry content: not function words, not numbers, three letters or more.
-    func contentWordCount(_ tokens: [String]) -> Int {
-        tokens.reduce(0) { $0 + (Self.isContentWord($1) ? 1 : 0) }
-    }
-
     static func isContentWord(_ token: String) -> Bool {
         token.count >= 3
             && !token.allSatisfy(\.isNumber)
@@ -242,10 +265,17 @@ public struct IntentMatcher: Sendable {
     /// Content words of the message that no example, keyword, alias or fact contains, even
     /// inflected: the signs of a question about something else.
     public func unknownWords(in tokens: [String]) -> [String] {
-        tokens.filter { token in
-            Self.isContentWord(token)
-                && !knownWords.contains(token)
-                && !knownStems.contains(TextNormalizer.stem(token))
+        lexemes(tokens).filter(\.isUnknown).map(\.text)
+    }
+
+    /// The analysed words of a message: known words from the lexicon, others analysed now.
+    private func lexemes(_ tokens: [String]) -> [Lexeme] {
+        tokens.map { token in
+            if let known = lexicon[token] { return known }
+            var lexeme = Lexeme(token)
+            lexeme.isUnknown = lexeme.isContent && !knownStems.contains(lexeme.stem)
+            lexeme.addFeatures(words: wordIndex, grams: gramIndex)
+            return lexeme
         }
     }
 
@@ -262,48 +292,33 @@ public struct IntentMatcher: Sendable {
     }
 
     public func mentions(tokens: [String]) -> Mentions {
+        let words = lexemes(tokens)
         var result = Mentions()
-        if let hit = topicAliases.first(where: { Self.contains(tokens, $0.words) }) {
+        if let hit = topicAliases.first(where: { AliasTable.contains(words, $0.words) }) {
             result.topic = hit.topic
         }
-        if let hit = cityAliases.first(where: { Self.contains(tokens, $0.words) }) {
+        if let hit = cityAliases.first(where: { AliasTable.contains(words, $0.words) }) {
             result.city = hit.city
             if result.topic == nil { result.topic = hit.topic }
         }
         return result
     }
 
-    /// True when `alias` occurs in `tokens` as consecutive words; words of five letters or more
-    /// match on their stem, so inflected forms ("Centrum Obywatelskiego") are found.
-    static func contains(_ tokens: [String], _ alias: [String]) -> Bool {
-        guard !alias.isEmpty, tokens.count >= alias.count else { return false }
-        for start in 0...(tokens.count - alias.count) where matches(tokens, at: start, alias) {
-            return true
-        }
-        return false
-    }
-
-    private static func matches(_ tokens: [String], at start: Int, _ alias: [String]) -> Bool {
-        for (offset, word) in alias.enumerated() {
-            let token = tokens[start + offset]
-            if token == word { continue }
-            if word.count >= 5, token.count >= 5, TextNormalizer.stem(token) == TextNormalizer.stem(word) { continue }
-            return false
-        }
-        return true
-    }
-
     /// Each intent's best example similarity (word stems and trigrams combined).
-    static func nearestScores(words: [Int: Double], grams: [Int: Double], exampleIntent: [Int32], intentCount: Int, wordWeight: Double) -> [Double] {
+    static func nearestScores(
+        words: [(id: Int32, weight: Double)], grams: [(id: Int32, weight: Double)],
+        wordIndex: InvertedIndex, gramIndex: InvertedIndex,
+        exampleIntent: [Int32], intentCount: Int, wordWeight: Double
+    ) -> [Double] {
+        var wordScores = [Double](repeating: 0, count: exampleIntent.count)
+        var gramScores = [Double](repeating: 0, count: exampleIntent.count)
+        var touched: [Int32] = []
+        wordIndex.accumulateCosines(of: words, into: &wordScores, touched: &touched)
+        gramIndex.accumulateCosines(of: grams, into: &gramScores, touched: &touched)
         var best = [Double](repeating: 0, count: intentCount)
-        for (example, score) in words {
-            let intent = Int(exampleIntent[example])
-            let combined = wordWeight * score + (1 - wordWeight) * (grams[example] ?? 0)
-            if combined > best[intent] { best[intent] = combined }
-        }
-        for (example, score) in grams where words[example] == nil {
-            let intent = Int(exampleIntent[example])
-            let combined = (1 - wordWeight) * score
+        for example in touched {
+            let intent = Int(exampleIntent[Int(example)])
+            let combined = wordWeight * wordScores[Int(example)] + (1 - wordWeight) * gramScores[Int(example)]
             if combined > best[intent] { best[intent] = combined }
         }
         return best
@@ -327,43 +342,107 @@ public struct IntentMatcher: Sendable {
     /// The placeholder word a topic or city name becomes.
     static let nameToken = "_name_"
 
-    /// `tokens` with every alias occurrence replaced by ``nameToken``.
-    static func masking(_ tokens: [String], aliases: [[String]]) -> [String] {
-        guard !aliases.isEmpty else { return tokens }
-        var result: [String] = []
+    /// The character trigrams of a word, with `#` marking its start and end.
+    static func trigrams(_ token: String) -> [String] {
+        let scalars = Array(("#" + token + "#").unicodeScalars)
+        guard scalars.count >= 3 else { return [] }
+        var grams: [String] = []
+        grams.reserveCapacity(scalars.count - 2)
+        for start in 0...(scalars.count - 3) {
+            var gram = String.UnicodeScalarView()
+            gram.append(contentsOf: scalars[start..<start + 3])
+            grams.append(String(gram))
+        }
+        return grams
+    }
+}
+
+/// One word of a message and what matching needs to know about it, worked out once.
+struct Lexeme: Sendable {
+    var text: String
+    var stem: String
+    /// In characters: alias words of five letters or more match on their stem.
+    var length: Int
+    var isContent: Bool
+    /// A content word no example, keyword, alias or fact contains, even inflected.
+    var isUnknown = false
+    /// The stem's feature in the word index; nil when no example has it.
+    var stemFeature: Int32?
+    /// The trigrams' features in the trigram index, and how many trigrams no example has.
+    var gramFeatures: [Int32] = []
+    var unseenGrams = 0
+
+    init(_ text: String) {
+        self.text = text
+        self.stem = TextNormalizer.stem(text)
+        self.length = text.count
+        self.isContent = IntentMatcher.isContentWord(text)
+    }
+
+    mutating func addFeatures(words: InvertedIndex, grams: InvertedIndex) {
+        stemFeature = words.feature(stem)
+        gramFeatures = []
+        unseenGrams = 0
+        for gram in IntentMatcher.trigrams(text) {
+            if let feature = grams.feature(gram) { gramFeatures.append(feature) } else { unseenGrams += 1 }
+        }
+    }
+}
+
+/// Topic and city names, longest first, found in a message as consecutive words; words of five
+/// letters or more match on their stem, so inflected forms ("Centrum Obywatelskiego") are found.
+struct AliasTable: Sendable {
+    private let aliases: [[Lexeme]]
+    /// First words and (for long words) first stems of every alias: most words start none.
+    private let firstWords: Set<String>
+    private let firstStems: Set<String>
+
+    init(_ aliases: [[Lexeme]]) {
+        self.aliases = aliases.filter { !$0.isEmpty }
+        self.firstWords = Set(self.aliases.map { $0[0].text })
+        self.firstStems = Set(self.aliases.filter { $0[0].length >= 5 }.map { $0[0].stem })
+    }
+
+    /// `words` with every alias occurrence replaced by `name`.
+    func masking(_ words: [Lexeme], name: Lexeme) -> [Lexeme] {
+        guard !aliases.isEmpty else { return words }
+        var result: [Lexeme] = []
+        result.reserveCapacity(words.count)
         var index = 0
-        outer: while index < tokens.count {
-            for alias in aliases where index + alias.count <= tokens.count {
-                if matches(tokens, at: index, alias) {
-                    result.append(nameToken)
-                    index += alias.count
-                    continue outer
+        outer: while index < words.count {
+            let word = words[index]
+            if firstWords.contains(word.text) || (word.length >= 5 && firstStems.contains(word.stem)) {
+                for alias in aliases where index + alias.count <= words.count {
+                    if Self.matches(words, at: index, alias) {
+                        result.append(name)
+                        index += alias.count
+                        continue outer
+                    }
                 }
             }
-            result.append(tokens[index])
+            result.append(word)
             index += 1
         }
         return result
     }
 
-    // MARK: - Features
-
-    static func wordFeatures(_ tokens: [String]) -> [String] {
-        tokens.map(TextNormalizer.stem)
+    /// True when `alias` occurs in `words` as consecutive words.
+    static func contains(_ words: [Lexeme], _ alias: [Lexeme]) -> Bool {
+        guard !alias.isEmpty, words.count >= alias.count else { return false }
+        for start in 0...(words.count - alias.count) where matches(words, at: start, alias) {
+            return true
+        }
+        return false
     }
 
-    static func gramFeatures(_ tokens: [String]) -> [String] {
-        var grams: [String] = []
-        for token in tokens {
-            let scalars = Array(("#" + token + "#").unicodeScalars)
-            guard scalars.count >= 3 else { continue }
-            for start in 0...(scalars.count - 3) {
-                var gram = String.UnicodeScalarView()
-                gram.append(contentsOf: scalars[start..<start + 3])
-                grams.append(String(gram))
-            }
+    private static func matches(_ words: [Lexeme], at start: Int, _ alias: [Lexeme]) -> Bool {
+        for (offset, aliasWord) in alias.enumerated() {
+            let word = words[start + offset]
+            if word.text == aliasWord.text { continue }
+            if aliasWord.length >= 5, word.length >= 5, word.stem == aliasWord.stem { continue }
+            return false
         }
-        return grams
+        return true
     }
 }
 
@@ -416,36 +495,50 @@ struct InvertedIndex: Sendable {
 
     var featureCount: Int { idf.count }
 
+    /// The feature's number, or nil when no document has it.
+    func feature(_ name: String) -> Int32? { featureIDs[name] }
+
     /// The query's TF-IDF vector, L2-normalised (unseen features count in the norm only).
     func vector(_ features: [String]) -> [(id: Int32, weight: Double)] {
-        var counts: [Int32: Int] = [:]
-        var unknownWeight = 0.0
+        var ids: [Int32] = []
+        var unseen = 0
         for feature in features {
-            if let id = featureIDs[feature] {
-                counts[id, default: 0] += 1
-            } else {
-                unknownWeight += unseenIDF * unseenIDF
-            }
+            if let id = featureIDs[feature] { ids.append(id) } else { unseen += 1 }
         }
-        let weights = counts.sorted { $0.key < $1.key }.map { (id, count) in (id: id, weight: (1 + log(Double(count))) * idf[Int(id)]) }
+        return vector(features: ids, unseen: unseen)
+    }
+
+    /// The same, for features already numbered, and `unseen` occurrences of features no document has.
+    func vector(features: [Int32], unseen: Int) -> [(id: Int32, weight: Double)] {
+        var unknownWeight = 0.0
+        for _ in 0..<unseen { unknownWeight += unseenIDF * unseenIDF }
+        var weights: [(id: Int32, weight: Double)] = []
+        let sorted = features.sorted()
+        var index = 0
+        while index < sorted.count {
+            let id = sorted[index]
+            var count = 0
+            while index < sorted.count, sorted[index] == id {
+                count += 1
+                index += 1
+            }
+            weights.append((id: id, weight: (1 + log(Double(count))) * idf[Int(id)]))
+        }
         let norm = (weights.reduce(0) { $0 + $1.weight * $1.weight } + unknownWeight).squareRoot()
         guard norm > 0 else { return [] }
         return weights.map { ($0.id, $0.weight / norm) }
     }
 
-    /// Cosine similarity of the query to every document sharing a feature with it.
-    func cosineScores(_ features: [String]) -> [Int: Double] {
-        cosineScores(vector: vector(features))
-    }
-
-    /// The same, for a query already turned into its vector.
-    func cosineScores(vector: [(id: Int32, weight: Double)]) -> [Int: Double] {
-        var scores: [Int: Double] = [:]
+    /// Adds the query's cosine similarity to every document sharing a feature with it into
+    /// `scores` (indexed by document), and lists in `touched` each document whose score was
+    /// zero before (a document touched by several indexes may be listed once by each).
+    func accumulateCosines(of vector: [(id: Int32, weight: Double)], into scores: inout [Double], touched: inout [Int32]) {
         for (id, queryWeight) in vector {
             for posting in postings[Int(id)] {
-                scores[Int(posting.document), default: 0] += queryWeight * Double(posting.weight)
+                let document = Int(posting.document)
+                if scores[document] == 0 { touched.append(posting.document) }
+                scores[document] += queryWeight * Double(posting.weight)
             }
         }
-        return scores
     }
 }

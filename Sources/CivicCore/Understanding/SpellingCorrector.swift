@@ -1,30 +1,34 @@
 /// Corrects misspelt words to the closest word the catalogue knows, by Damerau–Levenshtein
 /// distance (1 for words of 4–6 letters, 2 for longer ones). Candidates come from a
 /// symmetric-delete index, so a look-up costs the same whatever the vocabulary's size.
+///
+/// The index is keyed by a 64-bit hash of each deletion variant rather than by the variant
+/// itself, so a look-up builds no strings. A hash collision only adds a candidate, and every
+/// candidate is checked by computing its distance, so collisions cannot change a correction.
 public struct SpellingCorrector: Sendable {
-    private let words: [String]
+    private let words: [[Unicode.Scalar]]
+    private let texts: [String]
     private let frequency: [Int]
     private let known: [String: Int]
-    /// A word with up to `maxDistance(for:)` letters deleted → the words it came from.
-    private let deletes: [String: [Int]]
+    /// Hash of a word, or of it with up to `maxDistance(for:)` letters deleted → the words it came from.
+    private let variants: [UInt64: [Int32]]
 
     public init(vocabulary: [String: Int]) {
         let sorted = vocabulary.keys.sorted()
         var known: [String: Int] = [:]
-        var deletes: [String: [Int]] = [:]
+        var variants: [UInt64: [Int32]] = [:]
         for (index, word) in sorted.enumerated() {
             known[word] = index
             let scalars = Array(word.unicodeScalars)
-            let distance = Self.maxDistance(for: scalars.count)
-            guard distance > 0 else { continue }
-            for variant in Self.deletions(of: scalars, upTo: distance) {
-                deletes[variant, default: []].append(index)
+            Self.forEachVariant(of: scalars, upTo: Self.maxDistance(for: scalars.count)) { hash in
+                if variants[hash]?.last != Int32(index) { variants[hash, default: []].append(Int32(index)) }
             }
         }
-        self.words = sorted
+        self.texts = sorted
+        self.words = sorted.map { Array($0.unicodeScalars) }
         self.frequency = sorted.map { vocabulary[$0] ?? 0 }
         self.known = known
-        self.deletes = deletes
+        self.variants = variants
     }
 
     public func isKnown(_ word: String) -> Bool { known[word] != nil }
@@ -35,32 +39,31 @@ public struct SpellingCorrector: Sendable {
         let scalars = Array(word.unicodeScalars)
         let limit = Self.maxDistance(for: scalars.count)
         guard limit > 0 else { return word }
-        var candidates = Set<Int>()
-        for variant in Self.deletions(of: scalars, upTo: limit) + [word] {
-            if let found = deletes[variant] { candidates.formUnion(found) }
-            if let exact = known[variant] { candidates.insert(exact) }
+        var candidates: [Int32] = []
+        Self.forEachVariant(of: scalars, upTo: limit) { hash in
+            if let found = variants[hash] { candidates.append(contentsOf: found) }
         }
-        var best: (distance: Int, frequency: Int, word: String)?
-        for index in candidates {
-            let candidate = words[index]
-            let candidateScalars = Array(candidate.unicodeScalars)
+        candidates.sort()
+        var best: (distance: Int, frequency: Int, index: Int)?
+        var previous: Int32 = -1
+        for candidate in candidates where candidate != previous {
+            previous = candidate
+            let index = Int(candidate)
+            let candidateScalars = words[index]
             let allowed = min(limit, Self.maxDistance(for: candidateScalars.count))
             guard allowed > 0 else { continue }
             let distance = Self.distance(scalars, candidateScalars, limit: allowed)
             guard distance <= allowed else { continue }
-            let entry = (distance, frequency[index], candidate)
+            // Closest first, then the more common word, then alphabetical (the lower index): deterministic.
             if let current = best {
-                // Closest first, then the more common word, then alphabetical: deterministic.
-                if entry.0 < current.distance
-                    || (entry.0 == current.distance && entry.1 > current.frequency)
-                    || (entry.0 == current.distance && entry.1 == current.frequency && entry.2 < current.word) {
-                    best = entry
+                if distance < current.distance || (distance == current.distance && frequency[index] > current.frequency) {
+                    best = (distance, frequency[index], index)
                 }
             } else {
-                best = entry
+                best = (distance, frequency[index], index)
             }
         }
-        return best?.word ?? word
+        return best.map { texts[$0.index] } ?? word
     }
 
     static func maxDistance(for length: Int) -> Int {
@@ -71,27 +74,31 @@ public struct SpellingCorrector: Sendable {
         }
     }
 
-    /// Every string made by deleting 1...`distance` scalars from `word`.
-    static func deletions(of word: [Unicode.Scalar], upTo distance: Int) -> [String] {
-        var results = Set<String>()
-        var frontier: Set<[Unicode.Scalar]> = [word]
-        for _ in 0..<distance {
-            var next = Set<[Unicode.Scalar]>()
-            for item in frontier where item.count > 1 {
-                for index in item.indices {
-                    var shorter = item
-                    shorter.remove(at: index)
-                    next.insert(shorter)
-                }
+    /// Calls `body` with the hash of `word` and of every string made by deleting 1...`distance`
+    /// scalars from it (a variant reached in two ways is reported twice).
+    static func forEachVariant(of word: [Unicode.Scalar], upTo distance: Int, _ body: (UInt64) -> Void) {
+        body(hash(word, skipping: -1, -1))
+        guard distance >= 1, word.count > 1 else { return }
+        for first in word.indices {
+            body(hash(word, skipping: first, -1))
+            guard distance >= 2, word.count > 2 else { continue }
+            for second in (first + 1)..<word.count {
+                body(hash(word, skipping: first, second))
             }
-            for item in next {
-                var text = String.UnicodeScalarView()
-                text.append(contentsOf: item)
-                results.insert(String(text))
-            }
-            frontier = next
         }
-        return results.sorted()
+    }
+
+    /// FNV-1a over the scalars of `word` except those at the two positions given (-1: none).
+    private static func hash(_ word: [Unicode.Scalar], skipping first: Int, _ second: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in word.indices where index != first && index != second {
+            var value = word[index].value
+            for _ in 0..<3 {
+                hash = (hash ^ UInt64(value & 0xff)) &* 0x0000_0100_0000_01b3
+                value >>= 8
+            }
+        }
+        return hash
     }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions);

@@ -9,14 +9,64 @@ public enum TextNormalizer {
     ]
 
     /// The folded text: letters and digits kept, everything else a single space.
+    ///
+    /// Text made only of scalars below U+0250 (ASCII, Latin-1, Latin Extended-A and -B: all of
+    /// Polish and English) is folded scalar by scalar from a table built with the general rule,
+    /// which gives the same result because none of those scalars folds differently in context;
+    /// anything else takes the general rule (``referenceFold(_:)``).
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            guard scalar.value < UInt32(latinFolds.count) else { return referenceFold(text) }
+            for folded in latinFolds[Int(scalar.value)] {
+                if folded == " " {
+                    if !lastWasSpace { out.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    out.append(folded)
+                    lastWasSpace = false
+                }
+            }
+        }
+        if out.last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Each scalar below U+0250 folded on its own by the general rule: its kept scalars, with a
+    /// space wherever the rule separates words (no scalar the rule keeps is a space).
+    private static let latinFolds: [[Unicode.Scalar]] = (0..<0x250).map { value in
+        var fragment: [Unicode.Scalar] = []
+        if let scalar = Unicode.Scalar(UInt32(value)) {
+            foldScalars(of: String(Character(scalar))) { fragment.append($0 ?? " ") }
+        }
+        return fragment
+    }
+
+    /// The general rule: compatibility decomposition, lower case, the explicit folds, marks
+    /// dropped, letters and digits kept, every run of anything else one space.
+    public static func referenceFold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        foldScalars(of: text) { folded in
+            if let folded {
+                out.append(folded)
+                lastWasSpace = false
+            } else if !lastWasSpace {
+                out.append(" ")
+                lastWasSpace = true
+            }
+        }
+        if out.last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Calls `emit` with each kept scalar of the folded text, and nil for each separator.
+    private static func foldScalars(of text: String, _ emit: (Unicode.Scalar?) -> Void) {
         let decomposed = text.decomposedStringWithCompatibilityMapping.lowercased()
         for character in decomposed {
             if let replacement = explicitFolds[character] {
-                out.append(contentsOf: replacement.unicodeScalars)
-                lastWasSpace = false
+                replacement.unicodeScalars.forEach { emit($0) }
                 continue
             }
             for scalar in character.unicodeScalars {
@@ -25,16 +75,12 @@ public enum TextNormalizer {
                     continue
                 }
                 if properties.isAlphabetic || properties.numericType != nil {
-                    out.append(scalar)
-                    lastWasSpace = false
-                } else if !lastWasSpace {
-                    out.append(" ")
-                    lastWasSpace = true
+                    emit(scalar)
+                } else {
+                    emit(nil)
                 }
             }
         }
-        if out.last == " " { out.removeLast() }
-        return String(out)
     }
 
     /// The folded words of `text`.
