@@ -5,7 +5,7 @@ let strictSwift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "civicd",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "civicd", targets: ["civicd"]),
         // The pure core, for the libFuzzer package in Fuzz/.

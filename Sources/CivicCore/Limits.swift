@@ -21,6 +21,9 @@ public struct Limits: Sendable, Equatable {
     public var kioskIdleTimeoutSeconds: Int = 120
     /// Bytes of unsent output a connection may queue before it is closed.
     public var maxPendingOutputBytes: Int = 256 * 1024
+    /// Distinct conversation lines whose understanding is kept for reuse (0: none); see
+    /// ``UnderstandingCache``.
+    public var understandingCacheLines: Int = 4_096
 
     public init() {}
 

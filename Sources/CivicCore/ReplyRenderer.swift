@@ -78,22 +78,38 @@ public enum ReplyRenderer {
 
     static func appendJSONString(_ value: String, to out: inout String) {
         out.append("\"")
-        for scalar in value.unicodeScalars {
+        // Runs of characters that need no escape are copied whole. Slices are of the scalar view:
+        // a String slice would round to grapheme boundaries, and a quote followed by a combining
+        // mark is one grapheme.
+        let scalars = value.unicodeScalars
+        var runStart = scalars.startIndex
+        var index = runStart
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let escape: String?
             switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
             default:
                 if isUnsafeForTerminal(scalar) {
                     let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    escape = nil
                 }
             }
+            let next = scalars.index(after: index)
+            if let escape {
+                out.append(contentsOf: Substring(scalars[runStart..<index]))
+                out.append(escape)
+                runStart = next
+            }
+            index = next
         }
+        out.append(contentsOf: Substring(scalars[runStart..<scalars.endIndex]))
         out.append("\"")
     }
 }

@@ -244,25 +244,30 @@ public struct Session: Sendable {
     // MARK: - Conversation
 
     private mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
-        if !languageChosen, activity == .conversation || text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
-            language = detected
-        }
         switch activity {
         case .conversation:
             break
-        case .loginCode:
-            if Answers.isCancel(text) {
-                activity = .conversation
-                return respond(FormMessages.cancelled[language], intent: nil)
+        case .loginCode, .signup, .interviewNote, .erasure:
+            if !languageChosen, text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
+                language = detected
             }
-            return verify(code: text)
-        case .signup, .interviewNote, .erasure:
+            if case .loginCode = activity {
+                if Answers.isCancel(text) {
+                    activity = .conversation
+                    return respond(FormMessages.cancelled[language], intent: nil)
+                }
+                return verify(code: text)
+            }
             return continueForm(text, catalogue: catalogue, today: today)
         }
 
+        let line = catalogue.understand(text)
+        if !languageChosen, let detected = line.language {
+            language = detected
+        }
         let offered = conversation.signupOffered
         conversation.signupOffered = false
-        if let yes = Answers.yesNo(text), TextNormalizer.tokens(text).count <= 2 {
+        if let yes = line.yesNo, line.words.count <= 2 {
             // A bare "tak"/"nie" answers the offer, if there was one; otherwise it means nothing yet.
             if offered && yes { return startSignup(catalogue: catalogue, today: today, intro: nil) }
             if offered { return respond(Messages.anythingElse[language], intent: nil) }
@@ -272,13 +277,11 @@ public struct Session: Sendable {
             }
         }
 
-        let matcher = catalogue.matcher
-        let tokens = matcher.correctedTokens(text)
-        let mentions = matcher.mentions(tokens: tokens)
-        var match = matcher.match(tokens: tokens)
-        if let topic = mentions.topic {
+        let tokens = line.corrected
+        var match = line.match
+        if let topic = line.mentions.topic {
             // "a w Krakowie?": a bare new topic after a question re-asks that question for it.
-            if !matcher.hasContentBesideNames(tokens),
+            if !line.hasContentBesideNames,
                let last = conversation.lastIntent, catalogue.intent(last)?.replies[topic] != nil {
                 match = IntentMatch(intent: last, confidence: 0.5, layer: .scored, candidates: match.candidates)
             }

@@ -1,18 +1,25 @@
 import CivicCore
 import NIOConcurrencyHelpers
 
-/// The catalogue in force. A reload replaces it whole; a line already being answered keeps the
-/// catalogue it started with.
+/// The catalogue in force. A reload replaces it whole, with an empty understanding cache of
+/// its own; a line already being answered keeps the catalogue it started with.
 public final class CatalogueStore: Sendable {
     private let box: NIOLockedValueBox<Catalogue>
+    private let understandingCacheLines: Int
 
-    public init(_ catalogue: Catalogue) {
+    /// - Parameter understandingCacheLines: lines whose understanding each catalogue keeps (0: none).
+    public init(_ catalogue: Catalogue, understandingCacheLines: Int = Limits().understandingCacheLines) {
+        self.understandingCacheLines = understandingCacheLines
+        var catalogue = catalogue
+        catalogue.understandingCache = UnderstandingCache(capacity: understandingCacheLines)
         self.box = NIOLockedValueBox(catalogue)
     }
 
     public var current: Catalogue { box.withLockedValue { $0 } }
 
     public func replace(with catalogue: Catalogue) {
+        var catalogue = catalogue
+        catalogue.understandingCache = UnderstandingCache(capacity: understandingCacheLines)
         box.withLockedValue { $0 = catalogue }
     }
 }

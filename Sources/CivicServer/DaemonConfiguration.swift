@@ -39,7 +39,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "idle_warning_seconds": \.idleWarningSeconds,
         "max_pending_output_bytes": \.maxPendingOutputBytes,
         "kiosk_idle_timeout_seconds": \.kioskIdleTimeoutSeconds,
+        "understanding_cache_lines": \.understandingCacheLines,
     ]
+    /// Limits for which 0 means "none" rather than an error.
+    static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
     static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
@@ -105,7 +108,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
                     guard let path = limitKeys[name] else {
                         throw ConfigurationError("\(limitAt): unknown key 'limits.\(name)' (known: \(limitKeys.keys.sorted().joined(separator: ", ")))")
                     }
-                    configuration.limits[keyPath: path] = try positive(limitValue, "limits.\(name)", limitAt, allowZero: name == "idle_warning_seconds")
+                    configuration.limits[keyPath: path] = try positive(limitValue, "limits.\(name)", limitAt, allowZero: limitsAllowingZero.contains(name))
                 }
             default:
                 throw ConfigurationError("\(at): unknown key '\(key)' (known: \(topLevelKeys.joined(separator: ", ")))")
@@ -154,7 +157,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     private static func positive(_ node: Node, _ key: String, _ at: String, allowZero: Bool = false) throws(ConfigurationError) -> Int {
         guard let text = node.scalar?.string, let value = Int(text.replacingOccurrences(of: "_", with: "")),
               value > 0 || (allowZero && value == 0)
-        else { throw ConfigurationError("\(at): \(key) must be a whole number above 0") }
+        else { throw ConfigurationError("\(at): \(key) must be a whole number \(allowZero ? "of 0 or more" : "above 0")") }
         return value
     }
 }

@@ -60,6 +60,16 @@ struct ReplyRendererTests {
         #expect(object["error"] as? String == "invalid_value")
     }
 
+    @Test("escaped characters followed by combining marks round-trip scalar for scalar", arguments: [
+        "\"\u{301}", "a\\\u{308}b", "\u{1B}\u{301}[2J", "x\n\u{301}\t\u{200D}y", "Zażółć \"gęślą\" jaźń", "\u{202E}abc\u{2066}", "",
+    ])
+    func jsonEscapingKeepsScalars(_ text: String) throws {
+        let rendered = ReplyRenderer.jsonString(text)
+        #expect(!rendered.unicodeScalars.contains { ReplyRenderer.isUnsafeForTerminal($0) })
+        let decoded = try #require(JSONSerialization.jsonObject(with: Data("[\(rendered)]".utf8)) as? [String])
+        #expect(decoded.first.map { Array($0.unicodeScalars) } == Array(text.unicodeScalars))
+    }
+
     @Test("absent fields are null, choices an empty array")
     func nulls() throws {
         let rendered = ReplyRenderer.json(Reply(text: "x", language: .pl))

@@ -19,6 +19,7 @@ struct ConfigurationTests {
         limits:
           max_line_bytes: 1_000
           idle_warning_seconds: 0
+          understanding_cache_lines: 0
         tls:
           cert: /etc/civicd/cert.pem
           key: /etc/civicd/key.pem
@@ -27,6 +28,7 @@ struct ConfigurationTests {
         #expect(parsed.port == 9000)
         #expect(parsed.limits.maxLineBytes == 1000)
         #expect(parsed.limits.idleWarningAfterSeconds == nil)
+        #expect(parsed.limits.understandingCacheLines == 0)
         #expect(parsed.certificateFile == "/etc/civicd/cert.pem")
     }
 

@@ -17,7 +17,11 @@ public enum Answers {
     static let skipWords: Set<String> = ["pomin", "skip", "nie wiem", "dont know", "don t know", "i don t know", "brak", "none", "nie podam"]
 
     public static func yesNo(_ text: String) -> Bool? {
-        let folded = TextNormalizer.fold(text)
+        yesNo(folded: TextNormalizer.fold(text))
+    }
+
+    /// The same, for text already folded.
+    public static func yesNo(folded: String) -> Bool? {
         if yesWords.contains(folded) { return true }
         if noWords.contains(folded) { return false }
         let words = folded.split(separator: " ")

@@ -97,6 +97,8 @@ public struct Catalogue: Sendable {
     public let cities: [City]
     public let intents: [Intent]
     public let matcher: IntentMatcher
+    /// Conversation lines already understood against this catalogue.
+    public var understandingCache = UnderstandingCache()
     private let topicIndex: [String: Int]
     private let intentIndex: [String: Int]
 
@@ -115,6 +117,11 @@ public struct Catalogue: Sendable {
             }
         }
         self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts.sorted())
+    }
+
+    /// What a conversation line says (from the cache when the line was seen before).
+    public func understand(_ text: String) -> LineUnderstanding {
+        understandingCache.understanding(of: text) { LineUnderstanding($0, matcher: matcher) }
     }
 
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }

@@ -161,7 +161,12 @@ public struct IntentMatcher: Sendable {
 
     /// The message's words, folded and with misspellings corrected to known words.
     public func correctedTokens(_ text: String) -> [String] {
-        TextNormalizer.tokens(text).map { corrector.correct($0) }
+        corrected(TextNormalizer.tokens(text))
+    }
+
+    /// Folded words with misspellings corrected to known words.
+    public func corrected(_ words: [String]) -> [String] {
+        words.map { corrector.correct($0) }
     }
 
     public func match(_ text: String) -> IntentMatch {

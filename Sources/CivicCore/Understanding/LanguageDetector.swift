@@ -29,9 +29,14 @@ public enum LanguageDetector {
     /// Polish letters weigh as much as two Polish words: strong evidence, yet an English question
     /// naming Kraków or Łódź stays English.
     public static func detect(_ text: String) -> Language? {
+        detect(text, words: TextNormalizer.tokens(text))
+    }
+
+    /// The same, with the text's folded words already at hand.
+    public static func detect(_ text: String, words: [String]) -> Language? {
         var polish = text.contains(where: { polishLetters.contains($0) }) ? 2 : 0
         var english = 0
-        for word in TextNormalizer.tokens(text) {
+        for word in words {
             let isPolish = polishWords.contains(word)
             let isEnglish = englishWords.contains(word)
             if isPolish && isEnglish { continue }  // "i", "to", "on", "no": no evidence either way
