@@ -42,6 +42,10 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var limiter: RateLimiter
     private var handshakeTimeout: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
+    /// When the resident last sent a line (or a reply from storage was sent).
+    private var lastActivity = NIODeadline.now()
+    /// Whether the idle warning for the current silence has been sent.
+    private var idleWarned = false
     private var pendingOutputBytes = 0
     private var lastWrite: EventLoopFuture<Void>?
     private var linesReceived = 0
@@ -269,7 +273,12 @@ final class ConnectionHandler: ChannelInboundHandler {
             case .identifyKiosk(let token):
                 let accepted = configuration.kioskTokens.contains { Self.constantTimeEqual($0, token) }
                 logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
-                if accepted { limits = configuration.limits.forKiosk }
+                if accepted {
+                    limits = configuration.limits.forKiosk
+                    // The kiosk's shorter timeout applies from now: the next line schedules afresh.
+                    idleTimer?.cancel()
+                    idleTimer = nil
+                }
                 perform(session.kioskChecked(accepted), flush: false, context: context)
             case .close:
                 state = .closing
@@ -310,23 +319,38 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     // MARK: - Idle timeout
 
+    /// The resident did something: the idle clock starts again. The timer is not rescheduled for
+    /// every line (a cancel and a schedule each); when it fires it looks at how long the session
+    /// has really been silent, warns or closes if it is time, and otherwise waits for the rest.
     private func armIdleTimer(context: ChannelHandlerContext) {
-        idleTimer?.cancel()
-        let limits = self.limits
-        let loop = context.eventLoop.assumeIsolated()
-        if let warnAfter = limits.idleWarningAfterSeconds {
-            idleTimer = loop.scheduleTask(in: .seconds(Int64(warnAfter))) {
-                guard self.state == .open else { return }
-                self.perform(self.session.idleWarning(secondsLeft: limits.idleWarningSeconds), context: context)
-                self.idleTimer = loop.scheduleTask(in: .seconds(Int64(limits.idleWarningSeconds))) {
-                    self.idleTimeout(context: context)
-                }
-            }
-        } else {
-            idleTimer = loop.scheduleTask(in: .seconds(Int64(max(limits.idleTimeoutSeconds, 1)))) {
-                self.idleTimeout(context: context)
-            }
+        lastActivity = .now()
+        idleWarned = false
+        if idleTimer == nil { scheduleIdleCheck(context: context) }
+    }
+
+    /// Schedules the next look at the idle clock: the warning (if due to be sent) or the close.
+    private func scheduleIdleCheck(context: ChannelHandlerContext) {
+        let stage = idleWarned || limits.idleWarningAfterSeconds == nil
+            ? max(limits.idleTimeoutSeconds, 1) : limits.idleWarningAfterSeconds!
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastActivity + .seconds(Int64(stage))) {
+            self.idleTimer = nil
+            self.checkIdle(context: context)
         }
+    }
+
+    private func checkIdle(context: ChannelHandlerContext) {
+        guard state == .open else { return }
+        let silent = NIODeadline.now() - lastActivity
+        if !idleWarned, let warnAfter = limits.idleWarningAfterSeconds {
+            if silent >= .seconds(Int64(warnAfter)) {
+                idleWarned = true
+                perform(session.idleWarning(secondsLeft: limits.idleWarningSeconds), context: context)
+            }
+        } else if silent >= .seconds(Int64(max(limits.idleTimeoutSeconds, 1))) {
+            idleTimeout(context: context)
+            return
+        }
+        if state == .open { scheduleIdleCheck(context: context) }
     }
 
     private func idleTimeout(context: ChannelHandlerContext) {
