@@ -4,6 +4,7 @@ import CivicServer
 import CivicStore
 import CivicTLS
 import Foundation
+import Synchronization
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -74,7 +75,7 @@ struct Serve: AsyncParsableCommand {
         }
         logger.info("database ready", metadata: ["file": "\(databasePath)"])
 
-        let catalogues = CatalogueStore(catalogue)
+        let catalogues = CatalogueStore(catalogue, understandingCacheLines: configuration.limits.understandingCacheLines)
         let server = try CivicServer(
             configuration: ServerConfiguration(
                 host: configuration.host,
@@ -104,12 +105,20 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Today's date in `zone`, read from the system clock at each call.
+    /// "Today" in the configured zone, worked out once a minute rather than for every line.
     static func today(in zone: String) -> @Sendable () -> CalendarDay {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: zone) ?? .current
+        let known = Mutex<(day: CalendarDay, until: Date)?>(nil)
         return { [calendar] in
-            let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-            return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            let now = Date()
+            if let cached = known.withLock({ $0 }), now < cached.until { return cached.day }
+            let parts = calendar.dateComponents([.year, .month, .day], from: now)
+            let day = CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            // Valid until the next whole minute: midnight in any whole-minute zone is one.
+            let nextMinute = Date(timeIntervalSinceReferenceDate: (now.timeIntervalSinceReferenceDate / 60).rounded(.down) * 60 + 60)
+            known.withLock { $0 = (day, nextMinute) }
+            return day
         }
     }
 
