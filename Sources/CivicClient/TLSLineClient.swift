@@ -95,24 +95,27 @@ public final class TLSLineClient: Sendable {
 
     /// Everything received up to and including the first `marker`; the rest stays for later reads.
     public func read(until marker: String, timeout: Duration = .seconds(10)) async throws -> String {
-        let bytes = Array(marker.utf8)
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while true {
-            switch inbox.take(through: bytes) {
-            case .found(let received):
-                return String(decoding: received, as: UTF8.self)
-            case .closed(let received):
-                throw ClientError.closed(received: String(decoding: received, as: UTF8.self))
-            case .waiting(let version):
-                guard ContinuousClock.now < deadline else { throw ClientError.timedOut(waitingFor: marker) }
-                await inbox.waitForData(after: version, until: deadline)
-            }
-        }
+        String(decoding: try await readBytes(through: Array(marker.utf8), timeout: timeout, description: marker), as: UTF8.self)
     }
 
     /// One line, without its newline.
     public func readLine(timeout: Duration = .seconds(10)) async throws -> String {
-        String(try await read(until: "\n", timeout: timeout).dropLast())
+        String(decoding: try await readBytes(through: [0x0A], timeout: timeout, description: "\n").dropLast(), as: UTF8.self)
+    }
+
+    private func readBytes(through marker: [UInt8], timeout: Duration, description: String) async throws -> [UInt8] {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while true {
+            switch inbox.take(through: marker) {
+            case .found(let received):
+                return received
+            case .closed(let received):
+                throw ClientError.closed(received: String(decoding: received, as: UTF8.self))
+            case .waiting(let version):
+                guard ContinuousClock.now < deadline else { throw ClientError.timedOut(waitingFor: description) }
+                await inbox.waitForData(after: version, until: deadline, on: channel.eventLoop)
+            }
+        }
     }
 
     /// Everything until the server closes the connection.
@@ -122,7 +125,7 @@ public final class TLSLineClient: Sendable {
             let version = inbox.version
             if let all = inbox.takeAllIfClosed() { return String(decoding: all, as: UTF8.self) }
             guard ContinuousClock.now < deadline else { throw ClientError.timedOut(waitingFor: "close") }
-            await inbox.waitForData(after: version, until: deadline)
+            await inbox.waitForData(after: version, until: deadline, on: channel.eventLoop)
         }
     }
 
@@ -218,12 +221,12 @@ private final class Inbox: Sendable {
         }
     }
 
-    /// Waits until bytes arrive, the connection closes, or `deadline` passes.
-    func waitForData(after version: UInt64, until deadline: ContinuousClock.Instant) async {
-        let timer = Task {
-            try? await Task.sleep(until: deadline, clock: .continuous)
-            self.wakeAll()
-        }
+    /// Waits until bytes arrive, the connection closes, or `deadline` passes. The deadline is a
+    /// timer on the connection's event loop: cheaper than a sleeping task for every wait.
+    func waitForData(after version: UInt64, until deadline: ContinuousClock.Instant, on eventLoop: any EventLoop) async {
+        let remaining = deadline - ContinuousClock.now
+        let nanoseconds = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+        let timer = eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { self.wakeAll() }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumeNow = state.withLockedValue { state in
                 if state.closed || state.version != version { return true }

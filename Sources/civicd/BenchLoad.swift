@@ -31,7 +31,7 @@ struct BenchTarget: ParsableArguments {
         }
         try await client.sendLine(question)
         let line = try await client.readLine(timeout: .seconds(30))
-        return line.hasPrefix("{\"text\":") && line.hasSuffix("\"error\":null}")
+        return line.utf8.starts(with: "{\"text\":".utf8) && line.utf8.reversed().starts(with: "\"error\":null}".utf8.reversed())
     }
 }
 
