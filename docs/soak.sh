@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# 30 minutes of bounded mixed load against a release civicd on 127.0.0.1, then a check that every
+# sign-up the daemon confirmed is in the database and the database is sound.
+#
+# Usage: docs/soak.sh                 (DURATION=1800 WARMUP=120 by default)
+# Prints the soak's samples and final line (see `civicd bench soak --help`), then the checks.
+# Passes (exit 0) only with no errors, RSS growth after warm-up under 10 %, and as many stored
+# sign-ups as confirmed ones.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${DURATION:-1800}"
+WARMUP="${WARMUP:-120}"
+civicd="${CIVICD:-.build/release/civicd}"   # CIVICD=path runs another build (e.g. a copy, while rebuilding)
+[ -x "$civicd" ] || swift build -c release --product civicd
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+work="$(mktemp -d)"
+cleanup() { kill "${civicd_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+port=$((21000 + RANDOM % 10000))
+# The daemon's defaults, except that all the soak's connections come from one address.
+cat > "$work/civicd.yml" <<YML
+listen: 127.0.0.1:$port
+log_level: info
+limits:
+  max_connections_per_peer: 2000
+YML
+"$civicd" serve --config "$work/civicd.yml" --data-dir "$work/data" 2> "$work/civicd.log" &
+civicd_pid=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$work/civicd.log" && break; sleep 0.2; done
+fingerprint=$(grep -o 'sha256=[0-9A-Fa-f:]*' "$work/civicd.log" | head -1 | cut -d= -f2)
+[ -n "$fingerprint" ] || { echo "soak: civicd did not start"; cat "$work/civicd.log"; exit 1; }
+
+result=$("$civicd" bench soak 127.0.0.1:$port --fingerprint "$fingerprint" --server-pid "$civicd_pid" \
+  --duration "$DURATION" --warmup "$WARMUP" 2> >(tee "$work/samples.txt" >&2))
+echo "$result"
+
+stored=$("$civicd" admin signups list --data-dir "$work/data" --format json --search "@soak.invalid" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+integrity=$(python3 - "$work/data/civicd.sqlite" <<'PY'
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])
+PY
+)
+kill -0 "$civicd_pid" 2>/dev/null && alive=yes || alive=no
+echo "stored_signups=$stored integrity=$integrity daemon_alive=$alive"
+
+python3 - "$result" "$stored" "$integrity" "$alive" <<'PY'
+import sys
+fields = dict(item.split("=") for item in sys.argv[1].split())
+stored, integrity, alive = int(sys.argv[2]), sys.argv[3], sys.argv[4]
+problems = []
+if int(fields["errors"]) != 0: problems.append(f"{fields['errors']} errors")
+if float(fields["growth_after_warmup_pct"]) >= 10: problems.append(f"RSS grew {fields['growth_after_warmup_pct']} % after warm-up")
+if stored < int(fields["signups"]): problems.append(f"{fields['signups']} sign-ups confirmed but {stored} stored")
+if integrity != "ok": problems.append(f"integrity_check: {integrity}")
+if alive != "yes": problems.append("the daemon is gone")
+print("soak: " + ("FAILED: " + "; ".join(problems) if problems else "OK"))
+sys.exit(1 if problems else 0)
+PY
