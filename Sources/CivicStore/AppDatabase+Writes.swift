@@ -49,30 +49,44 @@ extension AppDatabase {
         try await saveSignups([(draft, actor, city)])[0].get()
     }
 
-    static func insertSignup(_ draft: SignupDraft, actor: AuditActor, city: String?, now: Date, _ db: Database) throws -> SignupOutcome {
+    /// Two statements in the usual case, both prepared once per connection: the insert, which the
+    /// unique index on live (programme, contact) turns into nothing for a resident already signed
+    /// up, and the audit event. The unique index on `reference` catches the rare random clash.
+    static func insertSignup(
+        _ draft: SignupDraft, actor: AuditActor, city: String?, now: Date,
+        randomBits: () -> UInt32 = { UInt32.random(in: 0...UInt32.max) }, _ db: Database
+    ) throws -> SignupOutcome {
         let contact = draft.contact.description
-        if let existing = try String.fetchOne(db, sql: """
-            SELECT reference FROM signup WHERE programme = ? AND contact = ? AND erasedAt IS NULL
-            """, arguments: [draft.programme, contact]) {
-            try audit(db, action: "signup.duplicate", subject: existing, actor: actor, at: now)
-            return .alreadySignedUp(reference: existing)
-        }
         let prefix = ReferenceCode.prefix(forTopic: draft.programme, city: city)
-        var reference = ReferenceCode.make(prefix: prefix, randomBits: UInt32.random(in: 0...UInt32.max))
-        while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM signup WHERE reference = ?)", arguments: [reference]) == true {
-            reference = ReferenceCode.make(prefix: prefix, randomBits: UInt32.random(in: 0...UInt32.max))
-        }
-        try db.execute(sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO signup (reference, programme, name, contact, district, consentVersion, language, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [reference, draft.programme, draft.name, contact, draft.district, draft.consentVersion, draft.language.rawValue, now])
-        try audit(db, action: "signup.create", subject: reference, actor: actor, at: now)
-        return .saved(reference: reference)
+            ON CONFLICT (programme, contact) WHERE erasedAt IS NULL DO NOTHING
+            """)
+        for _ in 0..<8 {
+            let reference = ReferenceCode.make(prefix: prefix, randomBits: randomBits())
+            do {
+                try insert.execute(arguments: [reference, draft.programme, draft.name, contact, draft.district,
+                                               draft.consentVersion, draft.language.rawValue, now])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                continue  // the contact's conflict is absorbed above, so this is the reference: draw again
+            }
+            if db.changesCount == 0 {
+                let existing = try String.fetchOne(db.cachedStatement(sql: """
+                    SELECT reference FROM signup WHERE programme = ? AND contact = ? AND erasedAt IS NULL
+                    """), arguments: [draft.programme, contact]) ?? reference
+                try audit(db, action: "signup.duplicate", subject: existing, actor: actor, at: now)
+                return .alreadySignedUp(reference: existing)
+            }
+            try audit(db, action: "signup.create", subject: reference, actor: actor, at: now)
+            return .saved(reference: reference)
+        }
+        throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no free reference code after 8 draws")
     }
 
     static func audit(_ db: Database, action: String, subject: String?, actor: AuditActor, at: Date = Date()) throws {
-        try db.execute(sql: "INSERT INTO auditEvent (at, action, subject, actor) VALUES (?, ?, ?, ?)",
-                       arguments: [at, action, subject, actor.description])
+        try db.cachedStatement(sql: "INSERT INTO auditEvent (at, action, subject, actor) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [at, action, subject, actor.description])
     }
 }
 

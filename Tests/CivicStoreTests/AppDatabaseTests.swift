@@ -57,6 +57,29 @@ struct AppDatabaseTests {
         #expect(rows == 2)
     }
 
+    @Test("a reference that clashes with a stored one is drawn again; endless clashes fail cleanly")
+    func referenceClash() async throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        let now = Date()
+        let outcomes = try await temporary.database.writer.write { db -> [SignupOutcome] in
+            var draws: [UInt32] = [7, 7, 7, 9]
+            let first = try AppDatabase.insertSignup(draft(), actor: .session(1), city: "krosno", now: now, randomBits: { draws.removeFirst() }, db)
+            let second = try AppDatabase.insertSignup(draft(contact: "ewa@example.org"), actor: .session(1), city: "krosno", now: now,
+                                                      randomBits: { draws.removeFirst() }, db)
+            #expect(draws.isEmpty, "the clashing draws were used up before the free one")
+            #expect(throws: DatabaseError.self) {
+                _ = try AppDatabase.insertSignup(draft(contact: "jan@example.org"), actor: .session(1), city: "krosno", now: now,
+                                                 randomBits: { 7 }, db)
+            }
+            return [first, second]
+        }
+        #expect(outcomes == [.saved(reference: ReferenceCode.make(prefix: "KR", randomBits: 7)),
+                             .saved(reference: ReferenceCode.make(prefix: "KR", randomBits: 9))])
+        let rows = try await temporary.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM signup") }
+        #expect(rows == 2)
+    }
+
     @Test("the audit trail records writes without personal data")
     func audit() async throws {
         let temporary = try TemporaryDatabase()
