@@ -78,38 +78,53 @@ public enum ReplyRenderer {
 
     static func appendJSONString(_ value: String, to out: inout String) {
         out.append("\"")
-        // Runs of characters that need no escape are copied whole. Slices are of the scalar view:
-        // a String slice would round to grapheme boundaries, and a quote followed by a combining
-        // mark is one grapheme.
-        let scalars = value.unicodeScalars
-        var runStart = scalars.startIndex
-        var index = runStart
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            default:
-                if isUnsafeForTerminal(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
+        // Over the UTF-8 bytes: runs that need no escape are copied whole. Every escaped character
+        // starts at an ASCII byte or a lead byte (C2, E2, EF), so each run is whole characters.
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                var length = 1
+                var scalar: UInt32?
+                switch bytes[index] {
+                case 0x00..<0x20, 0x22, 0x5C, 0x7F:
+                    scalar = UInt32(bytes[index])
+                case 0xC2 where index + 1 < bytes.count:
+                    scalar = (UInt32(0xC2 & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                    length = 2
+                case 0xE2 where index + 2 < bytes.count, 0xEF where index + 2 < bytes.count:
+                    scalar = (UInt32(bytes[index] & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    length = 3
+                default:
+                    break
                 }
-            }
-            let next = scalars.index(after: index)
-            if let escape {
-                out.append(contentsOf: Substring(scalars[runStart..<index]))
+                guard let value = scalar, let escape = jsonEscape(value) else {
+                    index += 1
+                    continue
+                }
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self))
                 out.append(escape)
-                runStart = next
+                index += length
+                runStart = index
             }
-            index = next
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]), as: UTF8.self))
         }
-        out.append(contentsOf: Substring(scalars[runStart..<scalars.endIndex]))
         out.append("\"")
+    }
+
+    /// How a character is written inside a JSON string, or nil when it is written as itself.
+    private static func jsonEscape(_ value: UInt32) -> String? {
+        switch value {
+        case 0x22: return "\\\""
+        case 0x5C: return "\\\\"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        default:
+            guard let scalar = Unicode.Scalar(value), isUnsafeForTerminal(scalar) else { return nil }
+            let hex = String(value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 }

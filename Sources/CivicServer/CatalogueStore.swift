@@ -10,16 +10,13 @@ public final class CatalogueStore: Sendable {
     /// - Parameter understandingCacheLines: lines whose understanding each catalogue keeps (0: none).
     public init(_ catalogue: Catalogue, understandingCacheLines: Int = Limits().understandingCacheLines) {
         self.understandingCacheLines = understandingCacheLines
-        var catalogue = catalogue
-        catalogue.understandingCache = UnderstandingCache(capacity: understandingCacheLines)
-        self.box = NIOLockedValueBox(catalogue)
+        self.box = NIOLockedValueBox(catalogue.withUnderstandingCache(capacity: understandingCacheLines))
     }
 
     public var current: Catalogue { box.withLockedValue { $0 } }
 
     public func replace(with catalogue: Catalogue) {
-        var catalogue = catalogue
-        catalogue.understandingCache = UnderstandingCache(capacity: understandingCacheLines)
-        box.withLockedValue { $0 = catalogue }
+        let fresh = catalogue.withUnderstandingCache(capacity: understandingCacheLines)
+        box.withLockedValue { $0 = fresh }
     }
 }

@@ -70,6 +70,18 @@ struct ReplyRendererTests {
         #expect(decoded.first.map { Array($0.unicodeScalars) } == Array(text.unicodeScalars))
     }
 
+    @Test("every character up to U+3000, and the byte-order mark, survives JSON and none reaches a terminal raw")
+    func jsonEscapingEveryCharacter() throws {
+        let scalars = (0..<0x3000).compactMap { Unicode.Scalar(UInt32($0)) } + ["\u{FEFF}", "\u{FFFD}", "🙂"]
+        for scalar in scalars {
+            let text = "a\(Character(scalar))b"
+            let rendered = ReplyRenderer.jsonString(text)
+            #expect(!rendered.unicodeScalars.contains { ReplyRenderer.isUnsafeForTerminal($0) }, "U+\(String(scalar.value, radix: 16))")
+            let decoded = try JSONSerialization.jsonObject(with: Data("[\(rendered)]".utf8)) as? [String]
+            #expect(decoded.map { $0.map { Array($0.unicodeScalars) } } == [Array(text.unicodeScalars)], "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     @Test("absent fields are null, choices an empty array")
     func nulls() throws {
         let rendered = ReplyRenderer.json(Reply(text: "x", language: .pl))

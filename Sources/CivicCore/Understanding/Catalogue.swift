@@ -90,15 +90,16 @@ public struct Intent: Sendable {
 }
 
 /// The whole knowledge of civicd, loaded from `intents/` and checked. Immutable; a reload builds
-/// a new one and swaps it in whole.
-public struct Catalogue: Sendable {
+/// a new one and swaps it in whole. A class, so that handing it to every line costs one retain
+/// rather than a copy of every field.
+public final class Catalogue: Sendable {
     public let facts: [String: Fact]
     public let topics: [Topic]
     public let cities: [City]
     public let intents: [Intent]
     public let matcher: IntentMatcher
     /// Conversation lines already understood against this catalogue.
-    public var understandingCache = UnderstandingCache()
+    public let understandingCache: UnderstandingCache
     private let topicIndex: [String: Int]
     private let intentIndex: [String: Int]
 
@@ -117,6 +118,23 @@ public struct Catalogue: Sendable {
             }
         }
         self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts.sorted())
+        self.understandingCache = UnderstandingCache()
+    }
+
+    private init(_ other: Catalogue, understandingCache: UnderstandingCache) {
+        self.facts = other.facts
+        self.topics = other.topics
+        self.cities = other.cities
+        self.intents = other.intents
+        self.matcher = other.matcher
+        self.topicIndex = other.topicIndex
+        self.intentIndex = other.intentIndex
+        self.understandingCache = understandingCache
+    }
+
+    /// The same knowledge with an empty understanding cache of `capacity` lines (0: none).
+    public func withUnderstandingCache(capacity: Int) -> Catalogue {
+        Catalogue(self, understandingCache: UnderstandingCache(capacity: capacity))
     }
 
     /// What a conversation line says (from the cache when the line was seen before).
