@@ -8,7 +8,8 @@
 # session at IDLE sessions. Prints every raw line and the median civicd/redis ratios.
 #
 # Usage: docs/bench.sh            (ROUNDS=3 DURATION=5 IDLE=10000 by default)
-# Needs: redis-server 7 (apt-get install redis-server), openssl, a release build (made if missing).
+# Needs: redis-server 7 (installed with apt-get when missing and run as root), openssl, python3,
+# a release build (made if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${ROUNDS:-3}"
@@ -16,7 +17,13 @@ DURATION="${DURATION:-5}"
 IDLE="${IDLE:-10000}"
 civicd=.build/release/civicd
 [ -x "$civicd" ] || swift build -c release --product civicd
-command -v redis-server >/dev/null || { echo "bench: redis-server is not installed (apt-get install redis-server)"; exit 1; }
+if ! command -v redis-server >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "bench: redis-server is not installed (apt-get install redis-server)"; exit 1
+  fi
+fi
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 work="$(mktemp -d)"
@@ -50,8 +57,11 @@ redis-server --port 0 --tls-port "$redis_port" --bind 127.0.0.1 --tls-cert-file 
   --tls-key-file "$work/server.key" --tls-ca-cert-file "$work/ca.pem" --tls-auth-clients no \
   --save '' --appendonly no --maxclients 20000 --protected-mode no --daemonize no --loglevel warning > "$work/redis.log" 2>&1 &
 redis_pid=$!
-for _ in $(seq 1 100); do grep -q "listening on" "$work/civicd.log" && break; sleep 0.2; done
-sleep 1
+ready() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for _ in $(seq 1 100); do ready "$civicd_port" && ready "$redis_port" && break; sleep 0.2; done
+ready "$civicd_port" && ready "$redis_port" || { echo "bench: a server did not start"; cat "$work/civicd.log" "$work/redis.log"; exit 1; }
+# The floor of civicd's request path: a command with a one-line reply (no understanding, no facts).
+echo '{"text":"/lang pl"}' > "$work/floor.jsonl"
 
 target() { # server → arguments
   if [ "$1" = civicd ]; then echo "127.0.0.1:$civicd_port --ca-file $work/ca.pem"; else echo "127.0.0.1:$redis_port --ca-file $work/ca.pem --redis"; fi
@@ -63,10 +73,12 @@ for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) -eq 1 ]; then order="civicd redis"; else order="redis civicd"; fi
   for connections in 1 50 500; do
     for server in $order; do
-      line=$("$civicd" bench load $(target "$server") --connections "$connections" --duration "$DURATION")
+      line=$("$civicd" bench load $(target "$server") --connections "$connections" --duration "$DURATION" --server-pid "$(pid_of "$server")")
       echo "round=$round server=$server test=load$connections $line" | tee -a "$results"
     done
   done
+  line=$("$civicd" bench load $(target civicd) --connections 50 --duration "$DURATION" --server-pid "$civicd_pid" --questions "$work/floor.jsonl")
+  echo "round=$round server=civicd test=floor50 $line" | tee -a "$results"
   for server in $order; do
     line=$("$civicd" bench handshakes $(target "$server") --duration "$DURATION" --server-pid "$(pid_of "$server")")
     echo "round=$round server=$server test=handshakes $line" | tee -a "$results"
@@ -89,11 +101,14 @@ def median(server, test, key):
 print("\nmedians over rounds (civicd / redis = ratio)")
 for test, key, better in [("load1", "throughput", "higher"), ("load1", "p99_ms", "lower"),
                           ("load50", "throughput", "higher"), ("load50", "p99_ms", "lower"),
+                          ("load50", "server_cpu_us_per_req", "lower"), ("load50", "client_cpu_us_per_req", "lower"),
                           ("load500", "throughput", "higher"), ("load500", "p99_ms", "lower"),
                           ("handshakes", "handshakes_per_s", "higher"), ("handshakes", "server_cpu_us_per_handshake", "lower"),
                           ("idle", "rss_per_session_kb", "lower")]:
     c, r = median("civicd", test, key), median("redis", test, key)
     print(f"{test:11} {key:28} civicd={c:10.2f} redis={r:10.2f} ratio={c / r if r else float('nan'):6.2f} ({better} is better)")
+for key in ["throughput", "server_cpu_us_per_req", "client_cpu_us_per_req"]:
+    print(f"{'floor50':11} {key:28} civicd={median('civicd', 'floor50', key):10.2f}  (civicd answering '/lang pl': no understanding)")
 errors = sum(int(r.get("errors", 0)) for r in rows)
 print(f"errors in all runs: {errors}")
 PY

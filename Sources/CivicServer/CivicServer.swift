@@ -1,6 +1,9 @@
 import CivicCore
 import Logging
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOPosix
 import NIOSSL
 import ServiceLifecycle
@@ -45,6 +48,35 @@ public final class CivicServer: Service, Sendable {
     /// Connections open now.
     public var connectionCount: Int { registry.count }
 
+    /// glibc's `malloc_trim`, looked up at run time (Swift's Glibc module does not declare it;
+    /// other C libraries may not have it, and then nothing is trimmed).
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Closed connections after which freed memory is handed back to the system.
+    static let closedConnectionsBeforeTrim = 1_000
+
+    /// glibc keeps the memory of closed sessions in its per-thread arenas: 10,000 sessions opened
+    /// and closed left ~300 MB resident, and `malloc_trim` gave it back (docs/PERFORMANCE.md).
+    /// Once a minute, if at least ``closedConnectionsBeforeTrim`` connections closed since the
+    /// last look, free memory is returned.
+    private func returnFreedMemory() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(60))
+            guard !Task.isCancelled, registry.takeClosedCount() >= Self.closedConnectionsBeforeTrim else { continue }
+            guard let trim = Self.mallocTrim else { continue }
+            let start = ContinuousClock.now
+            _ = trim(0)
+            logger.debug("returned freed memory to the system", metadata: ["took": "\(ContinuousClock.now - start)"])
+        }
+    }
+
     public func run() async throws {
         let channel = try await bind()
         guard let address = channel.localAddress else {
@@ -54,7 +86,9 @@ public final class CivicServer: Service, Sendable {
         await onRunning(address)
 
         // Wait for the signal (or cancellation) to stop.
+        let reclaimer = Task { await self.returnFreedMemory() }
         try? await gracefulShutdown()
+        reclaimer.cancel()
         logger.info("stopping: no new connections")
         try? await channel.close()
         await sayGoodbyeToEveryone()

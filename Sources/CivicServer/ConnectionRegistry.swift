@@ -14,6 +14,7 @@ final class ConnectionRegistry: Sendable {
         var channels: [UInt64: Channel] = [:]
         var perPeer: [String: Int] = [:]
         var accepting = true
+        var closedSinceReset = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -44,12 +45,21 @@ final class ConnectionRegistry: Sendable {
     func release(id: UInt64, peer: String) {
         state.withLockedValue { state in
             guard state.channels.removeValue(forKey: id) != nil else { return }
+            state.closedSinceReset += 1
             let remaining = state.perPeer[peer, default: 1] - 1
             state.perPeer[peer] = remaining > 0 ? remaining : nil
         }
     }
 
     var count: Int { state.withLockedValue { $0.channels.count } }
+
+    /// Connections closed since the last call, and starts counting again.
+    func takeClosedCount() -> Int {
+        state.withLockedValue { state in
+            defer { state.closedSinceReset = 0 }
+            return state.closedSinceReset
+        }
+    }
 
     /// Stops admitting and returns every open connection.
     func stopAccepting() -> [Channel] {

@@ -48,6 +48,8 @@ extension Bench {
         @Option(help: "Seconds of load after all connections are open.") var duration = 10
         @Option(help: ArgumentHelp("Questions to send (JSON lines with a text field).", valueName: "FILE"))
         var questions = "Tests/CivicCoreTests/Fixtures/heldout.jsonl"
+        @Option(help: "The server's process id: adds its CPU time per request, and this client's, to the final line.")
+        var serverPid: Int32?
 
         func validate() throws {
             guard (1...20_000).contains(connections) else { throw ValidationError("--connections must be 1…20000") }
@@ -58,6 +60,8 @@ extension Bench {
             raiseOpenFileLimit()
             let texts = target.redis ? ["PING"] : try Self.loadQuestions(questions)
             let clients = try await openAll(connections, target)
+            let serverCPUBefore = serverPid.flatMap(ProcessStats.cpuSeconds)
+            let clientCPUBefore = ProcessStats.ownCPUSeconds()
             let stop = ContinuousClock.now.advanced(by: .seconds(duration))
             let latencies = NIOLockedValueBox([Double]())
             let errors = NIOLockedValueBox(0)
@@ -89,11 +93,19 @@ extension Bench {
                 }
             }
             let elapsed = Self.milliseconds(ContinuousClock.now - started) / 1000
+            let clientCPU = ProcessStats.ownCPUSeconds() - clientCPUBefore
+            var serverCPU: Double?
+            if let before = serverCPUBefore, let pid = serverPid, let after = ProcessStats.cpuSeconds(pid) { serverCPU = after - before }
             for client in clients { await client.close() }
             let sorted = latencies.withLockedValue { $0 }.sorted()
-            print(String(format: "throughput=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f errors=%d",
-                         Double(sorted.count) / elapsed, Self.percentile(sorted, 0.50), Self.percentile(sorted, 0.99),
-                         sorted.last ?? 0, errors.withLockedValue { $0 }))
+            var line = String(format: "throughput=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f errors=%d",
+                              Double(sorted.count) / elapsed, Self.percentile(sorted, 0.50), Self.percentile(sorted, 0.99),
+                              sorted.last ?? 0, errors.withLockedValue { $0 })
+            if let serverCPU, !sorted.isEmpty {
+                line += String(format: " server_cpu_us_per_req=%.1f client_cpu_us_per_req=%.1f",
+                               serverCPU / Double(sorted.count) * 1e6, clientCPU / Double(sorted.count) * 1e6)
+            }
+            print(line)
         }
 
         /// Questions that each get one self-contained answer: lines labelled with an intent that
@@ -232,6 +244,18 @@ enum ProcessStats {
         // After the command: state(0) … utime(11) stime(12), in clock ticks.
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// User and system CPU seconds this process has used.
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func residentBytes(_ pid: Int32) -> Int? {
