@@ -64,13 +64,13 @@ public final class CivicServer: Service, Sendable {
 
     /// glibc keeps the memory of closed sessions in its per-thread arenas: 10,000 sessions opened
     /// and closed left ~300 MB resident, and `malloc_trim` gave it back (docs/PERFORMANCE.md).
-    /// Once a minute, if at least ``closedConnectionsBeforeTrim`` connections closed since the
-    /// last look, free memory is returned.
+    /// Once a minute, if at least ``closedConnectionsBeforeTrim`` connections have closed since
+    /// the last trim, free memory is returned.
     private func returnFreedMemory() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(60))
-            guard !Task.isCancelled, registry.takeClosedCount() >= Self.closedConnectionsBeforeTrim else { continue }
-            guard let trim = Self.mallocTrim else { continue }
+            guard !Task.isCancelled, registry.closedSinceTrim >= Self.closedConnectionsBeforeTrim, let trim = Self.mallocTrim else { continue }
+            registry.noteTrimmed()
             let start = ContinuousClock.now
             _ = trim(0)
             logger.debug("returned freed memory to the system", metadata: ["took": "\(ContinuousClock.now - start)"])

@@ -14,7 +14,7 @@ final class ConnectionRegistry: Sendable {
         var channels: [UInt64: Channel] = [:]
         var perPeer: [String: Int] = [:]
         var accepting = true
-        var closedSinceReset = 0
+        var closedSinceTrim = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -45,7 +45,7 @@ final class ConnectionRegistry: Sendable {
     func release(id: UInt64, peer: String) {
         state.withLockedValue { state in
             guard state.channels.removeValue(forKey: id) != nil else { return }
-            state.closedSinceReset += 1
+            state.closedSinceTrim += 1
             let remaining = state.perPeer[peer, default: 1] - 1
             state.perPeer[peer] = remaining > 0 ? remaining : nil
         }
@@ -53,13 +53,10 @@ final class ConnectionRegistry: Sendable {
 
     var count: Int { state.withLockedValue { $0.channels.count } }
 
-    /// Connections closed since the last call, and starts counting again.
-    func takeClosedCount() -> Int {
-        state.withLockedValue { state in
-            defer { state.closedSinceReset = 0 }
-            return state.closedSinceReset
-        }
-    }
+    /// Connections closed since memory was last trimmed (see ``CivicServer``).
+    var closedSinceTrim: Int { state.withLockedValue { $0.closedSinceTrim } }
+
+    func noteTrimmed() { state.withLockedValue { $0.closedSinceTrim = 0 } }
 
     /// Stops admitting and returns every open connection.
     func stopAccepting() -> [Channel] {
