@@ -330,8 +330,12 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// Schedules the next look at the idle clock: the warning (if due to be sent) or the close.
     private func scheduleIdleCheck(context: ChannelHandlerContext) {
-        let stage = idleWarned || limits.idleWarningAfterSeconds == nil
-            ? max(limits.idleTimeoutSeconds, 1) : limits.idleWarningAfterSeconds!
+        let stage: Int
+        if !idleWarned, let warnAfter = limits.idleWarningAfterSeconds {
+            stage = warnAfter
+        } else {
+            stage = max(limits.idleTimeoutSeconds, 1)
+        }
         idleTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastActivity + .seconds(Int64(stage))) {
             self.idleTimer = nil
             self.checkIdle(context: context)

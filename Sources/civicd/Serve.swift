@@ -4,9 +4,9 @@ import CivicServer
 import CivicStore
 import CivicTLS
 import Foundation
-import Synchronization
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// `civicd serve`: listen on TLS and hold conversations.
@@ -104,7 +104,6 @@ struct Serve: AsyncParsableCommand {
         try await group.run()
     }
 
-    /// Today's date in `zone`, read from the system clock at each call.
     /// "Today" in the configured zone, worked out once a minute rather than for every line.
     static func today(in zone: String) -> @Sendable () -> CalendarDay {
         var calendar = Calendar(identifier: .gregorian)
