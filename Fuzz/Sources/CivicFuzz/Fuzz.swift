@@ -15,7 +15,8 @@ let catalogue: Catalogue? = {
 }()
 
 /// One input drives three targets: the line decoder (the bytes split at a point the input
-/// chooses), the normaliser (every decoded line), and a whole session (every line, with storage
+/// chooses), the normaliser and the JSON escaping (every decoded line, each checked against its
+/// reference: the general fold rule, a JSON parser), and a whole session (every line, with storage
 /// answering "failed" so forms keep going). Any trap or sanitizer report is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -36,6 +37,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             precondition(text.utf8.count <= 256)
             let folded = TextNormalizer.fold(text)
             precondition(!folded.hasPrefix(" ") && !folded.hasSuffix(" "))
+            precondition(folded == TextNormalizer.referenceFold(text), "the fold's fast path differs from the general rule")
+            let json = ReplyRenderer.jsonString(text)
+            precondition(!json.unicodeScalars.contains(where: ReplyRenderer.isUnsafeForTerminal))
+            let decoded = try? JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+            precondition(decoded?.first.map { Array($0.unicodeScalars) } == Array(text.unicodeScalars), "JSON escaping lost a character")
             _ = TextNormalizer.tokens(text).map(TextNormalizer.stem)
             _ = LanguageDetector.detect(text)
         }
