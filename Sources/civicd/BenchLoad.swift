@@ -258,9 +258,11 @@ enum ProcessStats {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    static func residentBytes(_ pid: Int32) -> Int? {
+    /// Resident memory (`VmRSS`), or one of its parts (`RssAnon`: private memory such as the heap;
+    /// `RssFile`: mapped files such as code and libraries, shared with the page cache).
+    static func residentBytes(_ pid: Int32, _ field: String = "VmRSS") -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
         return kilobytes * 1024
     }

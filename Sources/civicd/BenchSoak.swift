@@ -12,7 +12,8 @@ extension Bench {
             abstract: "Bounded mixed load for a long time (questions, sign-ups, idle sessions, reconnects), sampling the server's RSS.",
             discussion: """
             Prints a sample line every --sample seconds and a final line:
-            requests=… signups=… reconnects=… errors=… rss_after_warmup_kb=… rss_end_kb=… rss_max_kb=… growth_after_warmup_pct=…
+            requests=… signups=… reconnects=… errors=… rss_peak_first_kb=… rss_peak_last_kb=… growth_after_warmup_pct=…
+            (the peak RSS in the --window seconds after --warmup against the peak in the last --window seconds).
             Sign-ups use unique contacts ending in @soak.invalid. The server must allow --idle + --askers + a few
             connections from this address (limits.max_connections_per_peer).
             """
@@ -27,12 +28,13 @@ extension Bench {
         @Option(help: "Idle sessions held open (reopened when the server closes them).") var idle = 500
         @Option(help: "Short visits per second: connect, ask one question, leave.") var reconnects = 10
         @Option(help: "Seconds between RSS samples.") var sample = 10
-        @Option(help: "Seconds of warm-up before the RSS baseline is taken.") var warmup = 120
+        @Option(help: "Seconds of warm-up before the memory baseline (caches filling, the allocator reaching its working size).") var warmup = 300
+        @Option(help: "Seconds at the start (after warm-up) and at the end whose peak RSS is compared.") var window = 180
         @Option(help: ArgumentHelp("Questions to ask (JSON lines with a text field).", valueName: "FILE"))
         var questions = "Tests/CivicCoreTests/Fixtures/heldout.jsonl"
 
         func validate() throws {
-            guard duration > warmup else { throw ValidationError("--duration must be longer than --warmup") }
+            guard duration >= warmup + 2 * window else { throw ValidationError("--duration must be at least --warmup plus two --window") }
             guard (1...20).contains(rate) else { throw ValidationError("--rate must be 1…20") }
         }
 
@@ -57,8 +59,8 @@ extension Bench {
                     group.addTask { await Self.visit(server, texts, perSecond: reconnects, until: stop, counters) }
                 }
 
-                var rssAfterWarmup: Int?
-                var rssMax = rssStart
+                // (seconds since start, RSS, anonymous RSS) of every sample.
+                var samples: [(elapsed: Int, rss: Int, anon: Int)] = []
                 while ContinuousClock.now < stop {
                     try await Task.sleep(for: .seconds(sample))
                     let elapsed = Int(Load.milliseconds(ContinuousClock.now - started) / 1000)
@@ -71,21 +73,28 @@ extension Bench {
                         counters.add(reconnects: closed.count)
                     }
                     guard let rss = ProcessStats.residentBytes(serverPid) else { throw AdminFailure("the server (pid \(serverPid)) is gone") }
-                    rssMax = max(rssMax, rss)
-                    if rssAfterWarmup == nil, elapsed >= warmup { rssAfterWarmup = rss }
+                    let anon = ProcessStats.residentBytes(serverPid, "RssAnon") ?? 0
+                    let file = ProcessStats.residentBytes(serverPid, "RssFile") ?? 0
+                    samples.append((elapsed, rss, anon))
                     let snapshot = counters.snapshot
-                    FileHandle.standardError.write(Data("t=\(elapsed) rss_kb=\(rss / 1024) requests=\(snapshot.requests) signups=\(snapshot.signups) reconnects=\(snapshot.reconnects) idle=\(idleClients.count) errors=\(snapshot.errors)\n".utf8))
+                    FileHandle.standardError.write(Data("t=\(elapsed) rss_kb=\(rss / 1024) anon_kb=\(anon / 1024) file_kb=\(file / 1024) requests=\(snapshot.requests) signups=\(snapshot.signups) reconnects=\(snapshot.reconnects) idle=\(idleClients.count) errors=\(snapshot.errors)\n".utf8))
                 }
                 try await group.waitForAll()
-                let rssEnd = ProcessStats.residentBytes(serverPid) ?? 0
                 let alive = idleClients.filter { !$0.isDisconnected }.count
                 for client in idleClients { await client.close() }
-                let baseline = rssAfterWarmup ?? rssStart
+                // Peaks rather than single samples: freed memory is returned to the system every
+                // 30 s, so RSS saw-tooths; a leak shows as a higher peak at the end than at the start.
+                let first = samples.filter { $0.elapsed >= warmup && $0.elapsed < warmup + window }
+                let last = samples.filter { $0.elapsed > duration - window }
+                let rssFirst = first.map(\.rss).max() ?? 0, rssLast = last.map(\.rss).max() ?? 0
+                let anonFirst = first.map(\.anon).max() ?? 0, anonLast = last.map(\.anon).max() ?? 0
+                func growth(_ from: Int, _ to: Int) -> Double { Double(to - from) / Double(max(from, 1)) * 100 }
                 let snapshot = counters.snapshot
                 print(String(
-                    format: "duration_s=%d requests=%d signups=%d reconnects=%d idle_alive=%d errors=%d rss_start_kb=%d rss_after_warmup_kb=%d rss_end_kb=%d rss_max_kb=%d growth_after_warmup_pct=%.1f",
+                    format: "duration_s=%d requests=%d signups=%d reconnects=%d idle_alive=%d errors=%d rss_start_kb=%d rss_peak_first_kb=%d rss_peak_last_kb=%d rss_max_kb=%d growth_after_warmup_pct=%.1f anon_peak_first_kb=%d anon_peak_last_kb=%d anon_growth_after_warmup_pct=%.1f",
                     duration, snapshot.requests, snapshot.signups, snapshot.reconnects, alive, snapshot.errors,
-                    rssStart / 1024, baseline / 1024, rssEnd / 1024, rssMax / 1024, Double(rssEnd - baseline) / Double(baseline) * 100
+                    rssStart / 1024, rssFirst / 1024, rssLast / 1024, (samples.map(\.rss).max() ?? 0) / 1024, growth(rssFirst, rssLast),
+                    anonFirst / 1024, anonLast / 1024, growth(anonFirst, anonLast)
                 ))
             }
         }
