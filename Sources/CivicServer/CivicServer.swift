@@ -66,7 +66,7 @@ public final class CivicServer: Service, Sendable {
     /// always reuse it: 10,000 sessions opened and closed left ~300 MB resident, and 500 idle
     /// sessions expiring and reconnecting added ~8 MB each time, until `malloc_trim` gave it back
     /// (docs/PERFORMANCE.md). Every 30 seconds, if at least ``closedConnectionsBeforeTrim``
-    /// connections have closed since the last trim, free memory is returned (2–25 ms measured,
+    /// connections have closed since the last trim, free memory is returned (2–23 ms measured,
     /// off the event loops).
     private func returnFreedMemory() async {
         while !Task.isCancelled {

@@ -72,9 +72,11 @@ extension AppDatabase {
                 continue  // the contact's conflict is absorbed above, so this is the reference: draw again
             }
             if db.changesCount == 0 {
-                let existing = try String.fetchOne(db.cachedStatement(sql: """
+                // Nothing inserted: the live (programme, contact) row exists, in this transaction.
+                guard let existing = try String.fetchOne(db.cachedStatement(sql: """
                     SELECT reference FROM signup WHERE programme = ? AND contact = ? AND erasedAt IS NULL
-                    """), arguments: [draft.programme, contact]) ?? reference
+                    """), arguments: [draft.programme, contact])
+                else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "sign-up neither inserted nor found") }
                 try audit(db, action: "signup.duplicate", subject: existing, actor: actor, at: now)
                 return .alreadySignedUp(reference: existing)
             }

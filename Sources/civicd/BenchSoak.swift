@@ -36,6 +36,9 @@ extension Bench {
         func validate() throws {
             guard duration >= warmup + 2 * window else { throw ValidationError("--duration must be at least --warmup plus two --window") }
             guard (1...20).contains(rate) else { throw ValidationError("--rate must be 1…20") }
+            guard askers >= 0, residents >= 0, idle >= 0 else { throw ValidationError("--askers, --residents and --idle cannot be negative") }
+            guard (0...1000).contains(reconnects) else { throw ValidationError("--reconnects must be 0…1000") }
+            guard sample >= 1, window >= sample else { throw ValidationError("--sample must be at least 1 and --window at least --sample") }
         }
 
         func run() async throws {
