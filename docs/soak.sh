@@ -25,7 +25,7 @@ cleanup() { kill "${civicd_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 port=$((21000 + RANDOM % 10000))
-# The daemon's defaults, except that all the soak's connections come from one address.
+# The daemon's defaults, except the per-address limit and the idle timeout (see the top).
 cat > "$work/civicd.yml" <<YML
 listen: 127.0.0.1:$port
 log_level: info
