@@ -83,6 +83,23 @@ public struct RowPrinter {
 
 }
 
+/// One kind of record as a listing: its fields in order (the CSV/JSON header, even when there are
+/// no rows) and the few that fit the 80-column table.
+public struct RecordTable<Record>: Sendable {
+    public let fields: [(name: String, value: @Sendable (Record) -> OutputRow.Value)]
+    public let columns: [(field: String, title: String, minWidth: Int, flexible: Bool)]
+
+    public func row(_ record: Record) -> OutputRow {
+        OutputRow(fields.map { ($0.name, $0.value(record)) })
+    }
+
+    /// The records as a table, CSV or JSON.
+    public func render(_ records: [Record], format: OutputFormat, spreadsheet: Bool = false) -> String {
+        RowPrinter(format: format, spreadsheet: spreadsheet, tableColumns: columns)
+            .render(records.map(row), header: fields.map(\.name))
+    }
+}
+
 /// The rows of each admin listing.
 public enum AdminRows {
     public static let timestamp: DateFormatter = {
@@ -99,93 +116,79 @@ public enum AdminRows {
 
     static func text(_ value: String?) -> OutputRow.Value { value.map(OutputRow.Value.text) ?? .null }
 
-    public static func signup(_ record: SignupRecord) -> OutputRow {
-        OutputRow([
-            ("reference", .text(record.reference)),
-            ("created", time(record.createdAt)),
-            ("programme", .text(record.programme)),
-            ("district", text(record.district)),
-            ("name", text(record.name)),
-            ("contact", text(record.contact)),
-            ("consent_version", .text(record.consentVersion)),
-            ("language", .text(record.language)),
-            ("erased", time(record.erasedAt)),
-        ])
-    }
+    public static let signups = RecordTable<SignupRecord>(
+        fields: [
+            ("reference", { .text($0.reference) }),
+            ("created", { time($0.createdAt) }),
+            ("programme", { .text($0.programme) }),
+            ("district", { text($0.district) }),
+            ("name", { text($0.name) }),
+            ("contact", { text($0.contact) }),
+            ("consent_version", { .text($0.consentVersion) }),
+            ("language", { .text($0.language) }),
+            ("erased", { time($0.erasedAt) }),
+        ],
+        columns: [
+            ("reference", "REF", 7, false),
+            ("created", "CREATED", 16, false),
+            ("programme", "PROGRAMME", 9, true),
+            ("district", "DISTRICT", 8, true),
+            ("name", "NAME", 12, true),
+            ("contact", "CONTACT", 14, true),
+        ]
+    )
 
-    public static let signupColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)] = [
-        ("reference", "REF", 7, false),
-        ("created", "CREATED", 16, false),
-        ("programme", "PROGRAMME", 9, true),
-        ("district", "DISTRICT", 8, true),
-        ("name", "NAME", 12, true),
-        ("contact", "CONTACT", 14, true),
-    ]
+    public static let notes = RecordTable<InterviewNoteRecord>(
+        fields: [
+            ("id", { .number($0.id) }),
+            ("organiser", { .text($0.organiserName) }),
+            ("organiser_id", { .number($0.organiserId) }),
+            ("date", { .text($0.interviewDate) }),
+            ("district", { text($0.district) }),
+            ("topic", { text($0.topic) }),
+            ("concerns", { text($0.concerns) }),
+            ("recontact", { .flag($0.recontact) }),
+            ("recontact_how", { text($0.recontactHow) }),
+            ("created", { time($0.createdAt) }),
+            ("erased", { time($0.erasedAt) }),
+        ],
+        columns: [
+            ("id", "ID", 3, false),
+            ("date", "DATE", 10, false),
+            ("organiser", "ORGANISER", 8, true),
+            ("district", "DISTRICT", 8, true),
+            ("topic", "TOPIC", 10, true),
+            ("concerns", "CONCERNS", 12, true),
+        ]
+    )
 
-    public static func note(_ record: InterviewNoteRecord) -> OutputRow {
-        OutputRow([
-            ("id", .number(record.id)),
-            ("organiser", .text(record.organiserName)),
-            ("organiser_id", .number(record.organiserId)),
-            ("date", .text(record.interviewDate)),
-            ("district", text(record.district)),
-            ("topic", text(record.topic)),
-            ("concerns", text(record.concerns)),
-            ("recontact", .flag(record.recontact)),
-            ("recontact_how", text(record.recontactHow)),
-            ("created", time(record.createdAt)),
-            ("erased", time(record.erasedAt)),
-        ])
-    }
+    public static let organisers = RecordTable<OrganiserRecord>(
+        fields: [
+            ("id", { .number($0.id) }),
+            ("name", { .text($0.name) }),
+            ("notes", { .number(Int64($0.notes)) }),
+            ("created", { time($0.createdAt) }),
+            ("revoked", { time($0.revokedAt) }),
+        ],
+        columns: [
+            ("id", "ID", 3, false), ("name", "NAME", 10, true), ("notes", "NOTES", 5, false),
+            ("created", "CREATED", 16, false), ("revoked", "REVOKED", 16, false),
+        ]
+    )
 
-    public static let noteColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)] = [
-        ("id", "ID", 3, false),
-        ("date", "DATE", 10, false),
-        ("organiser", "ORGANISER", 8, true),
-        ("district", "DISTRICT", 8, true),
-        ("topic", "TOPIC", 10, true),
-        ("concerns", "CONCERNS", 12, true),
-    ]
-
-    public static func organiser(_ record: OrganiserRecord) -> OutputRow {
-        OutputRow([
-            ("id", .number(record.id)),
-            ("name", .text(record.name)),
-            ("notes", .number(Int64(record.notes))),
-            ("created", time(record.createdAt)),
-            ("revoked", time(record.revokedAt)),
-        ])
-    }
-
-    public static let organiserColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)] = [
-        ("id", "ID", 3, false), ("name", "NAME", 10, true), ("notes", "NOTES", 5, false),
-        ("created", "CREATED", 16, false), ("revoked", "REVOKED", 16, false),
-    ]
-
-    public static func erasureRequest(_ record: ErasureRequestRecord) -> OutputRow {
-        OutputRow([
-            ("id", .number(record.id)),
-            ("reference", .text(record.reference)),
-            ("contact", .text(record.contact)),
-            ("requested", time(record.createdAt)),
-            ("handled", time(record.handledAt)),
-        ])
-    }
-
-    public static let erasureRequestColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)] = [
-        ("id", "ID", 3, false), ("reference", "REF", 7, false), ("contact", "CONTACT", 14, true),
-        ("requested", "REQUESTED", 16, false), ("handled", "HANDLED", 16, false),
-    ]
-
-    /// The field names of the rows, or `names` when there are none.
-    public static func header(of rows: [OutputRow], or names: [String]) -> [String] {
-        rows.first?.fields.map(\.name) ?? names
-    }
-
-    public static let signupFields = ["reference", "created", "programme", "district", "name", "contact", "consent_version", "language", "erased"]
-    public static let noteFields = ["id", "organiser", "organiser_id", "date", "district", "topic", "concerns", "recontact", "recontact_how", "created", "erased"]
-    public static let organiserFields = ["id", "name", "notes", "created", "revoked"]
-    public static let erasureRequestFields = ["id", "reference", "contact", "requested", "handled"]
+    public static let erasureRequests = RecordTable<ErasureRequestRecord>(
+        fields: [
+            ("id", { .number($0.id) }),
+            ("reference", { .text($0.reference) }),
+            ("contact", { .text($0.contact) }),
+            ("requested", { time($0.createdAt) }),
+            ("handled", { time($0.handledAt) }),
+        ],
+        columns: [
+            ("id", "ID", 3, false), ("reference", "REF", 7, false), ("contact", "CONTACT", 14, true),
+            ("requested", "REQUESTED", 16, false), ("handled", "HANDLED", 16, false),
+        ]
+    )
 }
 
 /// `civicd admin stats` as text: tables of counts and bar charts.

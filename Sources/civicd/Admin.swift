@@ -113,9 +113,7 @@ extension Admin {
                     search: search, includeErased: includeErased
                 )
                 let records = try await context.run { try await context.database.signups(matching: filter) }
-                let rows = records.map(AdminRows.signup)
-                let printer = RowPrinter(format: output.format, spreadsheet: output.spreadsheet, tableColumns: AdminRows.signupColumns)
-                print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.signupFields)), terminator: "")
+                print(AdminRows.signups.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
             }
         }
 
@@ -129,7 +127,7 @@ extension Admin {
                 guard let record = try await context.run({ try await context.database.signup(reference: reference) }) else {
                     throw AdminFailure("no sign-up with reference \(TerminalText.escape(reference))")
                 }
-                for field in AdminRows.signup(record).fields {
+                for field in AdminRows.signups.row(record).fields {
                     print("\(field.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(TerminalText.escape(field.value == .null ? "—" : field.value.plain))")
                 }
             }
@@ -179,9 +177,7 @@ extension Admin {
         static func print(options: ConfigOptions, filters: Filters, format: CivicAdmin.OutputFormat, spreadsheet: Bool) async throws {
             let context = try AdminContext.open(options)
             let records = try await context.run { try await context.database.notes(matching: filters.filter) }
-            let rows = records.map(AdminRows.note)
-            let printer = RowPrinter(format: format, spreadsheet: spreadsheet, tableColumns: AdminRows.noteColumns)
-            Swift.print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.noteFields)), terminator: "")
+            Swift.print(AdminRows.notes.render(records, format: format, spreadsheet: spreadsheet), terminator: "")
         }
     }
 }
@@ -254,9 +250,8 @@ extension Admin {
 
             func run() async throws {
                 let context = try AdminContext.open(options)
-                let rows = try await context.run { try await context.database.organisers() }.map(AdminRows.organiser)
-                let printer = RowPrinter(format: output.format, spreadsheet: output.spreadsheet, tableColumns: AdminRows.organiserColumns)
-                print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.organiserFields)), terminator: "")
+                let records = try await context.run { try await context.database.organisers() }
+                print(AdminRows.organisers.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
             }
         }
 
@@ -328,9 +323,8 @@ extension Admin {
 
         func run() async throws {
             let context = try AdminContext.open(options)
-            let rows = try await context.run { try await context.database.erasureRequests(includeHandled: all) }.map(AdminRows.erasureRequest)
-            let printer = RowPrinter(format: output.format, spreadsheet: output.spreadsheet, tableColumns: AdminRows.erasureRequestColumns)
-            print(printer.render(rows, header: AdminRows.header(of: rows, or: AdminRows.erasureRequestFields)), terminator: "")
+            let records = try await context.run { try await context.database.erasureRequests(includeHandled: all) }
+            print(AdminRows.erasureRequests.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
         }
     }
 
