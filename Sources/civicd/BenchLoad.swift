@@ -14,13 +14,7 @@ struct BenchTarget: ParsableArguments {
 
     /// Opens one connection ready for requests: past civicd's greeting and in JSON mode.
     func open() async throws -> TLSLineClient {
-        let client = try await server.connect()
-        if !redis {
-            _ = try await client.read(until: "> ", timeout: .seconds(30))
-            try await client.sendLine("/format json")
-            _ = try await client.readLine(timeout: .seconds(30))
-        }
-        return client
+        redis ? try await server.connect() : try await server.openSession(json: true)
     }
 
     /// One request and its reply; false when the reply is not the expected kind.
@@ -30,9 +24,32 @@ struct BenchTarget: ParsableArguments {
             return try await client.read(until: "\r\n", timeout: .seconds(30)) == "+PONG\r\n"
         }
         try await client.sendLine(question)
-        let line = try await client.readLine(timeout: .seconds(30))
-        return line.utf8.starts(with: "{\"text\":".utf8) && line.utf8.reversed().starts(with: "\"error\":null}".utf8.reversed())
+        return isAnswer(try await client.readLine(timeout: .seconds(30)))
     }
+}
+
+extension ServerOptions {
+    /// A civicd connection past its greeting, switched to JSON mode when `json`; closed again if
+    /// either step fails.
+    func openSession(json: Bool) async throws -> TLSLineClient {
+        let client = try await connect()
+        do {
+            _ = try await client.read(until: "> ", timeout: .seconds(30))
+            if json {
+                try await client.sendLine("/format json")
+                _ = try await client.readLine(timeout: .seconds(30))
+            }
+            return client
+        } catch {
+            await client.close()
+            throw error
+        }
+    }
+}
+
+/// A JSON-mode reply that answers, rather than reporting an error.
+func isAnswer(_ line: String) -> Bool {
+    line.utf8.starts(with: "{\"text\":".utf8) && line.utf8.reversed().starts(with: "\"error\":null}".utf8.reversed())
 }
 
 extension Bench {

@@ -105,9 +105,7 @@ extension Bench {
         private func openIdle(_ count: Int, server: ServerOptions) async throws -> [TLSLineClient] {
             var clients: [TLSLineClient] = []
             for _ in 0..<count {
-                let client = try await server.connect()
-                _ = try await client.read(until: "> ", timeout: .seconds(30))
-                clients.append(client)
+                clients.append(try await server.openSession(json: false))
             }
             return clients
         }
@@ -118,17 +116,13 @@ extension Bench {
             let interval = Duration.milliseconds(1000 / rate)
             while ContinuousClock.now < stop {
                 do {
-                    let client = try await server.connect()
+                    let client = try await server.openSession(json: true)
                     do {
-                        _ = try await client.read(until: "> ", timeout: .seconds(30))
-                        try await client.sendLine("/format json")
-                        _ = try await client.readLine(timeout: .seconds(30))
                         var tick = ContinuousClock.now
                         while ContinuousClock.now < stop {
                             try await client.sendLine(texts[next % texts.count])
                             next += 7
-                            let reply = try await client.readLine(timeout: .seconds(30))
-                            if reply.hasPrefix("{\"text\":") && reply.hasSuffix("\"error\":null}") {
+                            if isAnswer(try await client.readLine(timeout: .seconds(30))) {
                                 counters.add(requests: 1)
                             } else {
                                 counters.add(errors: 1)
@@ -158,37 +152,38 @@ extension Bench {
                 let began = ContinuousClock.now
                 serial += 1
                 do {
-                    let client = try await server.connect()
-                    _ = try await client.read(until: "> ", timeout: .seconds(30))
-                    try await client.sendLine("/format json")
-                    _ = try await client.readLine(timeout: .seconds(30))
-                    var reply = try await Self.json(client, "chcę się zapisać")
-                    var confirmed = false
-                    for _ in 0..<10 {
-                        guard let expecting = reply["expecting"] as? String else {
-                            let text = reply["text"] as? String ?? ""
-                            confirmed = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains {
-                                ReferenceCode.parse(String($0).trimmingCharacters(in: .punctuationCharacters)) != nil
-                            }
-                            break
-                        }
-                        let answer: String
-                        switch expecting {
-                        case "programme", "district": answer = (reply["choices"] as? [String])?.first ?? ""
-                        case "name": answer = "Soak Resident"
-                        case "contact": answer = "r\(resident)-\(serial)-\(UInt32.random(in: 0...UInt32.max))@soak.invalid"
-                        default: answer = "tak"
-                        }
-                        reply = try await Self.json(client, answer)
-                    }
-                    if confirmed { counters.add(signups: 1) } else { counters.add(errors: 1) }
-                    try await client.sendLine("/quit")
+                    let client = try await server.openSession(json: true)
+                    let confirmed = (try? await Self.completeSignup(client, contact: "r\(resident)-\(serial)-\(UInt32.random(in: 0...UInt32.max))@soak.invalid")) ?? false
+                    try? await client.sendLine("/quit")
                     await client.close()
+                    counters.add(signups: confirmed ? 1 : 0, errors: confirmed ? 0 : 1)
                 } catch {
                     counters.add(errors: 1)
                 }
                 try? await Task.sleep(until: began.advanced(by: .seconds(1)), clock: .continuous)
             }
+        }
+
+        /// Answers the sign-up form by its `expecting` field; true once a reply carries a reference.
+        private static func completeSignup(_ client: TLSLineClient, contact: String) async throws -> Bool {
+            var reply = try await Self.json(client, "chcę się zapisać")
+            for _ in 0..<10 {
+                guard let expecting = reply["expecting"] as? String else {
+                    let text = reply["text"] as? String ?? ""
+                    return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains {
+                        ReferenceCode.parse(String($0).trimmingCharacters(in: .punctuationCharacters)) != nil
+                    }
+                }
+                let answer: String
+                switch expecting {
+                case "programme", "district": answer = (reply["choices"] as? [String])?.first ?? ""
+                case "name": answer = "Soak Resident"
+                case "contact": answer = contact
+                default: answer = "tak"
+                }
+                reply = try await Self.json(client, answer)
+            }
+            return false
         }
 
         /// Short visits: connect, ask one question in text mode, leave.
@@ -197,14 +192,20 @@ extension Bench {
             var tick = ContinuousClock.now
             let interval = Duration.milliseconds(1000 / perSecond)
             while ContinuousClock.now < stop {
+                let question = texts[next % texts.count]
+                next += 11
                 do {
-                    let client = try await server.connect()
-                    _ = try await client.read(until: "> ", timeout: .seconds(30))
-                    try await client.sendLine(texts[next % texts.count])
-                    next += 11
-                    _ = try await client.read(until: "> ", timeout: .seconds(30))
+                    let client = try await server.openSession(json: false)
+                    let answered: Bool
+                    do {
+                        try await client.sendLine(question)
+                        _ = try await client.read(until: "> ", timeout: .seconds(30))
+                        answered = true
+                    } catch {
+                        answered = false
+                    }
                     await client.close()
-                    counters.add(requests: 1, reconnects: 1)
+                    counters.add(requests: answered ? 1 : 0, reconnects: 1, errors: answered ? 0 : 1)
                 } catch {
                     counters.add(errors: 1)
                 }
