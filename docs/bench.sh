@@ -30,14 +30,8 @@ work="$(mktemp -d)"
 cleanup() { kill "${civicd_pid:-}" "${redis_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-openssl ecparam -genkey -name prime256v1 -noout -out "$work/ca.key" 2>/dev/null
-openssl req -x509 -new -key "$work/ca.key" -subj "/CN=bench CA" -days 2 -out "$work/ca.pem" \
-  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
-openssl ecparam -genkey -name prime256v1 -noout -out "$work/server.key" 2>/dev/null
-openssl req -new -key "$work/server.key" -subj "/CN=localhost" -out "$work/server.csr"
-printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$work/ext"
-openssl x509 -req -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial \
-  -days 2 -extfile "$work/ext" -out "$work/server.pem" 2>/dev/null
+. docs/test-ca.sh   # the working directory is the repository root (cd above)
+make_test_ca "$work" "bench CA"
 
 civicd_port=$((21000 + RANDOM % 10000)); redis_port=$((civicd_port + 1))
 # The benchmark client is one peer sending as fast as replies come: lift the per-connection rate

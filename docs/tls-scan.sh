@@ -15,14 +15,8 @@ work="$(mktemp -d)"
 trap 'kill "$daemon" 2>/dev/null || true; [ -n "${KEEP_SCAN:-}" ] && cp "$work/scan.json" /tmp/scan.json; rm -rf "$work"' EXIT
 
 # A test CA and a server certificate for localhost / 127.0.0.1.
-openssl ecparam -genkey -name prime256v1 -noout -out "$work/ca.key" 2>/dev/null
-openssl req -x509 -new -key "$work/ca.key" -subj "/CN=civicd scan CA" -days 2 -out "$work/ca.pem" \
-  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
-openssl ecparam -genkey -name prime256v1 -noout -out "$work/server.key" 2>/dev/null
-openssl req -new -key "$work/server.key" -subj "/CN=localhost" -out "$work/server.csr"
-printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\nbasicConstraints=critical,CA:FALSE\nauthorityKeyIdentifier=keyid\nsubjectKeyIdentifier=hash\n' > "$work/ext"
-openssl x509 -req -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial \
-  -days 2 -extfile "$work/ext" -out "$work/server.pem" 2>/dev/null
+. docs/test-ca.sh   # the working directory is the repository root (cd above)
+make_test_ca "$work" "civicd scan CA"
 
 port=$((20000 + RANDOM % 20000))
 "$civicd" serve --listen "127.0.0.1:$port" --cert "$work/server.pem" --key "$work/server.key" \
