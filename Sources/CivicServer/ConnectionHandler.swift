@@ -195,8 +195,10 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// Hands one line to the session and performs what it asks.
     private func handle(_ line: InboundLine, context: ChannelHandlerContext) {
-        if case .text(let text) = line, !session.expectsPrivateInput, !text.lowercased().hasPrefix("/login"), !text.lowercased().hasPrefix("/zaloguj") {
-            // What residents type outside forms; form answers and codes are never logged.
+        if logger.logLevel <= .trace, case .text(let text) = line, !session.expectsPrivateInput,
+           !text.lowercased().hasPrefix("/login"), !text.lowercased().hasPrefix("/zaloguj") {
+            // What residents type outside forms; form answers and codes are never logged. The
+            // level is checked first: otherwise every line would be lower-cased for nothing.
             logger.trace("line received", metadata: ["text": "\(text)"])
         }
         let actions = session.receive(line, catalogue: catalogues.current, today: configuration.today())
