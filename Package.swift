@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "AdminTests",
             dependencies: [
-                "civicd", "CivicAdmin",
+                "civicd", "CivicAdmin", "CivicStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift6

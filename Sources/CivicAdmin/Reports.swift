@@ -100,95 +100,157 @@ public struct RecordTable<Record>: Sendable {
     }
 }
 
-/// The rows of each admin listing.
-public enum AdminRows {
-    public static let timestamp: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Warsaw")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
+/// Dates and times as staff read them: in the configured time zone, `yyyy-MM-dd HH:mm`.
+public struct StaffClock: Sendable {
+    public let timeZone: TimeZone
 
-    public static func time(_ date: Date?) -> OutputRow.Value {
-        date.map { .text(timestamp.string(from: $0)) } ?? .null
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    public func string(from date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+    }
+}
+
+/// The rows of each admin listing, with times in the configured time zone.
+public struct AdminRows: Sendable {
+    public let clock: StaffClock
+
+    public init(timeZone: TimeZone) {
+        self.clock = StaffClock(timeZone: timeZone)
+    }
+
+    static func time(_ date: Date?, _ clock: StaffClock) -> OutputRow.Value {
+        date.map { .text(clock.string(from: $0)) } ?? .null
     }
 
     static func text(_ value: String?) -> OutputRow.Value { value.map(OutputRow.Value.text) ?? .null }
 
-    public static let signups = RecordTable<SignupRecord>(
-        fields: [
-            ("reference", { .text($0.reference) }),
-            ("created", { time($0.createdAt) }),
-            ("programme", { .text($0.programme) }),
-            ("district", { text($0.district) }),
-            ("name", { text($0.name) }),
-            ("contact", { text($0.contact) }),
-            ("consent_version", { .text($0.consentVersion) }),
-            ("language", { .text($0.language) }),
-            ("erased", { time($0.erasedAt) }),
-        ],
-        columns: [
-            ("reference", "REF", 7, false),
-            ("created", "CREATED", 16, false),
-            ("programme", "PROGRAMME", 9, true),
-            ("district", "DISTRICT", 8, true),
-            ("name", "NAME", 12, true),
-            ("contact", "CONTACT", 14, true),
-        ]
-    )
+    // Contacts are never shortened in the table: a cut phone number is a wrong one. The other
+    // text columns give way.
+    public var signups: RecordTable<SignupRecord> {
+        let clock = self.clock
+        return RecordTable(
+            fields: [
+                ("reference", { .text($0.reference) }),
+                ("created", { Self.time($0.createdAt, clock) }),
+                ("programme", { .text($0.programme) }),
+                ("district", { Self.text($0.district) }),
+                ("name", { Self.text($0.name) }),
+                ("contact", { Self.text($0.contact) }),
+                ("consent_version", { .text($0.consentVersion) }),
+                ("language", { .text($0.language) }),
+                ("erased", { Self.time($0.erasedAt, clock) }),
+            ],
+            columns: [
+                ("reference", "REF", 7, false),
+                ("created", "CREATED", 16, false),
+                ("programme", "PROGRAMME", 6, true),
+                ("district", "DISTRICT", 6, true),
+                ("name", "NAME", 8, true),
+                ("contact", "CONTACT", 7, false),
+            ]
+        )
+    }
 
-    public static let notes = RecordTable<InterviewNoteRecord>(
-        fields: [
-            ("id", { .number($0.id) }),
-            ("organiser", { .text($0.organiserName) }),
-            ("organiser_id", { .number($0.organiserId) }),
-            ("date", { .text($0.interviewDate) }),
-            ("district", { text($0.district) }),
-            ("topic", { text($0.topic) }),
-            ("concerns", { text($0.concerns) }),
-            ("recontact", { .flag($0.recontact) }),
-            ("recontact_how", { text($0.recontactHow) }),
-            ("created", { time($0.createdAt) }),
-            ("erased", { time($0.erasedAt) }),
-        ],
-        columns: [
-            ("id", "ID", 3, false),
-            ("date", "DATE", 10, false),
-            ("organiser", "ORGANISER", 8, true),
-            ("district", "DISTRICT", 8, true),
-            ("topic", "TOPIC", 10, true),
-            ("concerns", "CONCERNS", 12, true),
-        ]
-    )
+    public var notes: RecordTable<InterviewNoteRecord> {
+        let clock = self.clock
+        return RecordTable(
+            fields: [
+                ("id", { .number($0.id) }),
+                ("organiser", { .text($0.organiserName) }),
+                ("organiser_id", { .number($0.organiserId) }),
+                ("date", { .text($0.interviewDate) }),
+                ("district", { Self.text($0.district) }),
+                ("topic", { Self.text($0.topic) }),
+                ("concerns", { Self.text($0.concerns) }),
+                ("recontact", { .flag($0.recontact) }),
+                ("recontact_how", { Self.text($0.recontactHow) }),
+                ("created", { Self.time($0.createdAt, clock) }),
+                ("erased", { Self.time($0.erasedAt, clock) }),
+            ],
+            columns: [
+                ("id", "ID", 3, false),
+                ("date", "DATE", 10, false),
+                ("organiser", "ORGANISER", 8, true),
+                ("district", "DISTRICT", 8, true),
+                ("topic", "TOPIC", 10, true),
+                ("concerns", "CONCERNS", 12, true),
+            ]
+        )
+    }
 
-    public static let organisers = RecordTable<OrganiserRecord>(
-        fields: [
-            ("id", { .number($0.id) }),
-            ("name", { .text($0.name) }),
-            ("notes", { .number(Int64($0.notes)) }),
-            ("created", { time($0.createdAt) }),
-            ("revoked", { time($0.revokedAt) }),
-        ],
-        columns: [
-            ("id", "ID", 3, false), ("name", "NAME", 10, true), ("notes", "NOTES", 5, false),
-            ("created", "CREATED", 16, false), ("revoked", "REVOKED", 16, false),
-        ]
-    )
+    public var organisers: RecordTable<OrganiserRecord> {
+        let clock = self.clock
+        return RecordTable(
+            fields: [
+                ("id", { .number($0.id) }),
+                ("name", { .text($0.name) }),
+                ("notes", { .number(Int64($0.notes)) }),
+                ("created", { Self.time($0.createdAt, clock) }),
+                ("revoked", { Self.time($0.revokedAt, clock) }),
+            ],
+            columns: [
+                ("id", "ID", 3, false), ("name", "NAME", 10, true), ("notes", "NOTES", 5, false),
+                ("created", "CREATED", 16, false), ("revoked", "REVOKED", 16, false),
+            ]
+        )
+    }
 
-    public static let erasureRequests = RecordTable<ErasureRequestRecord>(
-        fields: [
-            ("id", { .number($0.id) }),
-            ("reference", { .text($0.reference) }),
-            ("contact", { .text($0.contact) }),
-            ("requested", { time($0.createdAt) }),
-            ("handled", { time($0.handledAt) }),
-        ],
-        columns: [
-            ("id", "ID", 3, false), ("reference", "REF", 7, false), ("contact", "CONTACT", 14, true),
-            ("requested", "REQUESTED", 16, false), ("handled", "HANDLED", 16, false),
-        ]
-    )
+    public var erasureRequests: RecordTable<ErasureRequestRecord> {
+        let clock = self.clock
+        return RecordTable(
+            fields: [
+                ("id", { .number($0.id) }),
+                ("reference", { .text($0.reference) }),
+                ("contact", { Self.text($0.contact) }),
+                ("matched", { .flag($0.matched) }),
+                ("session", { .text($0.sessionKind) }),
+                ("requested", { Self.time($0.createdAt, clock) }),
+                ("handled", { Self.time($0.handledAt, clock) }),
+            ],
+            columns: [
+                ("id", "ID", 3, false), ("reference", "REF", 7, false), ("contact", "CONTACT", 7, false),
+                ("matched", "MATCH", 5, false), ("session", "SESSION", 7, false),
+                ("requested", "REQUESTED", 16, false), ("handled", "HANDLED", 16, false),
+            ]
+        )
+    }
+}
+
+/// `civicd admin subject export`: everything held about one contact, as one JSON object.
+public enum SubjectReport {
+    public static func json(_ data: SubjectData, rows: AdminRows) -> String {
+        let audit = RecordTable<AuditEventRecord>(
+            fields: [
+                ("at", { AdminRows.time($0.at, rows.clock) }),
+                ("action", { .text($0.action) }),
+                ("subject", { AdminRows.text($0.subject) }),
+                ("actor", { .text($0.actor) }),
+            ],
+            columns: []
+        )
+        func list<Record>(_ table: RecordTable<Record>, _ records: [Record]) -> String {
+            guard !records.isEmpty else { return "[]" }
+            return "[\n" + records.map { "  " + RowPrinter.jsonObject(table.row($0)) }.joined(separator: ",\n") + "\n  ]"
+        }
+        return """
+            {
+              "contact": \(ReplyRenderer.jsonString(data.contact)),
+              "time_zone": \(ReplyRenderer.jsonString(rows.clock.timeZone.identifier)),
+              "signups": \(list(rows.signups, data.signups)),
+              "interview_notes": \(list(rows.notes, data.notes)),
+              "erasure_requests": \(list(rows.erasureRequests, data.erasureRequests)),
+              "audit_events": \(list(audit, data.auditEvents))
+            }
+
+            """
+    }
 }
 
 /// `civicd admin stats` as text: tables of counts and bar charts.

@@ -98,9 +98,20 @@ public struct CSVWriter {
 
     func field(_ value: String) -> String {
         // Line ends inside a field are legal CSV, but escaped like every control character.
-        let safe = TerminalText.escape(value)
-        guard safe.contains(separator) || safe.contains("\"") || safe.hasPrefix(" ") || safe.hasSuffix(" ") else { return safe }
+        var safe = TerminalText.escape(value)
+        // CSV injection (CWE-1236, OWASP's guidance): a cell a spreadsheet would read as a formula
+        // is made text by a leading apostrophe, and quoted.
+        let formula = Self.startsFormula(value)
+        if formula { safe = "'" + safe }
+        guard formula || safe.contains(separator) || safe.contains("\"") || safe.hasPrefix(" ") || safe.hasSuffix(" ") else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The characters OWASP lists as starting a formula: `=`, `+`, `-`, `@`, tab and carriage
+    /// return (also after leading spaces, which spreadsheets skip). Full-width look-alikes too.
+    static func startsFormula(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first(where: { $0 != " " }) else { return false }
+        return ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"].contains(first)
     }
 }
 

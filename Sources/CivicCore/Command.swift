@@ -29,7 +29,8 @@ public enum Input: Sendable, Equatable {
             self = .text(trimmed)
             return
         }
-        let parts = trimmed.dropFirst().split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        // A tab separates like a space: "/login\tCODE" is the log-in command, never an unknown one.
+        let parts = trimmed.dropFirst().split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
         let name = parts.first.map { String($0).lowercased() } ?? ""
         let argument = parts.count > 1 ? String(parts[1]).trimmingWhitespace() : nil
         switch name {

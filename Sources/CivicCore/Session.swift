@@ -251,10 +251,22 @@ public struct Session: Sendable {
             if !languageChosen, text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
                 language = detected
             }
+            if Answers.isGoodbye(text) {
+                // Leaving in the middle of a form: drop it (nothing stored) and end the session,
+                // so a kiosk wipes the screen before the next person.
+                activity = .conversation
+                return leave(catalogue: catalogue, today: today, droppedForm: true)
+            }
             if case .loginCode = activity {
                 if Answers.isCancel(text) {
                     activity = .conversation
                     return respond(FormMessages.cancelled[language], intent: nil)
+                }
+                // Only something shaped like a code is a log-in attempt; "nie mam kodu, jestem
+                // mieszkanką" is the conversation going on.
+                guard Answers.looksLikeOrganiserCode(text) else {
+                    activity = .conversation
+                    return respond(to: text, catalogue: catalogue, today: today)
                 }
                 return verify(code: text)
             }
@@ -293,6 +305,9 @@ public struct Session: Sendable {
         if intent.id != IntentMatcher.fallbackIntent {
             conversation.lastIntent = intent.id
         }
+        if intent.id == Self.goodbyeIntent || Answers.isGoodbye(text) {
+            return leave(catalogue: catalogue, today: today, droppedForm: false)
+        }
         let answer = answer(intent, catalogue: catalogue, today: today)
 
         switch intent.id {
@@ -325,6 +340,17 @@ public struct Session: Sendable {
             let reply = Reply(text: answer.text, language: language, intent: intent.id, confidence: match.confidence, choices: answer.choices)
             return [.reply(reply, format: format, prompt: true)]
         }
+    }
+
+    static let goodbyeIntent = "goodbye"
+
+    /// The resident takes leave: the goodbye from `intents/`, then the session ends (the
+    /// connection closes; a kiosk wipes its screen). A half-filled form is dropped unstored.
+    private mutating func leave(catalogue: Catalogue, today: CalendarDay, droppedForm: Bool) -> [SessionAction] {
+        let goodbye = catalogue.intent(Self.goodbyeIntent).map { answer($0, catalogue: catalogue, today: today).text } ?? Messages.goodbye[language]
+        let text = droppedForm ? FormMessages.cancelled[language] + "\n" + goodbye : goodbye
+        isClosed = true
+        return [.reply(Reply(text: text, language: language, intent: Self.goodbyeIntent, confidence: 1), format: format, prompt: false), .close]
     }
 
     /// The intent's reply for the conversation's topic (or its default, with the topics as choices).
@@ -360,12 +386,6 @@ public struct Session: Sendable {
         if Answers.isCancel(text) {
             activity = .conversation
             return respond(FormMessages.cancelled[language], intent: nil)
-        }
-        if Answers.isGoodbye(text), let goodbye = catalogue.intent("goodbye") {
-            // Leaving in the middle of a form: drop it (nothing stored) and say goodbye.
-            activity = .conversation
-            let text = FormMessages.cancelled[language] + "\n" + answer(goodbye, catalogue: catalogue, today: today).text
-            return [.reply(Reply(text: text, language: language, intent: goodbye.id, confidence: 1), format: format, prompt: true)]
         }
         switch activity {
         case .signup(var form):
@@ -403,7 +423,7 @@ public struct Session: Sendable {
     }
 
     private func formContext(_ catalogue: Catalogue, _ today: CalendarDay) -> FormContext {
-        FormContext(catalogue: catalogue, language: language, today: today, topic: conversation.topic)
+        FormContext(catalogue: catalogue, language: language, today: today, topic: conversation.topic, sessionKind: isKiosk ? .kiosk : .remote)
     }
 
     private mutating func render(_ step: FormStep, intent: String, confidence: Double? = nil, intro: String? = nil, prefix: String? = nil) -> [SessionAction] {

@@ -195,13 +195,11 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// Hands one line to the session and performs what it asks.
     private func handle(_ line: InboundLine, context: ChannelHandlerContext) {
-        if logger.logLevel <= .trace, case .text(let text) = line, !session.expectsPrivateInput,
-           !text.lowercased().hasPrefix("/login"), !text.lowercased().hasPrefix("/zaloguj") {
-            // What residents type outside forms; form answers and codes are never logged. The
-            // level is checked first: otherwise every line would be lower-cased for nothing.
-            logger.trace("line received", metadata: ["text": "\(text)"])
-        }
+        // Never the text a resident typed, at any level: the session says what may be logged
+        // (length, kind, command name, the catalogue's words). Decided before the session moves on.
+        let view = logger.logLevel <= .trace ? session.logView(of: line, catalogue: catalogues.current) : nil
         let actions = session.receive(line, catalogue: catalogues.current, today: configuration.today())
+        if let view { logLine(view, actions) }
         logReplies(actions)
         perform(actions, flush: false, context: context)
     }
@@ -248,6 +246,19 @@ final class ConnectionHandler: ChannelInboundHandler {
         try? context.channel.syncOptions?.setOption(.autoRead, value: writable)
         if writable { context.read() }
         context.fireChannelWritabilityChanged()
+    }
+
+    private func logLine(_ view: LineLog, _ actions: [SessionAction]) {
+        var metadata: Logger.Metadata = ["kind": "\(view.kind.rawValue)", "bytes": "\(view.bytes)"]
+        if let command = view.command { metadata["command"] = "\(command)" }
+        if view.kind == .question {
+            metadata["known_words"] = "\(view.knownWords.joined(separator: " "))"
+            if case .reply(let reply, _, _)? = actions.first(where: { if case .reply = $0 { return true } else { return false } }) {
+                metadata["intent"] = "\(reply.intent ?? "-")"
+                metadata["confidence"] = "\(reply.confidence.map { ReplyRenderer.formatConfidence($0) } ?? "-")"
+            }
+        }
+        logger.trace("line received", metadata: metadata)
     }
 
     private func logReplies(_ actions: [SessionAction]) {

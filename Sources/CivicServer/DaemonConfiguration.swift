@@ -22,6 +22,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var retentionMonths = 18
     /// Tokens of the kiosk terminals (`kiosk.tokens`).
     public var kioskTokens: [String] = []
+    /// The language `civicd admin` asks its questions in (`staff_language`: pl or en).
+    public var staffLanguage = Language.pl
 
     public init() {}
 
@@ -43,7 +45,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -74,6 +76,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 guard TimeZone(identifier: zone) != nil else { throw ConfigurationError("\(at): unknown time zone '\(zone)'") }
                 configuration.timeZone = zone
             case "retention_months": configuration.retentionMonths = try positive(value, key, at)
+            case "staff_language":
+                let code = try string(value, key, at)
+                guard let language = Language(rawValue: code.lowercased()) else {
+                    throw ConfigurationError("\(at): staff_language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                configuration.staffLanguage = language
             case "tls":
                 guard let tls = value.mapping else { throw ConfigurationError("\(at): tls must be a mapping with cert and key") }
                 for (tlsKey, tlsValue) in tls {

@@ -1,7 +1,6 @@
 import CivicCore
 import CivicStore
 import Logging
-import NIOConcurrencyHelpers
 
 /// Performs the sessions' storage requests against the database, off the event loops.
 /// Sign-ups go through a group committer: those that arrive together share one transaction,
@@ -9,10 +8,7 @@ import NIOConcurrencyHelpers
 public final class SessionStorage: Sendable {
     public let database: AppDatabase
     private let committer: SignupCommitter
-    private let peerThrottles = NIOLockedValueBox([String: LoginThrottle]())
     private let logger: Logger
-    /// How long a peer stays locked out after too many wrong organiser codes.
-    static let peerLockSeconds = 15 * 60
 
     public init(database: AppDatabase, logger: Logger) {
         self.database = database
@@ -22,7 +18,7 @@ public final class SessionStorage: Sendable {
 
     /// Runs `request` for connection `connection` from `peer`; never throws: failures become
     /// `.failed`. Log-in attempts pass through the session's throttle (given, and returned
-    /// updated) and the peer address's, shared by every connection from it.
+    /// updated) and the peer address's, kept in the database (``AddressLoginPolicy``).
     func perform(
         _ request: StoreRequest, connection: UInt64, peer: String, catalogue: Catalogue,
         throttle: LoginThrottle, now: @Sendable () -> UInt64
@@ -51,33 +47,23 @@ public final class SessionStorage: Sendable {
     private func login(code: String, peer: String, connection: UInt64, throttle: LoginThrottle, now: @Sendable () -> UInt64) async throws -> (StoreResponse, LoginThrottle) {
         var session = throttle
         if let refusal = Self.refusal(session.check(atNanoseconds: now())) { return (refusal, session) }
-        let peerVerdict = peerThrottles.withLockedValue { throttles -> LoginThrottle.Verdict in
-            var peerThrottle = throttles[peer] ?? LoginThrottle(lockSeconds: Self.peerLockSeconds)
-            defer { throttles[peer] = peerThrottle }
-            return peerThrottle.check(atNanoseconds: now())
-        }
-        if let refusal = Self.refusal(peerVerdict) { return (refusal, session) }
+        // The address's delay lives in the database: every connection from it, and every daemon
+        // on the same database, sees the same count; staff lift it with `admin organisers unlock`.
+        if let wait = try await database.loginWait(address: peer) { return (.loginThrottled(retryAfterSeconds: wait), session) }
 
         let organiser = try await database.verifyOrganiser(code: code)
-        let time = now()
         if let organiser {
+            // A success clears this session's own count only, never the address's: those
+            // failures may be someone else's.
             session.recordSuccess()
-            peerThrottles.withLockedValue { $0[peer] = nil }
             logger.info("organiser logged in", metadata: ["connection.id": "\(connection)", "organiser.id": "\(organiser.id)"])
             return (.loggedIn(organiser), session)
         }
         logger.notice("wrong organiser code", metadata: ["connection.id": "\(connection)", "peer": "\(peer)"])
-        let sessionDelay = session.recordFailure(atNanoseconds: time)
-        let peerDelay = peerThrottles.withLockedValue { throttles -> Int? in
-            var peerThrottle = throttles[peer] ?? LoginThrottle(lockSeconds: Self.peerLockSeconds)
-            defer {
-                throttles[peer] = peerThrottle
-                if throttles.count > 10_000 { throttles = throttles.filter { !$0.value.isIdle(atNanoseconds: time) } }
-            }
-            return peerThrottle.recordFailure(atNanoseconds: time)
-        }
-        guard let sessionDelay, let peerDelay else { return (.loginLocked, session) }
-        return (.loginFailed(retryAfterSeconds: max(sessionDelay, peerDelay)), session)
+        let sessionDelay = session.recordFailure(atNanoseconds: now())
+        let addressDelay = try await database.recordLoginFailure(address: peer)
+        guard let sessionDelay else { return (.loginLocked, session) }
+        return (.loginFailed(retryAfterSeconds: max(sessionDelay, addressDelay)), session)
     }
 
     private static func refusal(_ verdict: LoginThrottle.Verdict) -> StoreResponse? {

@@ -44,16 +44,50 @@ public struct OrganiserRecord: Sendable, Equatable, Codable, FetchableRecord {
 public struct ErasureRequestRecord: Sendable, Equatable, Codable, FetchableRecord {
     public var id: Int64
     public var reference: String
-    public var contact: String
+    /// Nil once the contact was erased.
+    public var contact: String?
+    /// Whether the code and the contact belonged to one live sign-up when the request was made.
+    public var matched: Bool
+    /// `kiosk`, `remote`, or `unknown` for requests recorded before civicd kept it.
+    public var sessionKind: String
     public var createdAt: Date
     public var handledAt: Date?
+}
+
+/// What an erasure will touch, shown to staff before they confirm it.
+public struct ErasurePlan: Sendable, Equatable {
+    public var signups: [SignupRecord]
+    /// Notes whose re-contact details name one of the erased contacts.
+    public var notes: [InterviewNoteRecord]
+    /// Erasure requests that this erasure answers (marked handled; their contact removed).
+    public var requests: [ErasureRequestRecord]
+
+    public var isEmpty: Bool { signups.isEmpty && notes.isEmpty && requests.isEmpty }
+}
+
+/// One audit event (never personal data: the subject is a reference code or a row id).
+public struct AuditEventRecord: Sendable, Equatable, Codable, FetchableRecord {
+    public var id: Int64
+    public var at: Date
+    public var action: String
+    public var subject: String?
+    public var actor: String
+}
+
+/// Everything civicd holds about one contact: the right of access (GDPR art. 15).
+public struct SubjectData: Sendable, Equatable {
+    public var contact: String
+    public var signups: [SignupRecord]
+    public var notes: [InterviewNoteRecord]
+    public var erasureRequests: [ErasureRequestRecord]
+    public var auditEvents: [AuditEventRecord]
 }
 
 /// Counts for `civicd admin stats`.
 public struct Statistics: Sendable, Equatable {
     public var byProgramme: [(key: String, count: Int)]
     public var byDistrict: [(key: String, count: Int)]
-    /// Per day (YYYY-MM-DD, UTC), oldest first.
+    /// Per day (YYYY-MM-DD in the configured time zone), oldest first.
     public var byDay: [(key: String, count: Int)]
     public var interviews: [(organiser: String, count: Int)]
 
@@ -75,37 +109,36 @@ extension AppDatabase {
     // MARK: - Notes
 
     public func notes(matching filter: NoteFilter) async throws -> [InterviewNoteRecord] {
-        try await writer.read { db in
-            var clauses: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let organiser = filter.organiser {
-                if let id = Int64(organiser) {
-                    clauses.append("n.organiserId = ?")
-                    arguments.append(id)
-                } else {
-                    clauses.append("o.name LIKE ? ESCAPE '\\'")
-                    arguments.append("%" + Self.escapeLike(organiser) + "%")
-                }
-            }
-            if let district = filter.district {
-                clauses.append("n.district LIKE ? ESCAPE '\\'")
-                arguments.append("%" + Self.escapeLike(district) + "%")
-            }
-            if let since = filter.since {
-                clauses.append("n.interviewDate >= ?")
-                arguments.append(since.description)
-            }
-            if let until = filter.until {
-                clauses.append("n.interviewDate <= ?")
-                arguments.append(until.description)
-            }
-            let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            return try InterviewNoteRecord.fetchAll(db, sql: """
-                SELECT n.id, n.organiserId, o.name AS organiserName, n.district, n.interviewDate, n.topic, n.concerns,
-                       n.recontact, n.recontactHow, n.createdAt, n.erasedAt
-                FROM interviewNote n JOIN organiser o ON o.id = n.organiserId
-                \(whereClause) ORDER BY n.interviewDate, n.id
-                """, arguments: StatementArguments(arguments))
+        try await writer.read { db in try Self.notes(db, matching: filter) }
+    }
+
+    static func notes(_ db: Database, matching filter: NoteFilter) throws -> [InterviewNoteRecord] {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let organiser = filter.organiser, let id = Int64(organiser) {
+            clauses.append("n.organiserId = ?")
+            arguments.append(id)
+        }
+        if let since = filter.since {
+            clauses.append("n.interviewDate >= ?")
+            arguments.append(since.description)
+        }
+        if let until = filter.until {
+            clauses.append("n.interviewDate <= ?")
+            arguments.append(until.description)
+        }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let notes = try InterviewNoteRecord.fetchAll(db, sql: """
+            SELECT n.id, n.organiserId, o.name AS organiserName, n.district, n.interviewDate, n.topic, n.concerns,
+                   n.recontact, n.recontactHow, n.createdAt, n.erasedAt
+            FROM interviewNote n JOIN organiser o ON o.id = n.organiserId
+            \(whereClause) ORDER BY n.interviewDate, n.id
+            """, arguments: StatementArguments(arguments))
+        // Names and districts match as staff type them: any case, with or without Polish letters.
+        return notes.filter { note in
+            if let organiser = filter.organiser, Int64(organiser) == nil, !StaffSearch.matches(organiser, note.organiserName) { return false }
+            if let district = filter.district, !StaffSearch.matches(district, note.district) { return false }
+            return true
         }
     }
 
@@ -123,7 +156,8 @@ extension AppDatabase {
 
     // MARK: - Statistics
 
-    public func statistics(since: Date? = nil, until: Date? = nil) async throws -> Statistics {
+    /// Counts of sign-ups and interviews; days are those of `timeZone` (the configured one).
+    public func statistics(since: Date? = nil, until: Date? = nil, timeZone: TimeZone = .current) async throws -> Statistics {
         try await writer.read { db in
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
@@ -137,7 +171,14 @@ extension AppDatabase {
             // Erased sign-ups still count: only their personal data is gone.
             let byProgramme = try counts("SELECT programme, COUNT(*) FROM signup \(whereClause) GROUP BY programme ORDER BY COUNT(*) DESC, programme")
             let byDistrict = try counts("SELECT district, COUNT(*) FROM signup \(whereClause) GROUP BY district ORDER BY COUNT(*) DESC, district")
-            let byDay = try counts("SELECT substr(createdAt, 1, 10), COUNT(*) FROM signup \(whereClause) GROUP BY 1 ORDER BY 1")
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            var perDay: [String: Int] = [:]
+            for created in try Date.fetchAll(db, sql: "SELECT createdAt FROM signup \(whereClause)", arguments: args) {
+                let day = calendar.dateComponents([.year, .month, .day], from: created)
+                perDay[CalendarDay(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0).description, default: 0] += 1
+            }
+            let byDay = perDay.sorted { $0.key < $1.key }.map { (key: $0.key, count: $0.value) }
             let interviews = try Row.fetchAll(db, sql: """
                 SELECT o.name, (SELECT COUNT(*) FROM interviewNote n WHERE n.organiserId = o.id)
                 FROM organiser o WHERE o.revokedAt IS NULL ORDER BY o.name
@@ -148,41 +189,65 @@ extension AppDatabase {
 
     // MARK: - Erasure
 
+    /// What ``erase(reference:contact:actor:)`` would do now, for staff to see before confirming.
+    public func erasurePlan(reference: String? = nil, contact: Contact? = nil) async throws -> ErasurePlan {
+        try await writer.read { db in try Self.erasurePlan(db, reference: reference, contact: contact) }
+    }
+
+    static func erasurePlan(_ db: Database, reference: String?, contact: Contact?) throws -> ErasurePlan {
+        var signups: [SignupRecord] = []
+        if let reference, let code = ReferenceCode.parse(reference) {
+            signups += try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup WHERE reference = ? AND erasedAt IS NULL", arguments: [code])
+        }
+        if let contact {
+            signups += try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup WHERE contact = ? AND erasedAt IS NULL", arguments: [contact.description])
+        }
+        var seen = Set<Int64>()
+        signups = signups.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+        // The contacts that go: the one given and those of the sign-ups found by their code.
+        let contacts = Set(signups.compactMap(\.contact) + (contact.map { [$0.description] } ?? []))
+        let needles = contacts.compactMap(Contact.init(parsing:)).flatMap(contactNeedles)
+        let notes = try notes(db, matching: NoteFilter()).filter { note in
+            guard note.erasedAt == nil, let how = note.recontactHow else { return false }
+            return mentions(how, anyOf: needles)
+        }
+        let references = Set(signups.map(\.reference) + (reference.flatMap(ReferenceCode.parse).map { [$0] } ?? []))
+        let requests = try ErasureRequestRecord.fetchAll(db, sql: "SELECT * FROM erasureRequest ORDER BY createdAt, id").filter { request in
+            (request.handledAt == nil && references.contains(request.reference)) || request.contact.map(contacts.contains) == true
+        }
+        return ErasurePlan(signups: signups, notes: notes, requests: requests)
+    }
+
+    /// True when free text (re-contact details) names one of the contacts.
+    static func mentions(_ text: String, anyOf needles: [String]) -> Bool {
+        let digits = text.filter(\.isNumber)
+        return needles.contains { text.lowercased().contains($0) || (!$0.contains("@") && digits.contains($0)) }
+    }
+
     /// Removes the personal data of the sign-ups with this reference or contact, and of the notes
-    /// whose re-contact details name the contact; keeps the rows (anonymised) so counts stay right,
-    /// marks matching erasure requests handled, and records an audit event per sign-up.
+    /// whose re-contact details name an erased contact; keeps the rows (anonymised) so counts stay
+    /// right, marks the erasure requests it answers handled and removes the erased contact from
+    /// every request, and records an audit event per row. Afterwards no listing shows the contact.
     public func erase(reference: String? = nil, contact: Contact? = nil, actor: AuditActor = .admin) async throws -> ErasureResult {
         try await writer.write { db in
             let now = Date()
-            var references: [String] = []
-            if let reference, let code = ReferenceCode.parse(reference) {
-                references += try String.fetchAll(db, sql: "SELECT reference FROM signup WHERE reference = ? AND erasedAt IS NULL", arguments: [code])
+            let plan = try Self.erasurePlan(db, reference: reference, contact: contact)
+            for signup in plan.signups {
+                try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, erasedAt = ? WHERE id = ?", arguments: [now, signup.id])
+                try Self.audit(db, action: "signup.erase", subject: signup.reference, actor: actor, at: now)
             }
-            if let contact {
-                references += try String.fetchAll(db, sql: "SELECT reference FROM signup WHERE contact = ? AND erasedAt IS NULL", arguments: [contact.description])
+            for note in plan.notes {
+                try db.execute(sql: "UPDATE interviewNote SET topic = NULL, concerns = NULL, recontactHow = NULL, erasedAt = ? WHERE id = ?",
+                               arguments: [now, note.id])
+                try Self.audit(db, action: "note.erase", subject: "note:\(note.id)", actor: actor, at: now)
             }
-            references = Array(Set(references)).sorted()
-            for code in references {
-                try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, erasedAt = ? WHERE reference = ?", arguments: [now, code])
-                try db.execute(sql: "UPDATE erasureRequest SET handledAt = ? WHERE reference = ? AND handledAt IS NULL", arguments: [now, code])
-                try Self.audit(db, action: "signup.erase", subject: code, actor: actor, at: now)
+            let contacts = Set(plan.signups.compactMap(\.contact) + (contact.map { [$0.description] } ?? []))
+            for request in plan.requests {
+                let keptContact = request.contact.flatMap { contacts.contains($0) ? nil : $0 }
+                try db.execute(sql: "UPDATE erasureRequest SET handledAt = COALESCE(handledAt, ?), contact = ? WHERE id = ?",
+                               arguments: [now, keptContact, request.id])
             }
-            var notes = 0
-            if let contact {
-                let needles = Self.contactNeedles(contact)
-                let candidates = try Row.fetchAll(db, sql: "SELECT id, recontactHow FROM interviewNote WHERE erasedAt IS NULL AND recontactHow IS NOT NULL")
-                for row in candidates {
-                    let how: String = row["recontactHow"]
-                    let digits = how.filter(\.isNumber)
-                    guard needles.contains(where: { how.lowercased().contains($0) || (!$0.contains("@") && digits.contains($0)) }) else { continue }
-                    let id: Int64 = row["id"]
-                    try db.execute(sql: "UPDATE interviewNote SET topic = NULL, concerns = NULL, recontactHow = NULL, erasedAt = ? WHERE id = ?", arguments: [now, id])
-                    try Self.audit(db, action: "note.erase", subject: "note:\(id)", actor: actor, at: now)
-                    notes += 1
-                }
-                try db.execute(sql: "UPDATE erasureRequest SET handledAt = ? WHERE contact = ? AND handledAt IS NULL", arguments: [now, contact.description])
-            }
-            return ErasureResult(signups: references, notes: notes)
+            return ErasureResult(signups: plan.signups.map(\.reference), notes: plan.notes.count)
         }
     }
 
@@ -198,6 +263,27 @@ extension AppDatabase {
             try ErasureRequestRecord.fetchAll(db, sql: """
                 SELECT * FROM erasureRequest \(includeHandled ? "" : "WHERE handledAt IS NULL") ORDER BY createdAt, id
                 """)
+        }
+    }
+
+    // MARK: - Right of access
+
+    /// Everything held about `contact`: its sign-ups, the notes that name it, its erasure
+    /// requests, and the audit events about those rows.
+    public func subjectData(contact: Contact) async throws -> SubjectData {
+        try await writer.read { db in
+            let text = contact.description
+            let signups = try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup WHERE contact = ? ORDER BY createdAt, id", arguments: [text])
+            let needles = Self.contactNeedles(contact)
+            let notes = try Self.notes(db, matching: NoteFilter()).filter { note in
+                note.recontactHow.map { Self.mentions($0, anyOf: needles) } ?? false
+            }
+            let requests = try ErasureRequestRecord.fetchAll(db, sql: "SELECT * FROM erasureRequest WHERE contact = ? ORDER BY createdAt, id", arguments: [text])
+            let subjects = Set(signups.map(\.reference) + requests.map(\.reference) + notes.map { "note:\($0.id)" })
+            let events = try AuditEventRecord.fetchAll(db, sql: "SELECT * FROM auditEvent ORDER BY at, id").filter { event in
+                event.subject.map(subjects.contains) ?? false
+            }
+            return SubjectData(contact: text, signups: signups, notes: notes, erasureRequests: requests, auditEvents: events)
         }
     }
 

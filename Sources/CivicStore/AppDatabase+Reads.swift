@@ -24,17 +24,39 @@ public struct SignupFilter: Sendable, Equatable {
     public var since: Date?
     /// Exclusive upper bound.
     public var until: Date?
-    /// Case-insensitive text in the name, contact or reference.
+    /// Text in the name, contact, reference or id, in any case, with or without Polish letters.
     public var search: String?
     public var includeErased = false
+    /// Programme names by topic id (from `intents/`), so `--programme "Centrum Obywatelskie"`
+    /// finds its topic.
+    public var programmeNames: [String: String] = [:]
 
-    public init(programme: String? = nil, district: String? = nil, since: Date? = nil, until: Date? = nil, search: String? = nil, includeErased: Bool = false) {
+    public init(programme: String? = nil, district: String? = nil, since: Date? = nil, until: Date? = nil, search: String? = nil,
+                includeErased: Bool = false, programmeNames: [String: String] = [:]) {
         self.programme = programme
         self.district = district
         self.since = since
         self.until = until
         self.search = search
         self.includeErased = includeErased
+        self.programmeNames = programmeNames
+    }
+}
+
+/// How staff filters match stored text: after folding both sides (lower case, no diacritics,
+/// ł→l), on any part: "lukasz" finds "Łukasz", "Traugutta" finds "osiedle Traugutta".
+public enum StaffSearch {
+    public static func matches(_ needle: String, _ haystack: String?) -> Bool {
+        guard let haystack else { return false }
+        let folded = TextNormalizer.fold(needle)
+        guard !folded.isEmpty else { return true }
+        return TextNormalizer.fold(haystack).contains(folded)
+    }
+
+    /// A phone number typed any way ("600 100 200", "+48600100200") finds the stored one.
+    static func matchesContact(_ needle: String, _ contact: String?) -> Bool {
+        guard let contact, let typed = Contact(parsing: needle) else { return false }
+        return typed.description == contact
     }
 }
 
@@ -45,14 +67,6 @@ extension AppDatabase {
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if !filter.includeErased { clauses.append("erasedAt IS NULL") }
-            if let programme = filter.programme {
-                clauses.append("programme = ?")
-                arguments.append(programme)
-            }
-            if let district = filter.district {
-                clauses.append("district = ? COLLATE NOCASE")
-                arguments.append(district)
-            }
             if let since = filter.since {
                 clauses.append("createdAt >= ?")
                 arguments.append(since)
@@ -61,14 +75,24 @@ extension AppDatabase {
                 clauses.append("createdAt < ?")
                 arguments.append(until)
             }
-            if let search = filter.search, !search.isEmpty {
-                clauses.append("(name LIKE ? ESCAPE '\\' OR contact LIKE ? ESCAPE '\\' OR reference LIKE ? ESCAPE '\\')")
-                let pattern = "%" + Self.escapeLike(search) + "%"
-                arguments.append(contentsOf: [pattern, pattern, pattern])
-            }
             let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            return try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup \(whereClause) ORDER BY createdAt, id",
-                                             arguments: StatementArguments(arguments))
+            let records = try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup \(whereClause) ORDER BY createdAt, id",
+                                                    arguments: StatementArguments(arguments))
+            // Text filters match as staff type them (any case, with or without Polish letters, any
+            // part); done here rather than in SQL, whose LIKE folds ASCII case only.
+            return records.filter { record in
+                if let programme = filter.programme,
+                   !(record.programme == programme || StaffSearch.matches(programme, filter.programmeNames[record.programme] ?? record.programme)) {
+                    return false
+                }
+                if let district = filter.district, !StaffSearch.matches(district, record.district) { return false }
+                if let search = filter.search, !search.isEmpty,
+                   !([record.name, record.contact, record.reference, String(record.id)].contains { StaffSearch.matches(search, $0) }
+                     || StaffSearch.matchesContact(search, record.contact)) {
+                    return false
+                }
+                return true
+            }
         }
     }
 

@@ -78,7 +78,7 @@ extension AppDatabase {
                     """), arguments: [draft.programme, contact])
                 else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "sign-up neither inserted nor found") }
                 try audit(db, action: "signup.duplicate", subject: existing, actor: actor, at: now)
-                return .alreadySignedUp(reference: existing)
+                return .alreadySignedUp
             }
             try audit(db, action: "signup.create", subject: reference, actor: actor, at: now)
             return .saved(reference: reference)
@@ -162,12 +162,97 @@ extension AppDatabase {
         }
     }
 
-    /// Records a resident's request to erase a sign-up, for staff to handle.
+    /// Records a resident's request to erase a sign-up, for staff to handle, with whether its code
+    /// and contact matched a live sign-up and the kind of session it came from. The resident is
+    /// told the same either way.
     public func recordErasureRequest(_ request: ErasureRequestDraft, actor: AuditActor) async throws {
         try await writer.write { db in
-            try db.execute(sql: "INSERT INTO erasureRequest (reference, contact, createdAt) VALUES (?, ?, ?)",
-                           arguments: [request.reference, request.contact.description, Date()])
+            let contact = request.contact.description
+            let matched = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM signup WHERE reference = ? AND contact = ? AND erasedAt IS NULL)
+                """, arguments: [request.reference, contact]) ?? false
+            try db.execute(sql: """
+                INSERT INTO erasureRequest (reference, contact, matched, sessionKind, createdAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [request.reference, contact, matched, request.sessionKind.rawValue, Date()])
             try Self.audit(db, action: "erasure.request", subject: request.reference, actor: actor)
+        }
+    }
+}
+
+// MARK: - Organiser log-in throttle per address
+
+/// How wrong organiser codes from one client address slow further attempts from it. Shared by
+/// every connection from the address, so a second connection gains no tries; never a long lock,
+/// so the genuine organiser in a shared office waits at most `maxDelaySeconds`; a success does
+/// not clear the failures (they belong to whoever typed them).
+public enum AddressLoginPolicy {
+    /// Failures older than this (since the last one) are forgotten.
+    public static let forgetAfterSeconds: TimeInterval = 15 * 60
+    public static let maxDelaySeconds = 60
+
+    /// The wait after `failures` wrong codes: 1, 2, 4, … seconds, at most `maxDelaySeconds`.
+    public static func delay(afterFailures failures: Int) -> Int {
+        guard failures > 0 else { return 0 }
+        return min(1 << min(failures - 1, 16), maxDelaySeconds)
+    }
+}
+
+extension AppDatabase {
+    /// Seconds the address must still wait before its next log-in attempt; nil when it may try.
+    public func loginWait(address: String, now: Date = Date()) async throws -> Int? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT failures, lastFailureAt FROM loginFailure WHERE address = ?", arguments: [address]) else {
+                return nil
+            }
+            let last: Date = row["lastFailureAt"]
+            guard now.timeIntervalSince(last) < AddressLoginPolicy.forgetAfterSeconds else { return nil }
+            let allowedAt = last.addingTimeInterval(TimeInterval(AddressLoginPolicy.delay(afterFailures: row["failures"])))
+            guard now < allowedAt else { return nil }
+            return Int(allowedAt.timeIntervalSince(now).rounded(.up))
+        }
+    }
+
+    /// Counts a wrong code from `address` (atomically: one upsert) and returns the seconds until
+    /// its next attempt. Entries nobody needs any more are removed on the way.
+    @discardableResult
+    public func recordLoginFailure(address: String, now: Date = Date()) async throws -> Int {
+        try await writer.write { db in
+            let forgotten = now.addingTimeInterval(-AddressLoginPolicy.forgetAfterSeconds)
+            try db.execute(sql: "DELETE FROM loginFailure WHERE lastFailureAt < ?", arguments: [forgotten])
+            try db.execute(sql: """
+                INSERT INTO loginFailure (address, failures, lastFailureAt) VALUES (?, 1, ?)
+                ON CONFLICT (address) DO UPDATE SET failures = failures + 1, lastFailureAt = excluded.lastFailureAt
+                """, arguments: [address, now])
+            let failures = try Int.fetchOne(db, sql: "SELECT failures FROM loginFailure WHERE address = ?", arguments: [address]) ?? 1
+            return AddressLoginPolicy.delay(afterFailures: failures)
+        }
+    }
+
+    /// Lifts the log-in delay of one address, or of every address; returns how many were lifted.
+    @discardableResult
+    public func unlockLogins(address: String? = nil, actor: AuditActor = .admin) async throws -> Int {
+        try await writer.write { db in
+            if let address {
+                try db.execute(sql: "DELETE FROM loginFailure WHERE address = ?", arguments: [address])
+            } else {
+                try db.execute(sql: "DELETE FROM loginFailure")
+            }
+            let count = db.changesCount
+            try Self.audit(db, action: "organiser.unlock", subject: address == nil ? "all" : "address", actor: actor)
+            return count
+        }
+    }
+
+    /// The addresses whose log-ins are slowed now, with their failure counts (for staff).
+    public func lockedLoginAddresses(now: Date = Date()) async throws -> [(address: String, failures: Int, waitSeconds: Int)] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT address, failures, lastFailureAt FROM loginFailure ORDER BY lastFailureAt DESC").compactMap { row in
+                let last: Date = row["lastFailureAt"]
+                guard now.timeIntervalSince(last) < AddressLoginPolicy.forgetAfterSeconds else { return nil }
+                let failures: Int = row["failures"]
+                let wait = max(0, Int(last.addingTimeInterval(TimeInterval(AddressLoginPolicy.delay(afterFailures: failures))).timeIntervalSince(now).rounded(.up)))
+                return (address: row["address"], failures: failures, waitSeconds: wait)
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The schema versions this build knows, in order. A database with any other migration applied
     /// was written by a newer civicd and is refused.
-    public static let knownMigrations = ["v1"]
+    public static let knownMigrations = ["v1", "v2"]
 
     let writer: any DatabaseWriter
 
@@ -67,7 +67,9 @@ public struct AppDatabase: Sendable {
     }
 
     func checkSchemaIsKnown() throws {
-        let applied = try writer.read { db -> [String] in
+        // On the writer's connection: a reader opened before a migration could keep the old
+        // schema's column list cached and fail to decode rows of a rebuilt table afterwards.
+        let applied = try writer.writeWithoutTransaction { db -> [String] in
             guard try db.tableExists("grdb_migrations") else { return [] }
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
@@ -131,6 +133,35 @@ public struct AppDatabase: Sendable {
                 t.column("action", .text).notNull()
                 t.column("subject", .text)
                 t.column("actor", .text).notNull()
+            }
+        }
+        migrator.registerMigration("v2") { db in
+            // Erasure requests say whether their code and contact matched a live sign-up when they
+            // were made, and from which kind of session; the contact may be erased (NULL).
+            try db.create(table: "erasureRequest_v2") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("reference", .text).notNull()
+                t.column("contact", .text)
+                t.column("matched", .boolean).notNull()
+                t.column("sessionKind", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("handledAt", .datetime)
+            }
+            try db.execute(sql: """
+                INSERT INTO erasureRequest_v2 (id, reference, contact, matched, sessionKind, createdAt, handledAt)
+                SELECT e.id, e.reference, e.contact,
+                       EXISTS (SELECT 1 FROM signup s WHERE s.reference = e.reference AND s.contact = e.contact AND s.erasedAt IS NULL),
+                       'unknown', e.createdAt, e.handledAt
+                FROM erasureRequest e
+                """)
+            try db.drop(table: "erasureRequest")
+            try db.rename(table: "erasureRequest_v2", to: "erasureRequest")
+            // Wrong organiser codes per client address, shared by every connection (and every
+            // daemon on the same database): growing delays, never a long lock.
+            try db.create(table: "loginFailure") { t in
+                t.primaryKey("address", .text)
+                t.column("failures", .integer).notNull()
+                t.column("lastFailureAt", .datetime).notNull()
             }
         }
         return migrator

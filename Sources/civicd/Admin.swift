@@ -11,7 +11,7 @@ import GRDB
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Staff tools: sign-ups, interview notes, statistics, organisers, erasure.",
-        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Retention.self]
+        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self]
     )
 }
 
@@ -51,6 +51,30 @@ struct AdminContext {
     }
 
     var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
+
+    /// Listings with times in the configured time zone.
+    var rows: AdminRows { AdminRows(timeZone: timeZone) }
+
+    /// The catalogue in `intents/`, when it can be read (names of programmes, the interview target).
+    var catalogue: Catalogue? { try? CatalogueFiles.load(directory: configuration.intentsDirectory) }
+
+    /// Programme names by topic id, in Polish.
+    func programmeNames(_ catalogue: Catalogue?) -> [String: String] {
+        guard let catalogue else { return [:] }
+        let today = Serve.today(in: configuration.timeZone)()
+        var names: [String: String] = [:]
+        for topic in catalogue.topics {
+            names[topic.id] = catalogue.topicName(topic.id, language: .pl, today: today)
+        }
+        return names
+    }
+
+    /// Asks `question` in the configured staff language; true for "tak", "yes" and the like.
+    func confirm(_ question: Localized) -> Bool {
+        print(question[configuration.staffLanguage], terminator: " ")
+        guard let answer = readLine() else { return false }
+        return Answers.yesNo(answer) == true
+    }
 
     /// The start of `day` in the configured time zone.
     func startOf(_ day: CalendarDay) -> Date {
@@ -97,11 +121,11 @@ extension Admin {
             static let configuration = CommandConfiguration(abstract: "List sign-ups, filtered.")
             @OptionGroup var options: ConfigOptions
             @OptionGroup var output: OutputOptions
-            @Option(help: "Programme (topic id, e.g. os_krosno).") var programme: String?
-            @Option(help: "District name.") var district: String?
+            @Option(help: "Programme: topic id (os_krosno) or any part of its name.") var programme: String?
+            @Option(help: "Any part of the district's name.") var district: String?
             @Option(help: "From this day (inclusive).") var since: DayArgument?
             @Option(help: "Up to this day (inclusive).") var until: DayArgument?
-            @Option(help: "Text in the name, contact or reference.") var search: String?
+            @Option(help: "Any part of the name, contact, reference or id (any case, with or without Polish letters).") var search: String?
             @Flag(help: "Include erased (anonymised) sign-ups.") var includeErased = false
 
             func run() async throws {
@@ -110,10 +134,11 @@ extension Admin {
                     programme: programme, district: district,
                     since: since.map { context.startOf($0.day) },
                     until: until.map { context.startOf($0.day.adding(days: 1)) },
-                    search: search, includeErased: includeErased
+                    search: search, includeErased: includeErased,
+                    programmeNames: programme == nil ? [:] : context.programmeNames(context.catalogue)
                 )
                 let records = try await context.run { try await context.database.signups(matching: filter) }
-                print(AdminRows.signups.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+                print(context.rows.signups.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
             }
         }
 
@@ -127,7 +152,7 @@ extension Admin {
                 guard let record = try await context.run({ try await context.database.signup(reference: reference) }) else {
                     throw AdminFailure("no sign-up with reference \(TerminalText.escape(reference))")
                 }
-                for field in AdminRows.signups.row(record).fields {
+                for field in context.rows.signups.row(record).fields {
                     print("\(field.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(TerminalText.escape(field.value == .null ? "—" : field.value.plain))")
                 }
             }
@@ -177,7 +202,7 @@ extension Admin {
         static func print(options: ConfigOptions, filters: Filters, format: CivicAdmin.OutputFormat, spreadsheet: Bool) async throws {
             let context = try AdminContext.open(options)
             let records = try await context.run { try await context.database.notes(matching: filters.filter) }
-            Swift.print(AdminRows.notes.render(records, format: format, spreadsheet: spreadsheet), terminator: "")
+            Swift.print(context.rows.notes.render(records, format: format, spreadsheet: spreadsheet), terminator: "")
         }
     }
 }
@@ -196,20 +221,16 @@ extension Admin {
             let statistics = try await context.run {
                 try await context.database.statistics(
                     since: since.map { context.startOf($0.day) },
-                    until: until.map { context.startOf($0.day.adding(days: 1)) }
+                    until: until.map { context.startOf($0.day.adding(days: 1)) },
+                    timeZone: context.timeZone
                 )
             }
             // Names and the interview target come from intents/, when it can be read.
-            var names: [String: String] = [:]
+            let catalogue = context.catalogue
+            let names = context.programmeNames(catalogue)
             var target = 20
-            if let catalogue = try? CatalogueFiles.load(directory: context.configuration.intentsDirectory) {
-                let today = Serve.today(in: context.configuration.timeZone)()
-                for topic in catalogue.topics {
-                    names[topic.id] = catalogue.topicName(topic.id, language: .pl, today: today)
-                }
-                if case .text(let text)? = catalogue.facts[CatalogueLoader.interviewTargetFact]?.value, let number = Int(text) {
-                    target = number
-                }
+            if case .text(let text)? = catalogue?.facts[CatalogueLoader.interviewTargetFact]?.value, let number = Int(text) {
+                target = number
             }
             print(StatisticsReport.render(statistics, programmeNames: names, interviewTarget: target), terminator: "")
         }
@@ -220,7 +241,7 @@ extension Admin {
 
 extension Admin {
     struct Organisers: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Issue, list and revoke organiser access codes.", subcommands: [Add.self, List.self, Revoke.self])
+        static let configuration = CommandConfiguration(abstract: "Issue, list and revoke organiser access codes; lift log-in delays.", subcommands: [Add.self, List.self, Revoke.self, Unlock.self])
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Add an organiser and print their access code once.")
@@ -251,7 +272,7 @@ extension Admin {
             func run() async throws {
                 let context = try AdminContext.open(options)
                 let records = try await context.run { try await context.database.organisers() }
-                print(AdminRows.organisers.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+                print(context.rows.organisers.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
             }
         }
 
@@ -266,6 +287,25 @@ extension Admin {
                     throw AdminFailure("no active organiser with id \(id)")
                 }
                 print("organiser \(id): code revoked")
+            }
+        }
+
+        struct Unlock: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Lift the log-in delay wrong codes put on a client address (all addresses unless --address).",
+                discussion: "Wrong organiser codes slow further attempts from the same address (1 s doubling to 60 s, forgotten after 15 minutes). An office whose organisers are held up can be freed here; a session's own lock (five wrong codes) ends with that connection."
+            )
+            @OptionGroup var options: ConfigOptions
+            @Option(help: "The client address (as in the daemon's log), e.g. 192.0.2.10.") var address: String?
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                let slowed = try await context.run { try await context.database.lockedLoginAddresses() }
+                for entry in slowed where address == nil || entry.address == address {
+                    print("\(TerminalText.escape(entry.address)): \(entry.failures) wrong code(s), waiting \(entry.waitSeconds) s")
+                }
+                let lifted = try await context.run { try await context.database.unlockLogins(address: address) }
+                print(lifted == 0 ? "no log-in delay to lift" : "lifted the log-in delay of \(lifted) address(es)")
             }
         }
     }
@@ -293,25 +333,37 @@ extension Admin {
         func run() async throws {
             let context = try AdminContext.open(options)
             let parsedContact = contact.flatMap(Contact.init(parsing:))
-            let matches = try await context.run {
-                try await context.database.signups(matching: SignupFilter()).filter {
-                    (reference.flatMap(ReferenceCode.parse) == $0.reference) || (parsedContact.map { $0.description } == $0.contact)
-                }
+            let plan = try await context.run { try await context.database.erasurePlan(reference: reference, contact: parsedContact) }
+            if plan.isEmpty {
+                throw AdminFailure(reference.map { "no live sign-up with reference \(TerminalText.escape($0))" }
+                                   ?? "no live sign-up or note names \(TerminalText.escape(parsedContact?.description ?? ""))")
             }
-            if matches.isEmpty && parsedContact == nil {
-                throw AdminFailure("no sign-up with reference \(reference ?? "")")
-            }
-            for record in matches {
-                print("will erase: \(record.reference)  \(TerminalText.escape(record.name ?? ""))  \(TerminalText.escape(record.contact ?? ""))")
-            }
+            print(Self.describe(plan, rows: context.rows), terminator: "")
             if !yes {
-                print("Erase this personal data? Type 'yes' to continue: ", terminator: "")
-                guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
+                guard context.confirm(Localized(pl: "Usunąć te dane osobowe? Wpisz „tak”, aby kontynuować:",
+                                                en: "Erase this personal data? Type \"yes\" to continue:")) else {
                     throw AdminFailure("nothing erased")
                 }
             }
             let result = try await context.run { try await context.database.erase(reference: reference, contact: parsedContact) }
             print("erased \(result.signups.count) sign-up(s)\(result.signups.isEmpty ? "" : ": " + result.signups.joined(separator: ", ")) and \(result.notes) note(s)")
+        }
+
+        /// Exactly what will go: each sign-up's personal fields, each note's words, each request.
+        static func describe(_ plan: ErasurePlan, rows: AdminRows) -> String {
+            var lines: [String] = []
+            for signup in plan.signups {
+                lines.append("sign-up \(signup.reference) (\(signup.programme), \(rows.clock.string(from: signup.createdAt))): "
+                    + "name \(TerminalText.escape(signup.name ?? "—")), contact \(TerminalText.escape(signup.contact ?? "—"))")
+            }
+            for note in plan.notes {
+                lines.append("note \(note.id) (\(note.interviewDate), \(TerminalText.escape(note.organiserName))): topic, concerns and "
+                    + "re-contact details \(TerminalText.escape(note.recontactHow ?? ""))")
+            }
+            for request in plan.requests {
+                lines.append("erasure request \(request.id) (\(request.reference)): marked handled, contact removed")
+            }
+            return "will erase:\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
     }
 
@@ -324,7 +376,33 @@ extension Admin {
         func run() async throws {
             let context = try AdminContext.open(options)
             let records = try await context.run { try await context.database.erasureRequests(includeHandled: all) }
-            print(AdminRows.erasureRequests.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+            print(context.rows.erasureRequests.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+        }
+    }
+
+    struct Subject: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A resident's right of access: everything held about one contact.",
+            subcommands: [Export.self]
+        )
+
+        struct Export: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Print, as JSON, everything held about a contact: sign-ups, notes naming it, erasure requests, audit events."
+            )
+            @OptionGroup var options: ConfigOptions
+            @Option(help: "E-mail or phone, as the resident gives it.") var contact: String
+
+            func validate() throws {
+                if Contact(parsing: contact) == nil { throw ValidationError("'\(TerminalText.escape(contact))' is not an e-mail or a phone number") }
+            }
+
+            func run() async throws {
+                let context = try AdminContext.open(options)
+                guard let parsed = Contact(parsing: contact) else { return }
+                let data = try await context.run { try await context.database.subjectData(contact: parsed) }
+                print(SubjectReport.json(data, rows: context.rows), terminator: "")
+            }
         }
     }
 
@@ -341,12 +419,15 @@ extension Admin {
                 let context = try AdminContext.open(options)
                 let age = olderThan ?? RetentionAge(months: context.configuration.retentionMonths)
                 let cutoff = age.cutoff(from: Date())
+                let when = context.rows.clock.string(from: cutoff)
                 if !yes {
-                    print("Anonymise everything created before \(AdminRows.timestamp.string(from: cutoff))? Type 'yes' to continue: ", terminator: "")
-                    guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else { throw AdminFailure("nothing purged") }
+                    guard context.confirm(Localized(pl: "Zanonimizować wszystko, co powstało przed \(when)? Wpisz „tak”, aby kontynuować:",
+                                                    en: "Anonymise everything created before \(when)? Type \"yes\" to continue:")) else {
+                        throw AdminFailure("nothing purged")
+                    }
                 }
                 let (signups, notes) = try await context.run { try await context.database.purge(before: cutoff) }
-                print("anonymised \(signups) sign-up(s) and \(notes) note(s) created before \(AdminRows.timestamp.string(from: cutoff))")
+                print("anonymised \(signups) sign-up(s) and \(notes) note(s) created before \(when)")
             }
         }
     }

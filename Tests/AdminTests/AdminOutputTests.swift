@@ -1,4 +1,5 @@
 import CivicAdmin
+@testable import CivicStore
 import Foundation
 import Testing
 
@@ -56,5 +57,109 @@ struct AdminOutputTests {
         #expect(lines[0].contains(String(repeating: "█", count: 10) + String(repeating: "·", count: 10) + " 10/20"))
         #expect(lines[1].contains(String(repeating: "█", count: 5) + String(repeating: "·", count: 15) + " 5/20"))
         #expect(BarChart.render([]) == "(none)")
+    }
+}
+
+/// CSV injection (CWE-1236): cells a spreadsheet would read as a formula are exported as text.
+@Suite("Exports neutralise formulas")
+struct FormulaExportTests {
+    static let dangerous = ["=1+1", "+1+1", "-1+1", "@SUM(1;1)", "\t=1+1", "\r=1+1", "  =1+1", "=HYPERLINK(\"http://example.org\")"]
+
+    /// A small RFC 4180 reader, to read the exported file back as a spreadsheet would.
+    static func parse(_ csv: String, separator: Character = ",") -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = Array(csv.replacingOccurrences(of: "\u{FEFF}", with: ""))[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == separator {
+                row.append(field); field = ""
+            } else if character == "\r\n" || character == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        return rows
+    }
+
+    @Test("every cell read back from the file starts with text, not a formula", arguments: [false, true])
+    func readBack(_ spreadsheet: Bool) throws {
+        let csv = CSVWriter(spreadsheet: spreadsheet).render(header: ["topic"], rows: Self.dangerous.map { [$0] } + [["Zieleń"], ["+48 600 100 200"]])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-formula-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let cells = Self.parse(try String(contentsOf: file, encoding: .utf8), separator: spreadsheet ? ";" : ",").dropFirst().map { $0[0] }
+        #expect(cells.count == Self.dangerous.count + 2)
+        for cell in cells.prefix(Self.dangerous.count) {
+            #expect(cell.hasPrefix("'"), "\(cell.debugDescription) would start a formula")
+        }
+        #expect(cells[Self.dangerous.count] == "Zieleń", "ordinary text is untouched")
+        #expect(cells.last == "'+48 600 100 200", "a phone number with + stays text too")
+    }
+
+    static let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: FileManager.default.isExecutableFile(atPath:))
+
+    // Skipped (and reported as skipped) where LibreOffice is missing; .ci/run installs it.
+    @Test("LibreOffice, with formula evaluation on, reads the cells as text",
+          .enabled(if: FormulaExportTests.soffice != nil, "libreoffice is not installed (apt-get install libreoffice-calc-nogui)"))
+    func libreOffice() async throws {
+        let soffice = try #require(Self.soffice)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-lo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The control: the same cell written raw is evaluated (to 2), so the check can fail.
+        let raw = "topic\r\n=1+1\r\n"
+        let ours = CSVWriter().render(header: ["topic"], rows: [["=1+1"], ["@SUM(1;1)"], ["+1+1"]])
+        try raw.write(to: directory.appendingPathComponent("raw.csv"), atomically: true, encoding: .utf8)
+        try ours.write(to: directory.appendingPathComponent("ours.csv"), atomically: true, encoding: .utf8)
+        for name in ["raw", "ours"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = ["--headless", "-env:UserInstallation=file://\(directory.path)/profile",
+                                 // Import option 13 turns formula evaluation on, as a careless user might.
+                                 "--infilter=CSV:44,34,76,1,,0,false,false,false,false,false,0,true",
+                                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false",
+                                 "--outdir", directory.appendingPathComponent("out").path, directory.appendingPathComponent("\(name).csv").path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let evaluated = try String(contentsOf: directory.appendingPathComponent("out/raw.csv"), encoding: .utf8)
+        #expect(Self.parse(evaluated).dropFirst().first?.first == "2", "LibreOffice evaluates a raw formula: \(evaluated)")
+        let safe = Self.parse(try String(contentsOf: directory.appendingPathComponent("out/ours.csv"), encoding: .utf8)).dropFirst().map { $0[0] }
+        #expect(safe == ["'=1+1", "'@SUM(1;1)", "'+1+1"], "text as exported, not results")
+    }
+}
+
+@Suite("Staff clock and tables")
+struct StaffClockTests {
+    @Test("times are shown in the configured time zone")
+    func timeZone() throws {
+        let instant = try #require(ISO8601DateFormatter().date(from: "2026-11-30T23:30:00Z"))
+        #expect(StaffClock(timeZone: try #require(TimeZone(identifier: "Europe/Warsaw"))).string(from: instant) == "2026-12-01 00:30")
+        #expect(StaffClock(timeZone: try #require(TimeZone(identifier: "America/New_York"))).string(from: instant) == "2026-11-30 18:30")
+    }
+
+    @Test("the sign-up table never cuts a contact; other columns give way")
+    func contactWhole() {
+        let rows = AdminRows(timeZone: TimeZone(identifier: "UTC")!)
+        let record = SignupRecord(id: 1, reference: "KR-7F3K", programme: "koalicja_sasiedztw_krakow_wroclaw", name: String(repeating: "Bardzo Długie Nazwisko ", count: 5),
+                                  contact: "anna.kowalska.z.dlugim.adresem@example.org", district: "osiedle Traugutta", consentVersion: "2026-11",
+                                  language: "pl", createdAt: Date(), erasedAt: nil)
+        let table = rows.signups.render([record], format: .table)
+        #expect(table.contains("anna.kowalska.z.dlugim.adresem@example.org"))
+        #expect(table.contains("…"), "the name gives way")
     }
 }

@@ -176,9 +176,12 @@ struct SignupTranscriptTests {
         _ = try t.ask("anna@example.org")
         _ = try t.ask("tak")
         _ = try t.request("tak")
-        let reply = try t.complete(.signup(.alreadySignedUp(reference: "KR-AB12")))
+        let reply = try t.complete(.signup(.alreadySignedUp))
         #expect(reply.text.contains("już zapisany"))
-        #expect(reply.text.contains("KR-AB12"))
+        #expect(reply.text.contains("przy tamtym zapisie"), "says the code was given at sign-up")
+        #expect(reply.text.contains("Reymonta 20"), "says whom to ask: the programme's office")
+        #expect(!reply.text.contains("KR-"), "reveals no code of the existing sign-up")
+        #expect(!reply.text.contains("Anna"), "nor anything else of it")
     }
 
     @Test("a storage failure confirms nothing and lets the resident try again")

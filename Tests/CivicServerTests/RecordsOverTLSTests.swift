@@ -76,7 +76,9 @@ struct RecordsOverTLSTests {
 
             // The same contact again: no second row.
             let again = try await signUp(client, email: "anna@example.org").done
-            #expect(again.text.contains(reference))
+            #expect(again.text.contains("już zapisany"))
+            #expect(!again.text.contains(reference), "a contact typed again never reveals the existing sign-up's code")
+            #expect(!again.text.contains("Anna"))
             #expect(try await server.database.signups(matching: SignupFilter()).count == 1)
             await client.close()
         }
@@ -127,12 +129,58 @@ struct RecordsOverTLSTests {
             }
             #expect(delays == [1, 2, 4, 8])
             #expect(try await client.json("/login \(code)").error == "login_locked")
-            // Another connection from the same address is locked out too.
+            // Another connection from the same address waits (it gains no fresh tries) and is
+            // told how long and whom to ask — but it is not locked out for a quarter of an hour.
             let other = try await server.greetedClient()
             _ = try await other.json("/format json")
-            #expect(try await other.json("/login \(code)").error == "login_locked")
+            let waiting = try await other.json("/login \(code)")
+            #expect(waiting.error == "login_failed")
+            #expect(waiting.text.contains("16 s"), "five failures at the address: 16 s, said in the reply")
+            #expect(waiting.text.contains("koordynator"))
+            // Staff lift the delay (what `civicd admin organisers unlock` does); the organiser gets in.
+            #expect(try await server.database.unlockLogins() == 1)
+            let welcome = try await other.json("/login \(code)")
+            #expect(welcome.error == nil)
+            #expect(welcome.text.contains("Ewa"))
             await client.close()
             await other.close()
+        }
+    }
+
+    @Test("a success never clears another's failures at the same address")
+    func successKeepsAddressFailures() async throws {
+        try await TestServer.with { server in
+            let (_, code) = try await server.database.addOrganiser(name: "Ewa")
+            let intruder = try await server.greetedClient()
+            _ = try await intruder.json("/format json")
+            #expect(try await intruder.json("/login ZZZZ-ZZZZ-ZZZZ").error == "login_failed")
+            try await Task.sleep(for: .milliseconds(1100))
+            let organiser = try await server.greetedClient()
+            _ = try await organiser.json("/format json")
+            #expect(try await organiser.json("/login \(code)").error == nil)
+            // The intruder's next wrong code is the address's second: the wait doubled.
+            let second = try await intruder.json("/login ZZZZ-ZZZZ-ZZZA")
+            #expect(second.error == "login_failed")
+            #expect(second.text.contains("2 s"))
+            await intruder.close()
+            await organiser.close()
+        }
+    }
+
+    @Test("after \"notatka\" a resident's sentence is no log-in attempt; a code-shaped line is")
+    func onlyCodesAreAttempts() async throws {
+        try await TestServer.with { server in
+            let client = try await server.greetedClient()
+            _ = try await client.json("/format json")
+            let asked = try await client.json("notatka")
+            #expect(asked.expecting == "code")
+            let resident = try await client.json("nie mam kodu, jestem mieszkanką")
+            #expect(resident.error == nil, "no log-in error for a sentence")
+            #expect(!resident.text.contains("Nieprawidłowy kod"), "nor a word about a wrong code")
+            #expect(try await server.database.loginWait(address: "127.0.0.1") == nil, "the address counts no failure")
+            _ = try await client.json("notatka")
+            #expect(try await client.json("ZZZZ ZZZZ ZZZZ").error == "login_failed")
+            await client.close()
         }
     }
 }

@@ -51,12 +51,15 @@ struct AdminLiveTests {
         let organiser = try await client(daemon, port: port)
         #expect((try await json(organiser, "/login \(code)"))["error"] is NSNull)
         var reply = try await json(organiser, "nowa notatka")
-        let answers = ["district": "Polanka", "date": "dziś", "topic": "parking", "concerns": "Za mało miejsc.",
+        let answers = ["district": "Polanka", "date": "dziś", "topic": "=HYPERLINK(\"http://example.org\")", "concerns": "Za mało miejsc.",
                        "recontact": "tak", "recontact_how": "tel. 600 100 200", "confirm": "tak"]
         while let expecting = reply["expecting"] as? String { reply = try await json(organiser, try #require(answers[expecting])) }
         await organiser.close()
         let notes = try await admin(daemon, "notes export --format csv")
         #expect(notes.output.contains("Za mało miejsc."))
+        // A note beginning with "=" is exported as text, never as a formula (CWE-1236).
+        #expect(notes.output.contains("\"'=HYPERLINK(\"\"http://example.org\"\")\""))
+        #expect(!notes.output.contains(",=HYPERLINK"))
 
         // A resident asks for erasure in conversation; staff see the request.
         let resident = try await client(daemon, port: port)
@@ -79,6 +82,17 @@ struct AdminLiveTests {
                 VALUES ('KR-ESC0', 'os_krosno', 'Evil' || char(27) || '[2J', 'evil@example.org', 'Polanka', '2026-11', 'pl', ?)
                 """, arguments: [Date()])
         }
+        // Staff search as they type: "lukasz" finds "Łukasz", a district by any part of its name.
+        try await database.write { db in
+            try db.execute(sql: """
+                INSERT INTO signup (reference, programme, name, contact, district, consentVersion, language, createdAt)
+                VALUES ('KR-LUK0', 'os_krosno', 'Łukasz Żółć', '+48 126 345 678', 'osiedle Traugutta', '2026-11', 'pl', ?)
+                """, arguments: [Date()])
+        }
+        let lukasz = try await admin(daemon, "signups list --search lukasz")
+        #expect(lukasz.output.contains("Łukasz Żółć"))
+        #expect(lukasz.output.contains("+48 126 345 678"), "the table never cuts a contact")
+        #expect(try await admin(daemon, "signups list --format csv --district traugutta").output.contains("KR-LUK0"))
         for format in ["table", "csv", "json"] {
             let listing = try await admin(daemon, "signups list --format \(format) --search Evil")
             #expect(listing.status == 0)
@@ -94,9 +108,9 @@ struct AdminLiveTests {
         let table = try await admin(daemon, "signups list")
         #expect(table.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let array = try #require(try JSONSerialization.jsonObject(with: Data(try await admin(daemon, "signups list --format json").output.utf8)) as? [[String: Any]])
-        #expect(array.count == live.count + 2)
+        #expect(array.count == live.count + 3)
         #expect(try await admin(daemon, "signups list --format csv --search live7").output.contains("live7@example.org"))
-        #expect(try await admin(daemon, "signups list --format csv --programme os_krosno").output.split(separator: "\r\n").count == 2)
+        #expect(try await admin(daemon, "signups list --format csv --programme os_krosno").output.split(separator: "\r\n").count == 3)
         let csv = try await admin(daemon, "signups list --format csv --spreadsheet")
         #expect(csv.output.hasPrefix("\u{FEFF}reference;created;programme"))
         let stats = try await admin(daemon, "stats")
@@ -104,8 +118,28 @@ struct AdminLiveTests {
         #expect(stats.output.contains("Ewa Nowak"))
         #expect(stats.output.contains("1/20"))
 
+        // Staff see whether the request's code and contact matched, and where it came from.
+        let requests = try #require(try JSONSerialization.jsonObject(with: Data(try await admin(daemon, "erasure-requests --format json").output.utf8)) as? [[String: Any]])
+        #expect(requests.first?["matched"] as? Bool == true)
+        #expect(requests.first?["session"] as? String == "remote")
+
+        // Right of access: everything held about the contact, as JSON.
+        let access = try await admin(daemon, "subject export --contact anna@example.org")
+        #expect(access.status == 0)
+        let subject = try #require(try JSONSerialization.jsonObject(with: Data(access.output.utf8)) as? [String: Any])
+        #expect((subject["signups"] as? [[String: Any]])?.first?["reference"] as? String == reference)
+        #expect((subject["erasure_requests"] as? [[String: Any]])?.count == 1)
+        #expect(((subject["audit_events"] as? [[String: Any]]) ?? []).contains { $0["action"] as? String == "signup.create" })
+
         // Erasure by contact and by reference: gone from every list and export, counts kept.
-        let byContact = try await admin(daemon, "erase --contact anna@example.org --yes")
+        // Without --yes, erase shows exactly what goes and asks in the staff language (Polish).
+        let declined = try await admin(daemon, "erase --contact anna@example.org", input: "nie\n")
+        #expect(declined.status != 0)
+        #expect(declined.output.contains("will erase:"))
+        #expect(declined.output.contains("Anna Kowalska"))
+        #expect(declined.output.contains("anna@example.org"))
+        #expect(declined.output.contains("Usunąć te dane osobowe?"))
+        let byContact = try await admin(daemon, "erase --contact anna@example.org", input: "tak\n")
         #expect(byContact.output.contains("erased 1 sign-up(s)"))
         let byReference = try await admin(daemon, "erase --ref \(live[0]) --yes")
         #expect(byReference.output.contains(live[0]))
@@ -118,8 +152,11 @@ struct AdminLiveTests {
         }
         #expect(!(try await admin(daemon, "notes export --format json").output.contains("600 100 200")))
         #expect(try await admin(daemon, "signups list --format json --include-erased").output.contains(live[0]))
-        #expect(try await admin(daemon, "stats").output.contains("Sign-ups: \(live.count + 2)"))
+        #expect(try await admin(daemon, "stats").output.contains("Sign-ups: \(live.count + 3)"))
         #expect(!(try await admin(daemon, "erasure-requests").output.contains(reference)), "the request is handled")
+        for format in ["table", "csv", "json"] {
+            #expect(!(try await admin(daemon, "erasure-requests --all --format \(format)").output.contains("anna@example.org")), "no listing shows an erased contact")
+        }
         #expect(try await admin(daemon, "retention purge --older-than 30d --yes").output.contains("anonymised 0 sign-up(s)"))
 
         // Revoked codes no longer log in.

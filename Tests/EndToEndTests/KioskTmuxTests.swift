@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The kiosk as a resident meets it: `civicd kiosk` inside tmux against the real daemon, typed
@@ -70,6 +71,31 @@ struct KioskTmuxTests {
         #expect(!after.contains("zapisz mnie"))
         #expect(try await tmux("display -p -t \(session) '#{history_size}'").trimmingCharacters(in: .whitespacesAndNewlines) == "0",
                 "the scroll-back is empty")
+
+        // The next resident gets as far as the summary and takes leave in a whole sentence: the
+        // form is dropped and the screen wiped; the person after them typing "tak" confirms nothing.
+        _ = try await tmux("send-keys -t \(session) 'zapisz mnie do Centrum Obywatelskiego' Enter")
+        try await waitForScreen(session) { $0.contains("Jak się nazywasz?") }
+        _ = try await tmux("send-keys -t \(session) 'Druga Mieszkanka' Enter")
+        try await waitForScreen(session) { $0.contains("skontaktować") }
+        _ = try await tmux("send-keys -t \(session) 'druga@example.org' Enter")
+        try await waitForScreen(session) { $0.contains("zgadzasz") }
+        _ = try await tmux("send-keys -t \(session) 'tak' Enter")
+        try await waitForScreen(session) { $0.contains("Sprawdź") }
+        _ = try await tmux("send-keys -t \(session) 'dziękuję bardzo, do widzenia' Enter")
+        try await waitForScreen(session) { !$0.contains("Mieszkanka") && $0.contains("Dzień dobry") }
+        #expect(!(try await screen(session)).contains("druga@example.org"))
+        #expect(try await tmux("display -p -t \(session) '#{history_size}'").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        _ = try await tmux("send-keys -t \(session) 'tak' Enter")
+        try await Task.sleep(for: .seconds(2))
+        let next = try await screen(session)
+        #expect(!next.contains("Gotowe"), "nothing of the earlier form is confirmed")
+        #expect(!next.contains("Mieszkanka"))
+        let database = try DatabaseQueue(path: data.appendingPathComponent("civicd.sqlite").path)
+        let stored = try await database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM signup WHERE contact = 'druga@example.org'")
+        }
+        #expect(stored == 0)
 
         // Ctrl-C does not end the kiosk.
         _ = try await tmux("send-keys -t \(session) C-c")

@@ -61,6 +61,29 @@ struct OpenSSLClientTests {
         #expect(!daemon.logText.contains("dzien dobry"), "typed text is logged only at trace level")
     }
 
+    @Test("at trace level the log holds no typed text: no code after any white space, no token, no name or e-mail")
+    func traceLogHoldsNoUserText() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-trace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("civicd.yml")
+        try "kiosk:\n  tokens: [\"KIOSKTOKEN-SECRET-0001\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let daemon = try Daemon(arguments: ["--config", config.path, "--log-level", "trace"])
+        let port = try await daemon.port()
+        let lines = [" /login SEKRETNYKOD1", "\t/login SEKRETNYKOD2", "/login\tSEKRETNYKOD3", "/kiosk KIOSKTOKEN-SECRET-0001",
+                     "Jestem Zuzanna Tajemnicza, zuzanna@example.org, ile kosztuje szkolenie?", "notatka", "QQQQ-WWWW-ZZZZ", "/quit"]
+        let session = try await run("openssl s_client -quiet -connect 127.0.0.1:\(port)", input: lines.joined(separator: "\n") + "\n")
+        #expect(session.output.contains("Do widzenia"), "\(session.output)")
+        try await waitFor { daemon.logText.contains("connection closed") }
+        let log = daemon.logText
+        #expect(log.contains("line received"), "trace level logs each line's shape")
+        #expect(log.contains("known_words=kosztuje szkolenie") || log.contains("kosztuje"), "\(log)")
+        for secret in ["SEKRETNYKOD", "KIOSKTOKEN", "Zuzanna", "zuzanna", "Tajemnicza", "example.org", "QQQQ"] {
+            #expect(!log.contains(secret), "\(secret) reached the log")
+        }
+        _ = try await daemon.terminate()
+    }
+
     @Test("a second start reuses the certificate")
     func reuseCertificate() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-reuse-\(UUID().uuidString)")

@@ -32,10 +32,59 @@ public enum Answers {
         return nil
     }
 
-    static let goodbyeWords: Set<String> = ["do widzenia", "dowidzenia", "do zobaczenia", "pa", "papa", "czesc pa", "bye", "goodbye", "good bye", "bye bye", "see you"]
+    /// Phrases that take leave (folded). One of them must be in a line for it to be a goodbye.
+    static let farewellPhrases: [[String]] = [
+        ["do", "widzenia"], ["dowidzenia"], ["do", "zobaczenia"], ["do", "uslyszenia"], ["na", "razie"], ["narazie"],
+        ["pa"], ["papa"], ["zegnam"], ["dobranoc"], ["dobrej", "nocy"], ["to", "wszystko"], ["to", "tyle"],
+        ["uciekam"], ["koncze"], ["lece"], ["milego", "dnia"], ["milego", "wieczoru"],
+        ["bye"], ["goodbye"], ["good", "bye"], ["byebye"], ["see", "you"], ["see", "ya"], ["cya"], ["good", "night"],
+        ["that", "s", "all"], ["that", "is", "all"], ["have", "a", "nice", "day"], ["have", "a", "good", "day"], ["take", "care"],
+        ["i", "m", "off"], ["gotta", "go"], ["farewell"], ["cheers"],
+    ]
+    /// Words that may stand beside a farewell without making the line anything else: thanks,
+    /// greetings, politeness, fillers. A line with any other word ("do widzenia, a ile to kosztuje?")
+    /// is not a goodbye.
+    static let farewellCompanions: Set<String> = [
+        "dziekuje", "dziekujemy", "dzieki", "dziekowac", "bardzo", "wielkie", "serdecznie", "pieknie", "za", "pomoc",
+        "informacje", "rozmowe", "czesc", "hej", "siema", "no", "i", "a", "ok", "okej", "okay", "dobra", "dobrze",
+        "super", "swietnie", "juz", "na", "dzis", "dzisiaj", "tyle", "to", "wszystko", "pani", "panu", "panstwu",
+        "wam", "ci", "tobie", "milego", "dnia", "thanks", "thank", "you", "so", "much", "lot", "for", "your", "the",
+        "help", "info", "chat", "chatting", "great", "lovely", "nice", "well", "then", "all", "bye", "it", "was",
+        "again", "very", "talking", "cheers", "now",
+    ]
+    /// Lines longer than this are never a bare goodbye.
+    static let farewellMaxWords = 12
 
-    /// A goodbye typed in the middle of a form: the resident is leaving.
-    public static func isGoodbye(_ text: String) -> Bool { goodbyeWords.contains(TextNormalizer.fold(text)) }
+    /// A line that only takes leave, however it is worded: "dziękuję bardzo, do widzenia",
+    /// "to wszystko, cześć", "thanks, bye". Typed in a form it means the resident is leaving.
+    public static func isGoodbye(_ text: String) -> Bool {
+        isFarewell(words: TextNormalizer.tokens(text))
+    }
+
+    static func isFarewell(words: [String]) -> Bool {
+        guard !words.isEmpty, words.count <= farewellMaxWords else { return false }
+        var covered = [Bool](repeating: false, count: words.count)
+        var found = false
+        for phrase in farewellPhrases where phrase.count <= words.count {
+            for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+                found = true
+                for index in start..<start + phrase.count { covered[index] = true }
+            }
+        }
+        guard found else { return false }
+        return words.indices.allSatisfy { covered[$0] || farewellCompanions.contains(words[$0]) }
+    }
+
+    /// The shape of an organiser code as typed: twelve letters or digits, alone or in groups of
+    /// four separated by a dash or a space ("7F3K-Q9ZD-M2XA", "7f3k q9zd m2xa"). Nothing else a
+    /// resident writes counts as a log-in attempt.
+    public static func looksLikeOrganiserCode(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        let groups = trimmed.split(whereSeparator: { $0 == "-" || $0 == " " })
+        guard groups.count == 1 || groups.count == 3, groups.allSatisfy({ groups.count == 1 || $0.count == 4 }) else { return false }
+        let characters = groups.joined()
+        return characters.count == 12 && characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
 
     public static func isCancel(_ text: String) -> Bool { cancelWords.contains(TextNormalizer.fold(text)) }
     public static func isBack(_ text: String) -> Bool { backWords.contains(TextNormalizer.fold(text)) }

@@ -5,6 +5,8 @@ public struct FormContext: Sendable {
     public var today: CalendarDay
     /// The conversation's topic, if any.
     public var topic: String?
+    /// A kiosk's session or a remote one.
+    public var sessionKind: SessionKind = .remote
 
     /// Whom to call, from the `human` intent's reply for the topic: the data decides, not the code.
     var humanContact: String {

@@ -25,8 +25,8 @@ public enum FormMessages {
         en: "Done – you are signed up for: {programme}. Your reference code: {reference}. Keep it; you will need it to change or erase your data."
     )
     public static let alreadySignedUp = Localized(
-        pl: "Ten kontakt jest już zapisany na: {programme} (kod {reference}). Nie zapisuję drugi raz.",
-        en: "This contact is already signed up for: {programme} (code {reference}). I am not signing you up twice."
+        pl: "Ten kontakt jest już zapisany na: {programme}, więc nie zapisuję go drugi raz. Kod referencyjny podaliśmy przy tamtym zapisie. Jeśli go nie masz albo to nie Twój zapis, zapytaj:\n{human}",
+        en: "This contact is already signed up for: {programme}, so I am not signing it up twice. The reference code was given at that sign-up. If you do not have it, or the sign-up is not yours, ask:\n{human}"
     )
     public static let consentRefused = Localized(
         pl: "Rozumiem. Bez zgody nie mogę Cię zapisać i niczego nie zapisałem. Możesz zapytać o coś innego.",
@@ -75,16 +75,16 @@ public enum FormMessages {
         en: "Logged in: {name}. Write \"new note\" to record an interview, or \"progress\" to see your count."
     )
     public static let loginFailed = Localized(
-        pl: "Nieprawidłowy kod. Kolejna próba możliwa za {seconds} s.",
-        en: "Wrong code. You can try again in {seconds} s."
+        pl: "Nieprawidłowy kod. Kolejna próba możliwa za {seconds} s. Jeśli kod nie działa, poproś koordynatora programu o nowy.",
+        en: "Wrong code. You can try again in {seconds} s. If your code does not work, ask the programme's coordinator for a new one."
     )
     public static let loginWait = Localized(
-        pl: "Za szybko. Spróbuj ponownie za {seconds} s.",
-        en: "Too soon. Try again in {seconds} s."
+        pl: "Za szybko po nieudanej próbie logowania. Spróbuj ponownie za {seconds} s. Jeśli to blokuje Twoją pracę, koordynator programu może odblokować logowanie.",
+        en: "Too soon after a failed log-in. Try again in {seconds} s. If this blocks your work, the programme's coordinator can unlock log-in."
     )
     public static let loginLocked = Localized(
-        pl: "Zbyt wiele nieudanych prób logowania – logowanie jest zablokowane. Skontaktuj się z koordynatorem.",
-        en: "Too many failed log-in attempts – log-in is locked. Please contact your coordinator."
+        pl: "Zbyt wiele nieudanych prób logowania w tej rozmowie – tu logowanie jest już zablokowane. Połącz się ponownie; jeśli kod nie działa, poproś koordynatora programu o nowy.",
+        en: "Too many failed log-in attempts in this conversation – log-in is now locked here. Connect again; if your code does not work, ask the programme's coordinator for a new one."
     )
     public static let askNoteDistrict = Localized(pl: "W której dzielnicy była rozmowa? ({choices})", en: "In which district was the interview? ({choices})")
     public static let askNoteDate = Localized(

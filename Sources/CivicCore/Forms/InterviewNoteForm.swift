@@ -196,14 +196,14 @@ public struct ErasureForm: Sendable, Equatable {
             slot = .contact
             attempts.reset()
             if let contact = Contact.find(in: text) {
-                return .store(.recordErasureRequest(ErasureRequestDraft(reference: code, contact: contact)), expecting: slot.rawValue)
+                return .store(.recordErasureRequest(ErasureRequestDraft(reference: code, contact: contact, sessionKind: context.sessionKind)), expecting: slot.rawValue)
             }
             return question(context)
         case .contact:
             guard let reference, let contact = Contact.find(in: text) ?? Contact(parsing: text) else {
                 return attempts.reject(FormMessages.invalidContact[language], expecting: slot.rawValue, choices: [], context: context)
             }
-            return .store(.recordErasureRequest(ErasureRequestDraft(reference: reference, contact: contact)), expecting: slot.rawValue)
+            return .store(.recordErasureRequest(ErasureRequestDraft(reference: reference, contact: contact, sessionKind: context.sessionKind)), expecting: slot.rawValue)
         }
     }
 

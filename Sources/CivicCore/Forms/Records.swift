@@ -24,8 +24,10 @@ public struct SignupDraft: Sendable, Equatable {
 public enum SignupOutcome: Sendable, Equatable {
     /// Committed to disk; the resident's reference code.
     case saved(reference: String)
-    /// The same programme and contact were already signed up; nothing new was stored.
-    case alreadySignedUp(reference: String)
+    /// The same programme and contact were already signed up; nothing new was stored. The
+    /// existing sign-up's code is deliberately not carried: whoever typed the contact may not be
+    /// the person it belongs to, so the session must not be able to reveal anything of it.
+    case alreadySignedUp
 }
 
 /// A community organiser, as a logged-in session knows them.
@@ -59,13 +61,22 @@ public struct InterviewNoteDraft: Sendable, Equatable {
     }
 }
 
+/// Where a session was typed: a kiosk terminal in the citizen centre (identified with its token)
+/// or a remote client. Staff weigh an erasure request by it.
+public enum SessionKind: String, Sendable, Equatable, CaseIterable {
+    case kiosk
+    case remote
+}
+
 public struct ErasureRequestDraft: Sendable, Equatable {
     public var reference: String
     public var contact: Contact
+    public var sessionKind: SessionKind
 
-    public init(reference: String, contact: Contact) {
+    public init(reference: String, contact: Contact, sessionKind: SessionKind = .remote) {
         self.reference = reference
         self.contact = contact
+        self.sessionKind = sessionKind
     }
 }
 

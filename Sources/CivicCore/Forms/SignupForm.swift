@@ -135,8 +135,11 @@ public struct SignupForm: Sendable, Equatable {
         switch response {
         case .signup(.saved(let reference)):
             return .finished(text: FormMessages.saved.format(context.language, ["programme": programmeName, "reference": reference]))
-        case .signup(.alreadySignedUp(let reference)):
-            return .finished(text: FormMessages.alreadySignedUp.format(context.language, ["programme": programmeName, "reference": reference]))
+        case .signup(.alreadySignedUp):
+            // Whom to ask is the programme's office, not whatever the conversation was about.
+            var office = context
+            office.topic = programme ?? context.topic
+            return .finished(text: FormMessages.alreadySignedUp.format(context.language, ["programme": programmeName, "human": office.humanContact]))
         default:
             return .ask(text: FormMessages.storageFailed[context.language], expecting: Slot.confirm.rawValue,
                         choices: yesNoChoices(context.language), error: .storageUnavailable)

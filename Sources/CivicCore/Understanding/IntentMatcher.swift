@@ -267,6 +267,11 @@ public struct IntentMatcher: Sendable {
             && !LanguageDetector.englishWords.contains(token)
     }
 
+    /// True when an example, keyword, alias or fact of the catalogue has this (folded) word.
+    public func isKnownWord(_ word: String) -> Bool {
+        knownWords.contains(word)
+    }
+
     /// Content words of the message that no example, keyword, alias or fact contains, even
     /// inflected: the signs of a question about something else.
     public func unknownWords(in tokens: [String]) -> [String] {
