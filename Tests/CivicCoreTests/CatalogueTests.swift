@@ -103,7 +103,7 @@ struct CatalogueTests {
 
     @Test("a missing required intent is reported")
     func missingIntent() {
-        let found = diagnostics(replacing: "intents/intents.yml") { text in
+        let found = diagnostics(replacing: "intents/17-thanks.yml") { text in
             text.replacingOccurrences(of: "- id: thanks", with: "- id: thanks_renamed")
         }
         #expect(found.contains("intents:1: intent thanks is missing"), "\(found)")
