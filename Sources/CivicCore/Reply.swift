@@ -20,7 +20,7 @@ public struct Reply: Sendable, Equatable {
     /// The reply as text mode prints it (may hold several lines).
     public var text: String
     /// The intent id the reply answers, if any.
-    public var intent: String?
+    public var intent: IntentID?
     /// How sure the matcher was, 0...1, when an intent was matched.
     public var confidence: Double?
     public var language: Language
@@ -33,7 +33,7 @@ public struct Reply: Sendable, Equatable {
     public init(
         text: String,
         language: Language,
-        intent: String? = nil,
+        intent: IntentID? = nil,
         confidence: Double? = nil,
         expecting: String? = nil,
         choices: [String] = [],

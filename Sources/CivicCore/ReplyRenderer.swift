@@ -22,7 +22,7 @@ public enum ReplyRenderer {
         var out = "{\"text\":"
         appendJSONString(reply.text, to: &out)
         out.append(",\"intent\":")
-        appendOptional(reply.intent, to: &out)
+        appendOptional(reply.intent?.rawValue, to: &out)
         out.append(",\"confidence\":")
         if let confidence = reply.confidence {
             out.append(formatConfidence(confidence))

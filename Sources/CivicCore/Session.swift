@@ -18,14 +18,26 @@ public struct Conversation: Sendable, Equatable {
     /// The programme the resident is asking about, once named.
     public var topic: String?
     /// The intent of the last answered question, for follow-ups such as "a w Krakowie?".
-    public var lastIntent: String?
+    public var lastIntent: IntentID?
     /// A sign-up was just offered (after `join`): "tak" starts it.
     public var signupOffered = false
 
-    public init(topic: String? = nil, lastIntent: String? = nil) {
+    public init(topic: String? = nil, lastIntent: IntentID? = nil) {
         self.topic = topic
         self.lastIntent = lastIntent
     }
+}
+
+extension IntentID {
+    // The intents the dialogue itself acts on.
+    public static let signup: IntentID = "signup"
+    public static let interviewNote: IntentID = "interview_note"
+    public static let progress: IntentID = "progress"
+    public static let privacy: IntentID = "privacy"
+    public static let join: IntentID = "join"
+    public static let greeting: IntentID = "greeting"
+    public static let thanks: IntentID = "thanks"
+    public static let goodbye: IntentID = "goodbye"
 }
 
 /// One resident's conversation: a pure state machine. The connection feeds it decoded lines,
@@ -121,9 +133,9 @@ public struct Session: Sendable {
         switch waiting {
         case .form:
             switch activity {
-            case .signup(let form): return render(form.stored(response, context), intent: "signup")
-            case .interviewNote(let form): return render(form.stored(response, context), intent: "interview_note")
-            case .erasure(let form): return render(form.stored(response, context), intent: "privacy")
+            case .signup(let form): return render(form.stored(response, context), intent: .signup)
+            case .interviewNote(let form): return render(form.stored(response, context), intent: .interviewNote)
+            case .erasure(let form): return render(form.stored(response, context), intent: .privacy)
             case .conversation, .loginCode: return []
             }
         case .login:
@@ -131,7 +143,7 @@ public struct Session: Sendable {
             switch response {
             case .loggedIn(let who):
                 organiser = who
-                return respond(FormMessages.loggedIn.format(language, ["name": who.name]), intent: "interview_note")
+                return respond(FormMessages.loggedIn.format(language, ["name": who.name]), intent: .interviewNote)
             case .loginFailed(let seconds):
                 return respond(FormMessages.loginFailed.format(language, ["seconds": String(seconds)]), error: .loginFailed)
             case .loginThrottled(let seconds):
@@ -145,7 +157,7 @@ public struct Session: Sendable {
             guard case .interviewCount(let done) = response else {
                 return respond(FormMessages.storageFailed[language], error: .storageUnavailable)
             }
-            return respond(InterviewNoteForm.progressText(done: done, context), intent: "progress")
+            return respond(InterviewNoteForm.progressText(done: done, context), intent: .progress)
         }
     }
 
@@ -283,7 +295,7 @@ public struct Session: Sendable {
             // A bare "tak"/"nie" answers the offer, if there was one; otherwise it means nothing yet.
             if offered && yes { return startSignup(catalogue: catalogue, today: today, intro: nil) }
             if offered { return respond(Messages.anythingElse[language], intent: nil) }
-            if let fallback = catalogue.intent(IntentMatcher.fallbackIntent) {
+            if let fallback = catalogue.intent(IntentID.fallback) {
                 let reply = Reply(text: answer(fallback, catalogue: catalogue, today: today).text, language: language, intent: fallback.id, confidence: 1)
                 return [.reply(reply, format: format, prompt: true)]
             }
@@ -299,21 +311,21 @@ public struct Session: Sendable {
             }
             conversation.topic = topic
         }
-        guard let intent = catalogue.intent(match.intent) ?? catalogue.intent(IntentMatcher.fallbackIntent) else {
+        guard let intent = catalogue.intent(match.intent) ?? catalogue.intent(IntentID.fallback) else {
             return respond(Messages.help[language], intent: nil)
         }
-        if intent.id != IntentMatcher.fallbackIntent {
+        if intent.id != IntentID.fallback {
             conversation.lastIntent = intent.id
         }
-        if intent.id == Self.goodbyeIntent || Answers.isGoodbye(text) {
+        if intent.id == IntentID.goodbye || Answers.isGoodbye(text) {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
         let answer = answer(intent, catalogue: catalogue, today: today)
 
         switch intent.id {
-        case "signup":
+        case .signup:
             return startSignup(catalogue: catalogue, today: today, intro: answer.text, confidence: match.confidence)
-        case "interview_note":
+        case .interviewNote:
             guard let organiser else {
                 // The reply (from intents/) explains the log-in; the next line is taken as the code.
                 activity = .loginCode
@@ -323,14 +335,14 @@ public struct Session: Sendable {
             let form = InterviewNoteForm(organiser: organiser)
             activity = .interviewNote(form)
             return render(form.question(formContext(catalogue, today)), intent: intent.id, confidence: match.confidence)
-        case "progress" where organiser != nil:
+        case .progress where organiser != nil:
             pending = .progress
             return [.store(.countInterviews(organiserID: organiser!.id))]
-        case "privacy" where Self.asksForErasure(tokens):
+        case .privacy where Self.asksForErasure(tokens):
             let form = ErasureForm()
             activity = .erasure(form)
             return render(form.question(formContext(catalogue, today)), intent: intent.id, confidence: match.confidence, intro: answer.text)
-        case "join" where catalogue.topics.contains(where: \.signup):
+        case .join where catalogue.topics.contains(where: \.signup):
             conversation.signupOffered = true
             let offer = language == .pl ? "Chcesz się zapisać teraz? Napisz „tak”." : "Would you like to sign up now? Write \"yes\"."
             let reply = Reply(text: answer.text + "\n" + offer, language: language, intent: intent.id, confidence: match.confidence,
@@ -342,15 +354,14 @@ public struct Session: Sendable {
         }
     }
 
-    static let goodbyeIntent = "goodbye"
 
     /// The resident takes leave: the goodbye from `intents/`, then the session ends (the
     /// connection closes; a kiosk wipes its screen). A half-filled form is dropped unstored.
     private mutating func leave(catalogue: Catalogue, today: CalendarDay, droppedForm: Bool) -> [SessionAction] {
-        let goodbye = catalogue.intent(Self.goodbyeIntent).map { answer($0, catalogue: catalogue, today: today).text } ?? Messages.goodbye[language]
+        let goodbye = catalogue.intent(IntentID.goodbye).map { answer($0, catalogue: catalogue, today: today).text } ?? Messages.goodbye[language]
         let text = droppedForm ? FormMessages.cancelled[language] + "\n" + goodbye : goodbye
         isClosed = true
-        return [.reply(Reply(text: text, language: language, intent: Self.goodbyeIntent, confidence: 1), format: format, prompt: false), .close]
+        return [.reply(Reply(text: text, language: language, intent: IntentID.goodbye, confidence: 1), format: format, prompt: false), .close]
     }
 
     /// The intent's reply for the conversation's topic (or its default, with the topics as choices).
@@ -378,7 +389,7 @@ public struct Session: Sendable {
     private mutating func startSignup(catalogue: Catalogue, today: CalendarDay, intro: String?, confidence: Double? = nil) -> [SessionAction] {
         let form = SignupForm(topic: conversation.topic, catalogue: catalogue)
         activity = .signup(form)
-        return render(form.question(formContext(catalogue, today)), intent: "signup", confidence: confidence, intro: intro)
+        return render(form.question(formContext(catalogue, today)), intent: .signup, confidence: confidence, intro: intro)
     }
 
     private mutating func continueForm(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
@@ -391,25 +402,25 @@ public struct Session: Sendable {
         case .signup(var form):
             // A question in the middle of the form is answered, then the form asks again.
             if text.hasSuffix("?"), form.slot != .confirm, Answers.plainName(text) == nil || form.slot != .name {
-                return answerAside(text, catalogue: catalogue, today: today, question: form.question(context), intent: "signup")
+                return answerAside(text, catalogue: catalogue, today: today, question: form.question(context), intent: .signup)
             }
             let step = form.handle(text, context)
             activity = .signup(form)
-            return render(step, intent: "signup")
+            return render(step, intent: .signup)
         case .interviewNote(var form):
             let step = form.handle(text, context)
             activity = .interviewNote(form)
-            return render(step, intent: "interview_note")
+            return render(step, intent: .interviewNote)
         case .erasure(var form):
             let step = form.handle(text, context)
             activity = .erasure(form)
-            return render(step, intent: "privacy")
+            return render(step, intent: .privacy)
         case .conversation, .loginCode:
             return []
         }
     }
 
-    private mutating func answerAside(_ text: String, catalogue: Catalogue, today: CalendarDay, question: FormStep, intent formIntent: String) -> [SessionAction] {
+    private mutating func answerAside(_ text: String, catalogue: Catalogue, today: CalendarDay, question: FormStep, intent formIntent: IntentID) -> [SessionAction] {
         let match = catalogue.matcher.match(text)
         guard let intent = catalogue.intent(match.intent), isWorthAnsweringAside(intent.id) else {
             return render(question, intent: formIntent, prefix: nil)
@@ -418,15 +429,15 @@ public struct Session: Sendable {
     }
 
     /// Intents worth answering in the middle of a form (not those that would start another one).
-    private func isWorthAnsweringAside(_ id: String) -> Bool {
-        !["signup", "interview_note", "progress", "greeting", "goodbye", "thanks"].contains(id)
+    private func isWorthAnsweringAside(_ id: IntentID) -> Bool {
+        ![.signup, .interviewNote, .progress, .greeting, .goodbye, .thanks].contains(id)
     }
 
     private func formContext(_ catalogue: Catalogue, _ today: CalendarDay) -> FormContext {
         FormContext(catalogue: catalogue, language: language, today: today, topic: conversation.topic, sessionKind: isKiosk ? .kiosk : .remote)
     }
 
-    private mutating func render(_ step: FormStep, intent: String, confidence: Double? = nil, intro: String? = nil, prefix: String? = nil) -> [SessionAction] {
+    private mutating func render(_ step: FormStep, intent: IntentID, confidence: Double? = nil, intro: String? = nil, prefix: String? = nil) -> [SessionAction] {
         switch step {
         case .ask(let text, let expecting, let choices, let error):
             let full = [intro, prefix, text].compactMap { $0 }.joined(separator: "\n")
@@ -444,7 +455,7 @@ public struct Session: Sendable {
 
     // MARK: - Replies
 
-    private func respond(_ text: String, intent: String? = nil, error: ReplyError? = nil) -> [SessionAction] {
+    private func respond(_ text: String, intent: IntentID? = nil, error: ReplyError? = nil) -> [SessionAction] {
         [.reply(Reply(text: text, language: language, intent: intent, error: error), format: format, prompt: true)]
     }
 

@@ -229,7 +229,7 @@ extension Admin {
             let catalogue = context.catalogue
             let names = context.programmeNames(catalogue)
             var target = 20
-            if case .text(let text)? = catalogue?.facts[CatalogueLoader.interviewTargetFact]?.value, let number = Int(text) {
+            if case .text(let text)? = catalogue?.fact(.interviewTarget)?.value, let number = Int(text) {
                 target = number
             }
             print(StatisticsReport.render(statistics, programmeNames: names, interviewTarget: target), terminator: "")

@@ -88,7 +88,7 @@ struct CatalogueGenerator {
                 }
                 examples.append(Intent.Example(text: words.joined(separator: " "), location: SourceLocation(file: "generated", line: index)))
             }
-            intents.append(Intent(id: "intent_\(index)", examples: [.pl: examples, .en: []], location: SourceLocation(file: "generated", line: index)))
+            intents.append(Intent(id: IntentID("intent_\(index)"), examples: [.pl: examples, .en: []], location: SourceLocation(file: "generated", line: index)))
         }
         self.intents = intents
         self.vocabulary = vocabulary

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicClient
+import CivicCore
 import Foundation
 import NIOConcurrencyHelpers
 
@@ -129,7 +130,7 @@ extension Bench {
         /// starts a form (sign-up, interview note, erasure) are left out, or the next question
         /// would be taken as a form answer.
         static func loadQuestions(_ path: String) throws -> [String] {
-            let formIntents: Set<String> = ["signup", "interview_note", "privacy"]
+            let formIntents: Set<String> = Set([IntentID.signup, .interviewNote, .privacy].map(\.rawValue))
             let texts = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
                 if let intent = object["intent"] as? String, formIntents.contains(intent) { return nil }

@@ -81,7 +81,7 @@ struct Intents: AsyncParsableCommand {
                 }
                 return IntentEvaluation.Sample(text: row.text, intent: row.intent)
             }
-            let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id))
+            let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id.rawValue))
             if !unknown.isEmpty {
                 throw ValidationError("\(file): unknown intent ids \(unknown.sorted().joined(separator: ", "))")
             }
@@ -125,7 +125,7 @@ extension Intents {
             let match = matcher.match(tokens: corrected)
             print("intent:    \(match.intent) (confidence \(ReplyRenderer.formatConfidence(match.confidence)), \(match.layer.rawValue))")
             for candidate in match.candidates {
-                print("           \(EvaluationReport.pad(candidate.intent, 20))\(EvaluationReport.fixed(candidate.score))")
+                print("           \(EvaluationReport.pad(candidate.intent.rawValue, 20))\(EvaluationReport.fixed(candidate.score))")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicClient
+import CivicCore
 import Foundation
 
 /// `civicd kiosk`: the unattended terminal in the citizen centre. One resident follows another:
@@ -107,7 +108,7 @@ struct Kiosk: AsyncParsableCommand {
                 let text = reply["text"] as? String ?? ""
                 show(text + "\n")
                 let intent = reply["intent"] as? String
-                if intent == "goodbye" || typed.lowercased().hasPrefix("/quit") || typed.lowercased().hasPrefix("/koniec") || client.isDisconnected {
+                if intent == IntentID.goodbye.rawValue || typed.lowercased().hasPrefix("/quit") || typed.lowercased().hasPrefix("/koniec") || client.isDisconnected {
                     try? await Task.sleep(for: .seconds(3))
                     return .nextResident
                 }

@@ -28,7 +28,7 @@ struct MatcherTests {
         ("dzień dobry", "greeting"),
         ("chcę rozmawiać z człowiekiem", "human"),
     ])
-    func matches(_ text: String, _ intent: String) {
+    func matches(_ text: String, _ intent: IntentID) {
         let match = matcher.match(text)
         #expect(match.intent == intent, "\(text) → \(match.intent) \(match.candidates)")
     }
@@ -97,7 +97,7 @@ struct HeldOutTests {
         #expect(samples.count >= 150)
         let outOfScope = samples.filter { $0.intent == "fallback" }.count
         #expect(Double(outOfScope) / Double(samples.count) >= 0.15)
-        let ids = Set(ShippedCatalogue.catalogue.intents.map(\.id))
+        let ids = Set(ShippedCatalogue.catalogue.intents.map(\.id.rawValue))
         #expect(samples.allSatisfy { ids.contains($0.intent) })
     }
 

@@ -10,11 +10,16 @@ public struct FormContext: Sendable {
 
     /// Whom to call, from the `human` intent's reply for the topic: the data decides, not the code.
     var humanContact: String {
-        guard let intent = catalogue.intent("human") else { return "" }
+        guard let intent = catalogue.intent(.human) else { return "" }
         let template = topic.flatMap { intent.replies[$0] } ?? intent.replies[Intent.defaultReply]
         guard let template else { return "" }
         return catalogue.render(template[language], language: language, today: today, topic: topic)
     }
+}
+
+extension IntentID {
+    /// Whom to call: forms quote its reply when a resident is stuck.
+    public static let human: IntentID = "human"
 }
 
 /// One step of a form, for the session to turn into a reply or a storage request.

@@ -144,9 +144,8 @@ public struct InterviewNoteForm: Sendable, Equatable {
 
     /// "7 z 20 rozmów; raport do 17 maja 2023 (termin minął)", from the listening-campaign facts.
     public static func progressText(done: Int, _ context: FormContext) -> String {
-        let facts = context.catalogue.facts
-        let target = facts[CatalogueLoader.interviewTargetFact]?.value.rendered(in: context.language, today: context.today, relative: false) ?? "?"
-        let deadline = facts[CatalogueLoader.reportDeadlineFact]?.value.rendered(in: context.language, today: context.today, relative: true) ?? "?"
+        let target = context.catalogue.fact(.interviewTarget)?.value.rendered(in: context.language, today: context.today, relative: false) ?? "?"
+        let deadline = context.catalogue.fact(.reportDeadline)?.value.rendered(in: context.language, today: context.today, relative: true) ?? "?"
         return FormMessages.progress.format(context.language, ["done": String(done), "target": target, "deadline": deadline])
     }
 
@@ -213,4 +212,10 @@ public struct ErasureForm: Sendable, Equatable {
         }
         return .finished(text: FormMessages.erasureRecorded[context.language])
     }
+}
+
+extension FactPath {
+    /// The listening campaign's interview target and report deadline, for organisers' progress.
+    public static let interviewTarget: FactPath = "programmes.os_krosno.listening_campaign.interviews"
+    public static let reportDeadline: FactPath = "programmes.os_krosno.listening_campaign.report_deadline"
 }

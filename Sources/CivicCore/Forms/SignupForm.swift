@@ -209,7 +209,7 @@ public struct SignupForm: Sendable, Equatable {
         guard let programme, let name, let contact, consented else { return nil }
         return SignupDraft(
             programme: programme, name: name, contact: contact, district: district,
-            consentVersion: context.catalogue.facts["privacy.version"].map { $0.value.rendered(in: .pl, today: context.today, relative: false) } ?? "unversioned",
+            consentVersion: context.catalogue.fact(.privacyVersion).map { $0.value.rendered(in: .pl, today: context.today, relative: false) } ?? "unversioned",
             language: context.language
         )
     }
@@ -250,11 +250,10 @@ public struct SignupForm: Sendable, Equatable {
     }
 
     private func consentText(_ context: FormContext) -> String {
-        let facts = context.catalogue.facts
-        func fact(_ path: String) -> String {
-            facts[path]?.value.rendered(in: context.language, today: context.today, relative: false) ?? ""
+        func fact(_ path: FactPath) -> String {
+            context.catalogue.fact(path)?.value.rendered(in: context.language, today: context.today, relative: false) ?? ""
         }
-        return FormMessages.askConsent.format(context.language, ["notice": fact("privacy.notice"), "version": fact("privacy.version")])
+        return FormMessages.askConsent.format(context.language, ["notice": fact(.privacyNotice), "version": fact(.privacyVersion)])
     }
 
     private func signupTopics(_ catalogue: Catalogue) -> [String] {
@@ -278,4 +277,10 @@ public struct SignupForm: Sendable, Equatable {
     private func correctionChoices(_ language: Language) -> [String] {
         language == .pl ? ["zmień imię", "zmień kontakt", "zmień dzielnicę", "/anuluj"] : ["change name", "change contact", "change district", "/cancel"]
     }
+}
+
+extension FactPath {
+    /// The privacy notice a sign-up shows before consent, and its version, stored with the consent.
+    public static let privacyNotice: FactPath = "privacy.notice"
+    public static let privacyVersion: FactPath = "privacy.version"
 }

@@ -60,7 +60,7 @@ public struct City: Sendable {
 
 /// One intent: examples to learn from and replies per topic.
 public struct Intent: Sendable {
-    public var id: String
+    public var id: IntentID
     /// Folded keyword stems.
     public var keywords: [String]
     public var examples: [Language: [Example]]
@@ -78,7 +78,7 @@ public struct Intent: Sendable {
         }
     }
 
-    public init(id: String, keywords: [String] = [], examples: [Language: [Example]], replies: [String: LocalizedTemplate] = [:], location: SourceLocation) {
+    public init(id: IntentID, keywords: [String] = [], examples: [Language: [Example]], replies: [String: LocalizedTemplate] = [:], location: SourceLocation) {
         self.id = id
         self.keywords = keywords
         self.examples = examples
@@ -101,7 +101,7 @@ public final class Catalogue: Sendable {
     /// Conversation lines already understood against this catalogue.
     public let understandingCache: UnderstandingCache
     private let topicIndex: [String: Int]
-    private let intentIndex: [String: Int]
+    private let intentIndex: [IntentID: Int]
 
     init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent]) {
         self.facts = facts
@@ -143,7 +143,10 @@ public final class Catalogue: Sendable {
     }
 
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
-    public func intent(_ id: String) -> Intent? { intentIndex[id].map { intents[$0] } }
+    public func intent(_ id: IntentID) -> Intent? { intentIndex[id].map { intents[$0] } }
+
+    /// A fact by its path.
+    public func fact(_ path: FactPath) -> Fact? { facts[path.rawValue] }
 
     /// Renders a template against this catalogue's facts.
     public func render(_ template: ReplyTemplate, language: Language, today: CalendarDay, topic: String?) -> String {

@@ -37,18 +37,11 @@ public struct CatalogueSource: Sendable {
 /// fact references, examples repeated across intents and facts no reply uses. Any problem
 /// refuses the whole catalogue, so what serves has always passed `civicd intents check`.
 public enum CatalogueLoader {
-    /// The intents every catalogue must have (the JSON `intent` field uses exactly these).
-    public static let requiredIntents = [
-        "greeting", "help", "join", "signup", "deadlines", "contact", "about", "services", "cost",
-        "listening_campaign", "job", "funding", "interview_note", "progress", "privacy", "human",
-        "goodbye", "thanks", "fallback",
-    ]
+    /// The intents every catalogue must have (declared with ``IntentID``).
+    public static let requiredIntents = IntentID.required
 
-    /// Facts the forms read by name: the interview target and the report deadline of the
-    /// listening campaign, and the privacy notice with its version.
-    public static let interviewTargetFact = "programmes.os_krosno.listening_campaign.interviews"
-    public static let reportDeadlineFact = "programmes.os_krosno.listening_campaign.report_deadline"
-    public static let requiredFacts = [interviewTargetFact, reportDeadlineFact, "privacy.notice", "privacy.version"]
+    /// Facts the code reads by path (declared with ``FactPath`` next to that code).
+    public static let requiredFacts: [FactPath] = [.interviewTarget, .reportDeadline, .privacyNotice, .privacyVersion]
 
     public static func load(_ sources: [CatalogueSource]) throws(CatalogueError) -> Catalogue {
         var reader = Reader()
@@ -297,7 +290,7 @@ private struct Reader {
                 report(node, "an alias of \(owner) has no letters")
                 return nil
             }
-            if words.count == 1, LanguageDetector.polishWords.contains(words[0]) || LanguageDetector.englishWords.contains(words[0]) || words[0].count < 3 {
+            if words.count == 1, CommonWords.contains(words[0]) || words[0].count < 3 {
                 report(node, "alias '\(alias)' of \(owner) is a common word and would match everything")
                 return nil
             }
@@ -328,10 +321,11 @@ private struct Reader {
             return
         }
         for item in sequence {
-            guard let fields = item.mapping, let id = fields["id"]?.string, !id.isEmpty else {
+            guard let fields = item.mapping, let idText = fields["id"]?.string, !idText.isEmpty else {
                 report(item, "each intent needs an id")
                 continue
             }
+            let id = IntentID(idText)
             for field in fields.keys where !["id", "keywords", "examples", "replies"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in intent \(id)")
             }
@@ -387,7 +381,7 @@ private struct Reader {
         for id in CatalogueLoader.requiredIntents where !intents.contains(where: { $0.id == id }) {
             diagnostics.append(CatalogueDiagnostic(SourceLocation(file: "intents", line: 1), "intent \(id) is missing"))
         }
-        for path in CatalogueLoader.requiredFacts where facts[path] == nil {
+        for path in CatalogueLoader.requiredFacts where facts[path.rawValue] == nil {
             diagnostics.append(CatalogueDiagnostic(SourceLocation(file: "intents", line: 1), "fact \(path) is missing (the forms use it)"))
         }
         for topic in topics {
@@ -406,7 +400,7 @@ private struct Reader {
             }
         }
         // Examples repeated across intents (after folding, as the matcher sees them).
-        var seen: [String: (intent: String, location: SourceLocation)] = [:]
+        var seen: [String: (intent: IntentID, location: SourceLocation)] = [:]
         for intent in intents {
             for language in Language.allCases {
                 for example in intent.examples[language] ?? [] {
@@ -420,7 +414,7 @@ private struct Reader {
             }
         }
         // Fact references: every placeholder names a fact; every fact is used.
-        var used = Set(CatalogueLoader.requiredFacts)
+        var used = Set(CatalogueLoader.requiredFacts.map(\.rawValue))
         for (template, location) in templates {
             for path in template.factReferences {
                 if let fact = facts[path] {

@@ -50,27 +50,28 @@ public struct IntentEvaluation: Sendable {
         var predictedCount: [String: Int] = [:]
         var support: [String: Int] = [:]
         var confusionTable: [String: [String: [String]]] = [:]
-        let fallback = IntentMatcher.fallbackIntent
+        let fallback = IntentID.fallback.rawValue
         for sample in samples {
             let match = matcher.match(sample.text)
+            let predicted = match.intent.rawValue
             total += 1
             let exact = match.layer == .exactPhrase || (match.layer == .outOfScope && match.confidence == 1 && match.candidates.count == 1)
-            if exact { exactMatches += 1 } else if match.intent == sample.intent { correctBeyondExact += 1 }
+            if exact { exactMatches += 1 } else if predicted == sample.intent { correctBeyondExact += 1 }
             support[sample.intent, default: 0] += 1
-            predictedCount[match.intent, default: 0] += 1
+            predictedCount[predicted, default: 0] += 1
             if sample.intent == fallback {
                 outOfScopeTotal += 1
-                if match.intent == fallback { outOfScopeCaught += 1 }
+                if predicted == fallback { outOfScopeCaught += 1 }
             } else {
                 inScopeTotal += 1
-                if match.intent == fallback { inScopeLostToFallback += 1 }
+                if predicted == fallback { inScopeLostToFallback += 1 }
             }
-            if match.intent == sample.intent {
+            if predicted == sample.intent {
                 correct += 1
                 truePositive[sample.intent, default: 0] += 1
             } else {
-                confusionTable[sample.intent, default: [:]][match.intent, default: []].append(sample.text)
-                if match.intent != fallback && match.confidence >= Self.confidentThreshold {
+                confusionTable[sample.intent, default: [:]][predicted, default: []].append(sample.text)
+                if predicted != fallback && match.confidence >= Self.confidentThreshold {
                     confidentButWrong += 1
                 }
             }

@@ -13,11 +13,11 @@ public struct IntentMatch: Sendable, Equatable {
     }
 
     public struct Candidate: Sendable, Equatable {
-        public var intent: String
+        public var intent: IntentID
         public var score: Double
     }
 
-    public var intent: String
+    public var intent: IntentID
     public var confidence: Double
     public var layer: Layer
     /// The best-scoring intents, best first (at most three).
@@ -35,7 +35,6 @@ public struct IntentMatch: Sendable, Equatable {
 /// Below ``threshold``, or when the two best intents are closer than ``margin``, the answer is
 /// `fallback`. Ties break by catalogue order, so results are deterministic.
 public struct IntentMatcher: Sendable {
-    public static let fallbackIntent = "fallback"
 
     /// Scores below this are out of scope.
     public var threshold = 0.28
@@ -48,7 +47,7 @@ public struct IntentMatcher: Sendable {
     /// pogotowia?" shares its frame with `contact` but is about something else.
     public var unknownWordPenalty = 0.3
 
-    private let intentIDs: [String]
+    private let intentIDs: [IntentID]
     private let exactPhrases: [String: Int]
     private let keywordStems: [[String]]
     private let corrector: SpellingCorrector
@@ -110,7 +109,7 @@ public struct IntentMatcher: Sendable {
         let known = Set(vocabulary.keys)
         self.knownWords = known
         self.knownStems = Set(known.map(TextNormalizer.stem))
-        self.fallbackIndex = intents.firstIndex { $0.id == Self.fallbackIntent }
+        self.fallbackIndex = intents.firstIndex { $0.id == IntentID.fallback }
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         self.corrector = SpellingCorrector(vocabulary: vocabulary)
@@ -175,7 +174,7 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(tokens: [String]) -> IntentMatch {
-        let fallback = IntentMatch(intent: Self.fallbackIntent, confidence: 0, layer: .outOfScope, candidates: [])
+        let fallback = IntentMatch(intent: IntentID.fallback, confidence: 0, layer: .outOfScope, candidates: [])
         guard !tokens.isEmpty, !intentIDs.isEmpty else { return fallback }
 
         // Layer 1: an exact phrase.
@@ -183,7 +182,7 @@ public struct IntentMatcher: Sendable {
             let id = intentIDs[index]
             return IntentMatch(
                 intent: id, confidence: 1,
-                layer: id == Self.fallbackIntent ? .outOfScope : .exactPhrase,
+                layer: id == IntentID.fallback ? .outOfScope : .exactPhrase,
                 candidates: [.init(intent: id, score: 1)]
             )
         }
@@ -241,14 +240,14 @@ public struct IntentMatcher: Sendable {
         let top = ranked[0]
         let topScore = min(best[top], 1)
         let topID = intentIDs[top]
-        if topID == Self.fallbackIntent || topScore < threshold {
-            return IntentMatch(intent: Self.fallbackIntent, confidence: topID == Self.fallbackIntent ? topScore : 1 - topScore,
+        if topID == IntentID.fallback || topScore < threshold {
+            return IntentMatch(intent: IntentID.fallback, confidence: topID == IntentID.fallback ? topScore : 1 - topScore,
                                layer: .outOfScope, candidates: candidates)
         }
         if ranked.count > 1 {
             let second = ranked[1]
-            if intentIDs[second] != Self.fallbackIntent, topScore - min(best[second], 1) < margin {
-                return IntentMatch(intent: Self.fallbackIntent, confidence: 1 - topScore, layer: .outOfScope, candidates: candidates)
+            if intentIDs[second] != IntentID.fallback, topScore - min(best[second], 1) < margin {
+                return IntentMatch(intent: IntentID.fallback, confidence: 1 - topScore, layer: .outOfScope, candidates: candidates)
             }
         }
         return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
@@ -263,8 +262,7 @@ public struct IntentMatcher: Sendable {
     static func isContentWord(_ token: String) -> Bool {
         token.count >= 3
             && !token.allSatisfy(\.isNumber)
-            && !LanguageDetector.polishWords.contains(token)
-            && !LanguageDetector.englishWords.contains(token)
+            && !CommonWords.contains(token)
     }
 
     /// True when an example, keyword, alias or fact of the catalogue has this (folded) word.
