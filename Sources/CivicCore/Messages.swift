@@ -48,6 +48,7 @@ public enum Messages {
     public static let kioskUsage = Localized(pl: "Użycie: /kiosk TOKEN", en: "Usage: /kiosk TOKEN")
     public static let kioskAccepted = Localized(pl: "Tryb kiosku.", en: "Kiosk mode.")
     public static let kioskRefused = Localized(pl: "Nieznany token kiosku.", en: "Unknown kiosk token.")
+    public static let signupOffer = Localized(pl: "Chcesz się zapisać teraz? Napisz „tak”.", en: "Would you like to sign up now? Write \"yes\".")
     public static let anythingElse = Localized(pl: "Dobrze. W czym jeszcze mogę pomóc?", en: "All right. What else can I help with?")
     public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.")
     public static let unknownCommand = Localized(

@@ -87,7 +87,8 @@ extension AppDatabase {
                 }
                 if let district = filter.district, !StaffSearch.matches(district, record.district) { return false }
                 if let search = filter.search, !search.isEmpty,
-                   !([record.name, record.contact, record.reference, String(record.id)].contains { StaffSearch.matches(search, $0) }
+                   !([record.name, record.contact, record.reference].contains { StaffSearch.matches(search, $0) }
+                     || search.trimmingCharacters(in: .whitespaces) == String(record.id)
                      || StaffSearch.matchesContact(search, record.contact)) {
                     return false
                 }

@@ -90,7 +90,8 @@ struct PrivacyStoreTests {
         #expect(try await names(SignupFilter(search: "lukasz")) == ["Łukasz Żółć"])
         #expect(try await names(SignupFilter(search: "ZOLC")) == ["Łukasz Żółć"])
         #expect(try await names(SignupFilter(search: "600100200")) == ["Łukasz Żółć"])
-        #expect(try await names(SignupFilter(search: "1")) == ["Łukasz Żółć"], "by id")
+        // By id (exact): the references are random and may hold any digit, so only inclusion is certain.
+        #expect(try await names(SignupFilter(search: "2")).contains("Anna Kowalska"), "by id")
         #expect(try await names(SignupFilter(district: "Traugutta")) == ["Łukasz Żółć"])
         #expect(try await names(SignupFilter(programme: "Centrum Obywatelskie",
                                              programmeNames: ["centrum_obywatelskie": "Centrum Obywatelskie w Krakowie"])) == ["Anna Kowalska"])

@@ -22,6 +22,29 @@ extension IntentID {
     public static let human: IntentID = "human"
 }
 
+/// A multi-turn form the session can be in: the sign-up, the interview note, the erasure
+/// request. The session holds one and knows nothing of which it is: it asks the form what it
+/// expects and its question, hands it each line, and gives it storage's answer.
+public protocol ConversationForm: Sendable {
+    /// The intent its replies carry (the JSON `intent` field).
+    static var intent: IntentID { get }
+    /// The slot it waits for (the JSON `expecting` field).
+    var expecting: String { get }
+    /// The question for the slot it waits for.
+    func question(_ context: FormContext) -> FormStep
+    /// Takes one line as the answer to the awaited slot.
+    mutating func handle(_ text: String, _ context: FormContext) -> FormStep
+    /// Turns storage's answer to the form's request into its last step.
+    func stored(_ response: StoreResponse, _ context: FormContext) -> FormStep
+    /// True when `text`, a line ending in "?", is a question to answer aside (the form then
+    /// asks its question again) rather than an answer.
+    func answersAside(_ text: String) -> Bool
+}
+
+extension ConversationForm {
+    public func answersAside(_ text: String) -> Bool { false }
+}
+
 /// One step of a form, for the session to turn into a reply or a storage request.
 public enum FormStep: Sendable, Equatable {
     /// Ask for `expecting`; `error` when the last answer was not accepted.

@@ -284,3 +284,14 @@ extension FactPath {
     public static let privacyNotice: FactPath = "privacy.notice"
     public static let privacyVersion: FactPath = "privacy.version"
 }
+
+extension SignupForm: ConversationForm {
+    public static var intent: IntentID { .signup }
+    public var expecting: String { slot.rawValue }
+
+    /// A question is answered aside anywhere but at the confirmation, and at the name unless it
+    /// reads as a name.
+    public func answersAside(_ text: String) -> Bool {
+        slot != .confirm && (Answers.plainName(text) == nil || slot != .name)
+    }
+}

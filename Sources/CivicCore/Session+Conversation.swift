@@ -1,0 +1,124 @@
+/// Questions and answers outside a form: understanding a line, choosing the reply, starting a
+/// form when the intent calls for one.
+extension Session {
+    mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        switch activity {
+        case .conversation:
+            break
+        case .loginCode, .form:
+            if !languageChosen, text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
+                language = detected
+            }
+            if Answers.isGoodbye(text) {
+                // Leaving in the middle of a form: drop it (nothing stored) and end the session,
+                // so a kiosk wipes the screen before the next person.
+                activity = .conversation
+                return leave(catalogue: catalogue, today: today, droppedForm: true)
+            }
+            if case .loginCode = activity {
+                if Answers.isCancel(text) {
+                    activity = .conversation
+                    return reply(FormMessages.cancelled[language])
+                }
+                // Only something shaped like a code is a log-in attempt; "nie mam kodu, jestem
+                // mieszkanką" is the conversation going on.
+                guard Answers.looksLikeOrganiserCode(text) else {
+                    activity = .conversation
+                    return respond(to: text, catalogue: catalogue, today: today)
+                }
+                return verify(code: text)
+            }
+            return continueForm(text, catalogue: catalogue, today: today)
+        }
+
+        let line = catalogue.understand(text)
+        if !languageChosen, let detected = line.language {
+            language = detected
+        }
+        let offered = conversation.signupOffered
+        conversation.signupOffered = false
+        if let yes = line.yesNo, line.words.count <= 2 {
+            // A bare "tak"/"nie" answers the offer, if there was one; otherwise it means nothing yet.
+            if offered && yes { return startSignup(catalogue: catalogue, today: today, intro: nil) }
+            if offered { return reply(Messages.anythingElse[language]) }
+            if let fallback = catalogue.intent(.fallback) {
+                return reply(answer(fallback, catalogue: catalogue, today: today).text, intent: fallback.id, confidence: 1)
+            }
+        }
+
+        let tokens = line.corrected
+        var match = line.match
+        if let topic = line.mentions.topic {
+            // "a w Krakowie?": a bare new topic after a question re-asks that question for it.
+            if !line.hasContentBesideNames,
+               let last = conversation.lastIntent, catalogue.intent(last)?.replies[topic] != nil {
+                match = IntentMatch(intent: last, confidence: 0.5, layer: .scored, candidates: match.candidates)
+            }
+            conversation.topic = topic
+        }
+        guard let intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
+            return reply(Messages.help[language])
+        }
+        if intent.id != .fallback {
+            conversation.lastIntent = intent.id
+        }
+        if intent.id == .goodbye || Answers.isGoodbye(text) {
+            return leave(catalogue: catalogue, today: today, droppedForm: false)
+        }
+        let answer = answer(intent, catalogue: catalogue, today: today)
+
+        switch intent.id {
+        case .signup:
+            return startSignup(catalogue: catalogue, today: today, intro: answer.text, confidence: match.confidence)
+        case .interviewNote:
+            guard let organiser else {
+                // The reply (from intents/) explains the log-in; a code-shaped next line is taken as the code.
+                activity = .loginCode
+                return reply(answer.text, intent: intent.id, confidence: match.confidence, expecting: "code")
+            }
+            return start(InterviewNoteForm(organiser: organiser), catalogue: catalogue, today: today, confidence: match.confidence)
+        case .progress:
+            guard let organiser else {
+                // Not logged in: the reply from intents/ explains how.
+                return reply(answer.text, intent: intent.id, confidence: match.confidence, choices: answer.choices)
+            }
+            pending = .progress
+            return [.store(.countInterviews(organiserID: organiser.id))]
+        case .privacy where Self.asksForErasure(tokens):
+            return start(ErasureForm(), catalogue: catalogue, today: today, confidence: match.confidence, intro: answer.text)
+        case .join where catalogue.topics.contains(where: \.signup):
+            conversation.signupOffered = true
+            return reply(answer.text + "\n" + Messages.signupOffer[language], intent: intent.id, confidence: match.confidence,
+                         choices: [FormMessages.yes[language], FormMessages.no[language]])
+        default:
+            return reply(answer.text, intent: intent.id, confidence: match.confidence, choices: answer.choices)
+        }
+    }
+
+    /// The resident takes leave: the goodbye from `intents/`, then the session ends (the
+    /// connection closes; a kiosk wipes its screen). A half-filled form is dropped unstored.
+    mutating func leave(catalogue: Catalogue, today: CalendarDay, droppedForm: Bool) -> [SessionAction] {
+        let goodbye = catalogue.intent(.goodbye).map { answer($0, catalogue: catalogue, today: today).text } ?? Messages.goodbye[language]
+        return farewell(droppedForm ? FormMessages.cancelled[language] + "\n" + goodbye : goodbye, intent: .goodbye, error: nil)
+    }
+
+    /// The intent's reply for the conversation's topic (or its default, with the topics as choices).
+    func answer(_ intent: Intent, catalogue: Catalogue, today: CalendarDay) -> (text: String, choices: [String]) {
+        var choices: [String] = []
+        let template: LocalizedTemplate
+        if let topic = conversation.topic, let specific = intent.replies[topic] {
+            template = specific
+        } else {
+            template = intent.replies[Intent.defaultReply] ?? LocalizedTemplate(pl: .init(), en: .init())
+            choices = catalogue.topics.filter { intent.replies[$0.id] != nil }
+                .compactMap { catalogue.topicName($0.id, language: language, today: today) }
+        }
+        return (catalogue.render(template[language], language: language, today: today, topic: conversation.topic), choices)
+    }
+
+    /// "usuń moje dane", "delete my data": a privacy question that asks for erasure.
+    static func asksForErasure(_ tokens: [String]) -> Bool {
+        let verbs: Set<String> = ["usun", "usunac", "usuniecie", "skasuj", "skasowac", "wymaz", "wymazac", "erase", "delete", "remove", "erasure", "forget"]
+        return tokens.contains { verbs.contains($0) }
+    }
+}

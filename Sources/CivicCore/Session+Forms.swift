@@ -1,0 +1,60 @@
+/// Forms: starting one, handing it each line, turning its steps into replies. The session does
+/// not know which form it holds; each says what it expects (``ConversationForm``).
+extension Session {
+    mutating func startSignup(catalogue: Catalogue, today: CalendarDay, intro: String?, confidence: Double? = nil) -> [SessionAction] {
+        start(SignupForm(topic: conversation.topic, catalogue: catalogue), catalogue: catalogue, today: today, confidence: confidence, intro: intro)
+    }
+
+    mutating func start(_ form: some ConversationForm, catalogue: Catalogue, today: CalendarDay, confidence: Double?, intro: String? = nil) -> [SessionAction] {
+        activity = .form(form)
+        return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent, confidence: confidence, intro: intro)
+    }
+
+    mutating func continueForm(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        guard case .form(var form) = activity else { return [] }
+        let context = formContext(catalogue, today)
+        if Answers.isCancel(text) {
+            activity = .conversation
+            return reply(FormMessages.cancelled[language])
+        }
+        let intent = type(of: form).intent
+        // A question in the middle of the form is answered, then the form asks again.
+        if text.hasSuffix("?"), form.answersAside(text) {
+            return answerAside(text, catalogue: catalogue, today: today, question: form.question(context), intent: intent)
+        }
+        let step = form.handle(text, context)
+        activity = .form(form)
+        return render(step, intent: intent)
+    }
+
+    mutating func answerAside(_ text: String, catalogue: Catalogue, today: CalendarDay, question: FormStep, intent formIntent: IntentID) -> [SessionAction] {
+        let match = catalogue.matcher.match(text)
+        guard let intent = catalogue.intent(match.intent), isWorthAnsweringAside(intent.id) else {
+            return render(question, intent: formIntent, prefix: nil)
+        }
+        return render(question, intent: formIntent, prefix: answer(intent, catalogue: catalogue, today: today).text)
+    }
+
+    /// Intents worth answering in the middle of a form (not those that would start another one).
+    func isWorthAnsweringAside(_ id: IntentID) -> Bool {
+        ![.signup, .interviewNote, .progress, .greeting, .goodbye, .thanks].contains(id)
+    }
+
+    func formContext(_ catalogue: Catalogue, _ today: CalendarDay) -> FormContext {
+        FormContext(catalogue: catalogue, language: language, today: today, topic: conversation.topic, sessionKind: isKiosk ? .kiosk : .remote)
+    }
+
+    mutating func render(_ step: FormStep, intent: IntentID, confidence: Double? = nil, intro: String? = nil, prefix: String? = nil) -> [SessionAction] {
+        switch step {
+        case .ask(let text, let expecting, let choices, let error):
+            let full = [intro, prefix, text].compactMap { $0 }.joined(separator: "\n")
+            return reply(full, intent: intent, confidence: confidence, expecting: expecting, choices: choices, error: error)
+        case .store(let request, _):
+            pending = .form
+            return [.store(request)]
+        case .finished(let text):
+            activity = .conversation
+            return reply(text, intent: intent, confidence: confidence)
+        }
+    }
+}
