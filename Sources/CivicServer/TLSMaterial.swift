@@ -101,28 +101,3 @@ public struct TLSMaterial: Sendable {
         return nsError.localizedDescription
     }
 }
-
-/// Reads `intents/` from disk into a checked catalogue.
-public enum CatalogueFiles {
-    public static func load(directory: String) throws -> Catalogue {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ConfigurationError("intents directory \(directory) does not exist")
-        }
-        let names = try manager.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
-            .sorted()
-        guard !names.isEmpty else { throw ConfigurationError("intents directory \(directory) holds no .yml files") }
-        var sources: [CatalogueSource] = []
-        for name in names {
-            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-            do {
-                sources.append(CatalogueSource(name: path, text: try String(contentsOfFile: path, encoding: .utf8)))
-            } catch {
-                throw ConfigurationError("cannot read \(path): \(TLSMaterial.reason(error))")
-            }
-        }
-        return try CatalogueLoader.load(sources)
-    }
-}

@@ -113,27 +113,16 @@ extension AppDatabase {
     }
 
     static func notes(_ db: Database, matching filter: NoteFilter) throws -> [InterviewNoteRecord] {
-        var clauses: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        if let organiser = filter.organiser, let id = Int64(organiser) {
-            clauses.append("n.organiserId = ?")
-            arguments.append(id)
-        }
-        if let since = filter.since {
-            clauses.append("n.interviewDate >= ?")
-            arguments.append(since.description)
-        }
-        if let until = filter.until {
-            clauses.append("n.interviewDate <= ?")
-            arguments.append(until.description)
-        }
-        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        var sql = SQLFilter()
+        sql.add("n.organiserId = ?", filter.organiser.flatMap { Int64($0) })
+        sql.add("n.interviewDate >= ?", filter.since?.description)
+        sql.add("n.interviewDate <= ?", filter.until?.description)
         let notes = try InterviewNoteRecord.fetchAll(db, sql: """
             SELECT n.id, n.organiserId, o.name AS organiserName, n.district, n.interviewDate, n.topic, n.concerns,
                    n.recontact, n.recontactHow, n.createdAt, n.erasedAt
             FROM interviewNote n JOIN organiser o ON o.id = n.organiserId
-            \(whereClause) ORDER BY n.interviewDate, n.id
-            """, arguments: StatementArguments(arguments))
+            \(sql.sql) ORDER BY n.interviewDate, n.id
+            """, arguments: sql.statementArguments)
         // Names and districts match as staff type them: any case, with or without Polish letters.
         return notes.filter { note in
             if let organiser = filter.organiser, Int64(organiser) == nil, !StaffSearch.matches(organiser, note.organiserName) { return false }
@@ -159,12 +148,11 @@ extension AppDatabase {
     /// Counts of sign-ups and interviews; days are those of `timeZone` (the configured one).
     public func statistics(since: Date? = nil, until: Date? = nil, timeZone: TimeZone = .current) async throws -> Statistics {
         try await writer.read { db in
-            var clauses: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let since { clauses.append("createdAt >= ?"); arguments.append(since) }
-            if let until { clauses.append("createdAt < ?"); arguments.append(until) }
-            let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            let args: StatementArguments = StatementArguments(arguments)
+            var filter = SQLFilter()
+            filter.add("createdAt >= ?", since)
+            filter.add("createdAt < ?", until)
+            let whereClause = filter.sql
+            let args = filter.statementArguments
             func counts(_ sql: String) throws -> [(key: String, count: Int)] {
                 try Row.fetchAll(db, sql: sql, arguments: args).map { (key: $0[0] as String? ?? "—", count: $0[1] as Int) }
             }

@@ -64,20 +64,12 @@ extension AppDatabase {
     /// Sign-ups matching `filter`, oldest first.
     public func signups(matching filter: SignupFilter) async throws -> [SignupRecord] {
         try await writer.read { db in
-            var clauses: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if !filter.includeErased { clauses.append("erasedAt IS NULL") }
-            if let since = filter.since {
-                clauses.append("createdAt >= ?")
-                arguments.append(since)
-            }
-            if let until = filter.until {
-                clauses.append("createdAt < ?")
-                arguments.append(until)
-            }
-            let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            let records = try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup \(whereClause) ORDER BY createdAt, id",
-                                                    arguments: StatementArguments(arguments))
+            var sql = SQLFilter()
+            sql.add("erasedAt IS NULL", when: !filter.includeErased)
+            sql.add("createdAt >= ?", filter.since)
+            sql.add("createdAt < ?", filter.until)
+            let records = try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup \(sql.sql) ORDER BY createdAt, id",
+                                                    arguments: sql.statementArguments)
             // Text filters match as staff type them (any case, with or without Polish letters, any
             // part); done here rather than in SQL, whose LIKE folds ASCII case only.
             return records.filter { record in
@@ -115,10 +107,6 @@ extension AppDatabase {
         try await writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEvent WHERE action = ?", arguments: [action]) ?? 0
         }
-    }
-
-    static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }
 

@@ -181,22 +181,6 @@ extension AppDatabase {
 
 // MARK: - Organiser log-in throttle per address
 
-/// How wrong organiser codes from one client address slow further attempts from it. Shared by
-/// every connection from the address, so a second connection gains no tries; never a long lock,
-/// so the genuine organiser in a shared office waits at most `maxDelaySeconds`; a success does
-/// not clear the failures (they belong to whoever typed them).
-public enum AddressLoginPolicy {
-    /// Failures older than this (since the last one) are forgotten.
-    public static let forgetAfterSeconds: TimeInterval = 15 * 60
-    public static let maxDelaySeconds = 60
-
-    /// The wait after `failures` wrong codes: 1, 2, 4, … seconds, at most `maxDelaySeconds`.
-    public static func delay(afterFailures failures: Int) -> Int {
-        guard failures > 0 else { return 0 }
-        return min(1 << min(failures - 1, 16), maxDelaySeconds)
-    }
-}
-
 extension AppDatabase {
     /// Seconds the address must still wait before its next log-in attempt; nil when it may try.
     public func loginWait(address: String, now: Date = Date()) async throws -> Int? {
@@ -254,50 +238,5 @@ extension AppDatabase {
                 return (address: row["address"], failures: failures, waitSeconds: wait)
             }
         }
-    }
-}
-
-/// Organiser access codes: 12 characters of Crockford base 32 (60 bits) shown as
-/// `XXXX-XXXX-XXXX`, stored as SHA-256 of a 16-byte random salt and the code. With 60 random bits
-/// a fast salted hash is enough offline, and log-in attempts are throttled online.
-public enum OrganiserCode {
-    public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let characters = (0..<12).map { _ in ReferenceCode.alphabet[Int(generator.next(upperBound: UInt32(32)))] }
-        return stride(from: 0, to: 12, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
-    }
-
-    static func salt() -> Data {
-        var generator = SystemRandomNumberGenerator()
-        return Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    }
-
-    /// Upper case without separators, with the look-alikes Crockford allows (O→0, I/L→1).
-    public static func normalize(_ code: String) -> String {
-        String(code.uppercased().compactMap { character -> Character? in
-            switch character {
-            case "O": return "0"
-            case "I", "L": return "1"
-            case "-", " ": return nil
-            default: return character
-            }
-        })
-    }
-
-    static func hash(_ code: String, salt: Data) -> Data {
-        var hasher = SHA256()
-        hasher.update(data: salt)
-        hasher.update(data: Data(normalize(code).utf8))
-        return Data(hasher.finalize())
-    }
-
-    static func matches(_ normalizedCode: String, salt: Data, hash stored: Data) -> Bool {
-        var hasher = SHA256()
-        hasher.update(data: salt)
-        hasher.update(data: Data(normalizedCode.utf8))
-        let computed = Data(hasher.finalize())
-        // Constant time over the hash length.
-        guard computed.count == stored.count else { return false }
-        return zip(computed, stored).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

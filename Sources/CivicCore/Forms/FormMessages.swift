@@ -65,10 +65,6 @@ public enum FormMessages {
     )
 
     // MARK: Organisers
-    public static let askLogin = Localized(
-        pl: "Notatki z rozmów zapisują zalogowani organizatorzy. Podaj kod: /login KOD",
-        en: "Interview notes are recorded by logged-in organisers. Give your code: /login CODE"
-    )
     public static let loginUsage = Localized(pl: "Użycie: /login KOD", en: "Usage: /login CODE")
     public static let loggedIn = Localized(
         pl: "Zalogowano: {name}. Napisz „nowa notatka”, aby zapisać rozmowę, albo „postęp”, aby zobaczyć licznik.",

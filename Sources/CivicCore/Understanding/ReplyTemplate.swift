@@ -75,8 +75,6 @@ public struct ReplyTemplate: Sendable, Hashable {
         }
     }
 
-    var usesTopic: Bool { segments.contains(.topic) }
-
     func render(language: Language, today: CalendarDay, topicName: String?, fact: (String) -> FactValue?) -> String {
         var out = ""
         for segment in segments {
