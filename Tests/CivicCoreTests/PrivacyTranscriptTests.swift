@@ -6,8 +6,8 @@ import Testing
 struct PrivacyTranscriptTests {
     /// A sign-up filled as far as the summary.
     static func atSummary() throws -> Transcript {
-        var t = Transcript()
-        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie do Klubu Południowego")
         _ = try t.ask("Anna Kowalska")
         _ = try t.ask("anna@example.org")
         #expect(try t.ask("tak").expecting == "confirm")
@@ -35,7 +35,7 @@ struct PrivacyTranscriptTests {
 
     @Test("a goodbye in the conversation ends the session too")
     func goodbyeInConversation() throws {
-        var t = Transcript()
+        var t = Transcript.fixture
         let actions = t.say("dziękuję, do widzenia")
         guard case .reply(let reply, _, false)? = actions.first, case .close? = actions.last else {
             Issue.record("expected a goodbye and a close, got \(actions)")
@@ -52,7 +52,7 @@ struct PrivacyTranscriptTests {
 
     @Test("after \"notatka\" only a code-shaped line is a log-in attempt")
     func onlyCodesAreAttempts() throws {
-        var t = Transcript()
+        var t = Transcript.fixture
         #expect(try t.ask("notatka").expecting == "code")
         let actions = t.say("nie mam kodu, jestem mieszkanką")
         #expect(!actions.contains { if case .store = $0 { return true } else { return false } }, "no attempt: \(actions)")
@@ -69,7 +69,7 @@ struct PrivacyTranscriptTests {
 
     @Test("an erasure request says which kind of session made it")
     func erasureRequestKind() throws {
-        var remote = Transcript()
+        var remote = Transcript.fixture
         _ = try remote.ask("chcę usunąć moje dane")
         _ = try remote.ask("KR-7F3K")
         guard case .recordErasureRequest(let draft) = try remote.request("anna@example.org") else {
@@ -78,7 +78,7 @@ struct PrivacyTranscriptTests {
         }
         #expect(draft.sessionKind == .remote)
 
-        var kiosk = Transcript()
+        var kiosk = Transcript.fixture
         _ = kiosk.session.kioskChecked(true)
         _ = try kiosk.ask("chcę usunąć moje dane")
         _ = try kiosk.ask("KR-7F3K")
@@ -123,8 +123,8 @@ struct LineLogTests {
 
     @Test("a form answer: its length only")
     func formAnswer() throws {
-        var t = Transcript()
-        _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie do Klubu Południowego")
         let view = t.session.logView(of: .text("Anna Kowalska"), catalogue: catalogue)
         #expect(view == LineLog(kind: .privateAnswer, bytes: 13))
     }

@@ -4,8 +4,17 @@ import Testing
 /// Drives a session like a connection would and keeps the replies.
 struct Transcript {
     var session = Session()
-    let catalogue = ShippedCatalogue.catalogue
+    let catalogue: Catalogue
     let today = ShippedCatalogue.today
+
+    /// A conversation against `catalogue`: the shipped one by default; form tests pass
+    /// ``FixtureCatalogue`` so that they depend on no wording staff may edit.
+    init(catalogue: Catalogue = ShippedCatalogue.catalogue) {
+        self.catalogue = catalogue
+    }
+
+    /// A conversation against the tests' own small catalogue.
+    static var fixture: Transcript { Transcript(catalogue: FixtureCatalogue.catalogue) }
 
     mutating func say(_ line: String) -> [SessionAction] {
         session.receive(.text(line), catalogue: catalogue, today: today)
@@ -21,6 +30,15 @@ struct Transcript {
     }
 
     enum TranscriptError: Error { case noReply }
+}
+
+/// The reply in `action` with a prompt after it; records an issue (never passes silently) otherwise.
+func promptedReply(_ action: SessionAction?, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Reply {
+    guard case .reply(let reply, _, true)? = action else {
+        Issue.record("expected a reply followed by the prompt, got \(String(describing: action))", sourceLocation: sourceLocation)
+        throw Transcript.TranscriptError.noReply
+    }
+    return reply
 }
 
 @Suite("Session")
@@ -83,13 +101,13 @@ struct SessionTests {
         var session = Session()
         let catalogue = ShippedCatalogue.catalogue
         let tooLong = session.receive(.tooLong, catalogue: catalogue, today: ShippedCatalogue.today)
-        guard case .reply(let reply, _, true) = try #require(tooLong.first) else { return }
+        let reply = try promptedReply(tooLong.first)
         #expect(reply.error == .lineTooLong)
         #expect(reply.text.contains("4096"))
         let bad = session.receive(.badEncoding, catalogue: catalogue, today: ShippedCatalogue.today)
-        guard case .reply(let badReply, _, true) = try #require(bad.first) else { return }
+        let badReply = try promptedReply(bad.first)
         #expect(badReply.error == .badEncoding)
-        guard case .reply(let slow, _, true) = try #require(session.refuse(.slowDown).first) else { return }
+        let slow = try promptedReply(session.refuse(.slowDown).first)
         #expect(slow.error == .slowDown)
         #expect(session.refuse(.slowDown, close: true).last == .close)
         #expect(session.isClosed)
@@ -98,7 +116,7 @@ struct SessionTests {
     @Test("idle warning, then idle close; shutdown says goodbye")
     func timers() throws {
         var session = Session()
-        guard case .reply(let warning, _, true) = try #require(session.idleWarning(secondsLeft: 60).first) else { return }
+        let warning = try promptedReply(session.idleWarning(secondsLeft: 60).first)
         #expect(warning.text.contains("60"))
         let timeout = session.idleTimeout()
         #expect(timeout.last == .close)

@@ -27,6 +27,25 @@ enum ShippedCatalogue {
     static let today = CalendarDay(year: 2026, month: 11, day: 21)
 }
 
+/// A small catalogue of the tests' own (`Fixtures/catalogue/`): form logic is tested against
+/// wording no staffer edits, so a change to `intents/` never breaks a form test.
+enum FixtureCatalogue {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").appendingPathComponent("catalogue")
+
+    static let catalogue: Catalogue = {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
+        let sources = names.map { name in
+            CatalogueSource(name: "fixture/\(name)", text: (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")
+        }
+        do {
+            return try CatalogueLoader.load(sources)
+        } catch {
+            fatalError("the fixture catalogue does not load:\n\(error)")
+        }
+    }()
+}
+
 /// Reads a fixture file of the test bundle.
 enum Fixtures {
     static func text(_ name: String) throws -> String {
