@@ -75,11 +75,11 @@ struct Intents: AsyncParsableCommand {
             var lineNumber = 0
             let samples = try IntentEvaluation.parseSamples(text) { line in
                 lineNumber += 1
-                struct Row: Decodable { var text: String; var intent: String }
+                struct Row: Decodable { var text: String; var intent: String; var tag: String?; var expect: [String]? }
                 guard let row = try? JSONDecoder().decode(Row.self, from: Data(line.utf8)) else {
                     throw ValidationError("\(file): sample \(lineNumber) is not {\"text\": …, \"intent\": …}")
                 }
-                return IntentEvaluation.Sample(text: row.text, intent: row.intent)
+                return IntentEvaluation.Sample(text: row.text, intent: row.intent, tag: row.tag, expect: row.expect ?? [])
             }
             let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id.rawValue))
             if !unknown.isEmpty {
@@ -91,7 +91,11 @@ struct Intents: AsyncParsableCommand {
             if let unknownPenalty { matcher.unknownWordPenalty = unknownPenalty }
             if let keywordBonus { matcher.keywordBonus = keywordBonus }
             if let modelWeight { matcher.modelWeight = modelWeight }
-            let evaluation = IntentEvaluation(matcher: matcher, samples: samples)
+            let today = Serve.today(in: "Europe/Warsaw")()
+            let served = catalogue
+            let evaluation = IntentEvaluation(matcher: matcher, samples: samples) { question in
+                IntentEvaluation.replyText(to: question, catalogue: served, today: today)
+            }
             print(EvaluationReport.render(evaluation, verbose: verbose))
         }
     }
@@ -158,6 +162,29 @@ enum EvaluationReport {
         lines.append("out-of-scope recall: \(percent(evaluation.outOfScopeRecall)) (\(evaluation.outOfScopeCaught)/\(evaluation.outOfScopeTotal))")
         lines.append("in-scope lost to fallback: \(percent(evaluation.inScopeFallbackRate)) (\(evaluation.inScopeLostToFallback)/\(evaluation.inScopeTotal))")
         lines.append("confident but wrong (confidence >= \(IntentEvaluation.confidentThreshold)): \(evaluation.confidentButWrong)")
+        lines.append("out of scope answered as in scope: \(percent(1 - evaluation.outOfScopeRecall)) (\(evaluation.outOfScopeTotal - evaluation.outOfScopeCaught)/\(evaluation.outOfScopeTotal))")
+        if evaluation.smallTalk.total > 0 {
+            lines.append("small talk: \(tally(evaluation.smallTalk))")
+        }
+        if evaluation.facts.total > 0 {
+            lines.append("facts in the reply: \(tally(evaluation.facts))")
+            if verbose {
+                for miss in evaluation.factMisses { lines.append("      \(miss.text)  (missing: \(miss.missing.joined(separator: " | ")))") }
+            }
+        }
+        if Set(evaluation.byTag.keys) != ["untagged"] {
+            lines.append("")
+            lines.append(pad("tag", 14) + "accuracy")
+            for (tag, tally) in evaluation.byTag.sorted(by: { $0.key < $1.key }) {
+                lines.append(pad(tag, 14) + self.tally(tally))
+            }
+        }
+        lines.append("")
+        lines.append(pad("confidence", 14) + pad("answers", 9) + "accuracy")
+        for bucket in evaluation.calibration where bucket.tally.total > 0 {
+            let range = String(format: "%.2f–%.2f", bucket.lower, min(bucket.upper, 1))
+            lines.append(pad(range, 14) + pad("\(bucket.tally.total)", 9) + percent(bucket.tally.rate))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -167,6 +194,7 @@ enum EvaluationReport {
 
     static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
     static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+    static func tally(_ tally: IntentEvaluation.Tally) -> String { "\(percent(tally.rate)) (\(tally.correct)/\(tally.total))" }
 }
 
 func printError(_ message: String) {

@@ -114,3 +114,27 @@ struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+@Suite("Evaluation report")
+struct EvaluationReportTests {
+    @Test("per-tag figures, small talk, calibration buckets and facts in the reply")
+    func tagsCalibrationFacts() {
+        let catalogue = FixtureCatalogue.catalogue
+        let today = ShippedCatalogue.today
+        let samples = [
+            IntentEvaluation.Sample(text: "ile to kosztuje", intent: "cost", tag: "short", expect: ["BEZPŁATNIE"]),
+            IntentEvaluation.Sample(text: "jaki jest telefon", intent: "contact", tag: "short", expect: ["999 999 999"]),
+            IntentEvaluation.Sample(text: "dziękuję", intent: "thanks", tag: "smalltalk"),
+            IntentEvaluation.Sample(text: "jaka będzie pogoda", intent: "cost", tag: "nearmiss"),
+        ]
+        let evaluation = IntentEvaluation(matcher: catalogue.matcher, samples: samples) {
+            IntentEvaluation.replyText(to: $0, catalogue: catalogue, today: today)
+        }
+        #expect(evaluation.byTag["short"] == IntentEvaluation.Tally(correct: 2, total: 2))
+        #expect(evaluation.byTag["nearmiss"] == IntentEvaluation.Tally(correct: 0, total: 1), "a wrong label counts as a miss")
+        #expect(evaluation.smallTalk == IntentEvaluation.Tally(correct: 1, total: 1))
+        #expect(evaluation.facts == IntentEvaluation.Tally(correct: 1, total: 2))
+        #expect(evaluation.factMisses.map(\.missing) == [["999 999 999"]])
+        #expect(evaluation.calibration.reduce(0) { $0 + $1.tally.total } == samples.count, "every answer falls in one bucket")
+    }
+}

@@ -4,12 +4,49 @@ public struct IntentEvaluation: Sendable {
     public struct Sample: Sendable, Equatable {
         public var text: String
         public var intent: String
+        /// What kind of message it is (`long`, `formal`, `nearmiss`, `l2`, `typo`, `nodiac`,
+        /// `smalltalk` …), for per-tag figures.
+        public var tag: String?
+        /// Texts the reply must contain (facts copied from the seed pages).
+        public var expect: [String]
 
-        public init(text: String, intent: String) {
+        public init(text: String, intent: String, tag: String? = nil, expect: [String] = []) {
             self.text = text
             self.intent = intent
+            self.tag = tag
+            self.expect = expect
         }
     }
+
+    /// Right answers out of a number of questions.
+    public struct Tally: Sendable, Equatable {
+        public var correct = 0
+        public var total = 0
+        public var rate: Double { total > 0 ? Double(correct) / Double(total) : 0 }
+
+        mutating func count(_ right: Bool) {
+            total += 1
+            if right { correct += 1 }
+        }
+    }
+
+    /// Answers whose confidence fell in `lower..<upper`, and how many of them were right.
+    public struct CalibrationBucket: Sendable, Equatable {
+        public var lower: Double
+        public var upper: Double
+        public var tally: Tally
+    }
+
+    /// A question whose reply lacked facts it asked for.
+    public struct FactMiss: Sendable, Equatable {
+        public var text: String
+        public var missing: [String]
+    }
+
+    /// The intents of small talk.
+    public static let smallTalkIntents: Set<String> = [IntentID.greeting, .thanks, .goodbye].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+    /// Confidence buckets of the calibration table.
+    public static let calibrationBounds: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 0.95, 1.0001]
 
     public struct IntentScore: Sendable, Equatable {
         public var intent: String
@@ -43,9 +80,21 @@ public struct IntentEvaluation: Sendable {
     /// Of the questions that equal no example, how many were right.
     public private(set) var correctBeyondExact = 0
     public private(set) var scores: [IntentScore] = []
+    /// Accuracy per sample tag (samples without a tag count as `untagged`).
+    public private(set) var byTag: [String: Tally] = [:]
+    /// Accuracy on small talk (greeting, thanks, goodbye expected).
+    public private(set) var smallTalk = Tally()
+    /// Confidence against accuracy, so a threshold change can be judged.
+    public private(set) var calibration: [CalibrationBucket] = []
+    /// Questions with `expect` whose reply held every expected fact.
+    public private(set) var facts = Tally()
+    public private(set) var factMisses: [FactMiss] = []
     public private(set) var confusions: [Confusion] = []
 
-    public init(matcher: IntentMatcher, samples: [Sample]) {
+    /// Scores `matcher` on `samples`; `reply`, when given, is the whole reply a fresh session gives
+    /// to a question, for the facts check.
+    public init(matcher: IntentMatcher, samples: [Sample], reply: ((String) -> String)? = nil) {
+        var buckets = zip(Self.calibrationBounds, Self.calibrationBounds.dropFirst()).map { CalibrationBucket(lower: $0, upper: $1, tally: Tally()) }
         var truePositive: [String: Int] = [:]
         var predictedCount: [String: Int] = [:]
         var support: [String: Int] = [:]
@@ -66,7 +115,19 @@ public struct IntentEvaluation: Sendable {
                 inScopeTotal += 1
                 if predicted == fallback { inScopeLostToFallback += 1 }
             }
-            if predicted == sample.intent {
+            let right = predicted == sample.intent
+            byTag[sample.tag ?? "untagged", default: Tally()].count(right)
+            if Self.smallTalkIntents.contains(sample.intent) { smallTalk.count(right) }
+            if let bucket = buckets.firstIndex(where: { match.confidence >= $0.lower && match.confidence < $0.upper }) {
+                buckets[bucket].tally.count(right)
+            }
+            if !sample.expect.isEmpty, let reply {
+                let said = Self.comparable(reply(sample.text))
+                let missing = sample.expect.filter { !said.contains(Self.comparable($0)) }
+                facts.count(missing.isEmpty)
+                if !missing.isEmpty { factMisses.append(FactMiss(text: sample.text, missing: missing)) }
+            }
+            if right {
                 correct += 1
                 truePositive[sample.intent, default: 0] += 1
             } else {
@@ -76,6 +137,7 @@ public struct IntentEvaluation: Sendable {
                 }
             }
         }
+        calibration = buckets
         let intents = Set(support.keys).union(predictedCount.keys).sorted()
         scores = intents.map { intent in
             let tp = Double(truePositive[intent] ?? 0)
@@ -96,6 +158,21 @@ public struct IntentEvaluation: Sendable {
     }
     public var outOfScopeRecall: Double { outOfScopeTotal > 0 ? Double(outOfScopeCaught) / Double(outOfScopeTotal) : 0 }
     public var inScopeFallbackRate: Double { inScopeTotal > 0 ? Double(inScopeLostToFallback) / Double(inScopeTotal) : 0 }
+
+    /// Text as the facts check compares it: folded, without any white space (the seed pages
+    /// write numbers with non-breaking or no spaces).
+    static func comparable(_ text: String) -> String {
+        TextNormalizer.fold(text).filter { !$0.isWhitespace }
+    }
+
+    /// What a fresh session answers to `text`: the text of every reply, joined.
+    public static func replyText(to text: String, catalogue: Catalogue, today: CalendarDay) -> String {
+        var session = Session()
+        return session.receive(.text(text), catalogue: catalogue, today: today).compactMap { action in
+            if case .reply(let reply, _, _) = action { return reply.text }
+            return nil
+        }.joined(separator: "\n")
+    }
 
     /// Parses JSON lines of `{"text": …, "intent": …}`; blank lines and `#` comments are skipped.
     public static func parseSamples(_ text: String, decode: (String) throws -> Sample) throws -> [Sample] {
