@@ -11,7 +11,7 @@ import GRDB
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Staff tools: sign-ups, interview notes, statistics, organisers, erasure.",
-        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Retention.self]
+        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Retention.self, Backup.self]
     )
 }
 
