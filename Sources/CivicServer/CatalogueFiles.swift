@@ -3,7 +3,16 @@ import Foundation
 
 /// Reads `intents/` from disk into a checked catalogue.
 public enum CatalogueFiles {
+    /// Programme names (in `language`) and facts, without building the matcher: for staff tools.
+    public static func staffSummary(directory: String, language: Language, today: CalendarDay) throws -> (topicNames: [String: String], facts: [String: Fact]) {
+        try CatalogueLoader.staffSummary(try sources(directory: directory), language: language, today: today)
+    }
+
     public static func load(directory: String) throws -> Catalogue {
+        try CatalogueLoader.load(try sources(directory: directory))
+    }
+
+    static func sources(directory: String) throws -> [CatalogueSource] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -22,6 +31,6 @@ public enum CatalogueFiles {
                 throw ConfigurationError("cannot read \(path): \(TLSMaterial.reason(error))")
             }
         }
-        return try CatalogueLoader.load(sources)
+        return sources
     }
 }

@@ -39,7 +39,9 @@ public final class SessionStorage: Sendable {
                 return (.erasureRequestRecorded, throttle)
             }
         } catch {
-            logger.error("storage failed", metadata: ["connection.id": "\(connection)", "error": "\(error)"])
+            // The database file is gone or replaced: nothing more can be confirmed; staff must act.
+            let level: Logger.Level = if case .identityLost = error as? StoreError { .critical } else { .error }
+            logger.log(level: level, "storage failed", metadata: ["connection.id": "\(connection)", "error": "\(error)"])
             return (.failed, throttle)
         }
     }

@@ -14,13 +14,38 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
 
     /// Opens (creating when needed) the database at `path` for the daemon: mode 0600, WAL,
-    /// `synchronous=FULL`, migrated to the current schema.
-    public static func openForDaemon(path: String, busyTimeout: TimeInterval = 5) throws -> AppDatabase {
+    /// `synchronous=FULL` on the writing connection, checked with `PRAGMA quick_check`, migrated
+    /// to the current schema, and watched: a commit after the file at `path` stopped being the
+    /// one opened (deleted, replaced, moved) fails with ``StoreError/identityLost(_:)``.
+    ///
+    /// A directory that has held a database keeps a marker, ``markerFileName``; with the marker
+    /// there and the database gone, opening is refused unless `initialise` is true.
+    public static func openForDaemon(path: String, busyTimeout: TimeInterval = 5, initialise: Bool = false) throws -> AppDatabase {
+        let marker = markerPath(forDatabase: path)
+        let present = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0 > 0
+        if !present, FileManager.default.fileExists(atPath: marker), !initialise {
+            throw StoreError.expectedDatabaseMissing(path)
+        }
         try createPrivateFile(path)
-        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+            let problems = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            if problems != ["ok"] { throw StoreError.damaged(path, problems.prefix(3).joined(separator: "; ")) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.damaged(path, error.message ?? "\(error.resultCode)")
+        }
+        try makeDurable(pool)
         let database = AppDatabase(writer: pool)
         try database.checkSchemaIsKnown()
         try migrator.migrate(pool)
+        // Readers opened before the migration (the quick_check above) could keep the old
+        // schema cached and fail on a rebuilt table: close them; new ones see the new schema.
+        pool.releaseMemory()
+        try IdentityGuard.install(on: pool, path: path)
+        if !FileManager.default.fileExists(atPath: marker) {
+            try writeMarker(marker)
+        }
         return database
     }
 
@@ -31,6 +56,7 @@ public struct AppDatabase: Sendable {
             throw StoreError.missing(path)
         }
         let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        try makeDurable(pool)
         let database = AppDatabase(writer: pool)
         try database.checkSchemaIsKnown()
         let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
@@ -53,6 +79,34 @@ public struct AppDatabase: Sendable {
         }
         configuration.label = "civicd"
         return configuration
+    }
+
+    /// `synchronous = FULL` on the writing connection, where it matters: a commit returns only
+    /// after the WAL is fsynced. `prepareDatabase` alone is not enough — `DatabasePool` sets
+    /// `NORMAL` on its writer after it (when it turns WAL on), so it is set again here, once
+    /// the pool is open, through the writer itself. The pool keeps that one writer connection for
+    /// its lifetime, so the setting stays.
+    static func makeDurable(_ pool: DatabasePool) throws {
+        let level = try pool.barrierWriteWithoutTransaction { db -> Int? in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            return try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        guard level == 2 else { throw StoreError.unavailable("SQLite refused synchronous=FULL (got \(level.map(String.init) ?? "nothing"))") }
+    }
+
+    /// The marker file beside a database: written once the daemon has opened a database there.
+    public static let markerFileName = ".civicd-database-id"
+
+    static func markerPath(forDatabase path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(markerFileName).path
+    }
+
+    static func writeMarker(_ marker: String) throws {
+        let text = "civicd database \(UUID().uuidString) first opened \(ISO8601DateFormatter().string(from: Date()))\n" +
+            "This directory has held a civicd database: civicd refuses to start without it unless given --init-database.\n"
+        guard FileManager.default.createFile(atPath: marker, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.unavailable("cannot write \(marker): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// The database file is private from its first byte: created 0600 before SQLite opens it.
@@ -174,6 +228,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case schema(String)
     case unavailable(String)
     case notFound(String)
+    /// The file at the database's path is no longer the one the daemon opened.
+    case identityLost(String)
+    /// The directory has held a database (its marker is there) but the database is gone.
+    case expectedDatabaseMissing(String)
+    /// `PRAGMA quick_check` (or opening) found damage.
+    case damaged(String, String)
 
     public var description: String {
         switch self {
@@ -181,6 +241,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .schema(let message): return message
         case .unavailable(let message): return message
         case .notFound(let message): return message
+        case .identityLost(let message): return message
+        case .expectedDatabaseMissing(let path):
+            return "database \(path) is missing, but this data directory has held one (\(AppDatabase.markerFileName)): restore it from a backup, or start empty with --init-database"
+        case .damaged(let path, let detail):
+            return "database \(path) is damaged (\(detail)); civicd will not start on it. To restore: stop civicd, move \(path) and its -wal/-shm files aside, copy the latest backup made with `civicd admin backup FILE` to \(path), start civicd (or start empty with --init-database)"
         }
     }
 }

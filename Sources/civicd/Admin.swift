@@ -11,7 +11,7 @@ import GRDB
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Staff tools: sign-ups, interview notes, statistics, organisers, erasure.",
-        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self]
+        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self, Backup.self]
     )
 }
 
@@ -55,18 +55,10 @@ struct AdminContext {
     /// Listings with times in the configured time zone.
     var rows: AdminRows { AdminRows(timeZone: timeZone) }
 
-    /// The catalogue in `intents/`, when it can be read (names of programmes, the interview target).
-    var catalogue: Catalogue? { try? CatalogueFiles.load(directory: configuration.intentsDirectory) }
-
-    /// Programme names by topic id, in Polish.
-    func programmeNames(_ catalogue: Catalogue?) -> [String: String] {
-        guard let catalogue else { return [:] }
+    /// Programme names (Polish) and facts from `intents/`, when it can be read; empty otherwise.
+    var catalogueSummary: (topicNames: [String: String], facts: [String: Fact]) {
         let today = Serve.today(in: configuration.timeZone)()
-        var names: [String: String] = [:]
-        for topic in catalogue.topics {
-            names[topic.id] = catalogue.topicName(topic.id, language: .pl, today: today)
-        }
-        return names
+        return (try? CatalogueFiles.staffSummary(directory: configuration.intentsDirectory, language: .pl, today: today)) ?? ([:], [:])
     }
 
     /// Asks `question` in the configured staff language; true for "tak", "yes" and the like.
@@ -135,7 +127,7 @@ extension Admin {
                     since: since.map { context.startOf($0.day) },
                     until: until.map { context.startOf($0.day.adding(days: 1)) },
                     search: search, includeErased: includeErased,
-                    programmeNames: programme == nil ? [:] : context.programmeNames(context.catalogue)
+                    programmeNames: programme == nil ? [:] : context.catalogueSummary.topicNames
                 )
                 let records = try await context.run { try await context.database.signups(matching: filter) }
                 print(context.rows.signups.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
@@ -226,10 +218,10 @@ extension Admin {
                 )
             }
             // Names and the interview target come from intents/, when it can be read.
-            let catalogue = context.catalogue
-            let names = context.programmeNames(catalogue)
+            let summary = context.catalogueSummary
+            let names = summary.topicNames
             var target = 20
-            if case .text(let text)? = catalogue?.fact(.interviewTarget)?.value, let number = Int(text) {
+            if case .text(let text)? = summary.facts[FactPath.interviewTarget.rawValue]?.value, let number = Int(text) {
                 target = number
             }
             print(StatisticsReport.render(statistics, programmeNames: names, interviewTarget: target), terminator: "")

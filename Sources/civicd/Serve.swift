@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The intents directory.", valueName: "DIR"))
     var intents: String?
 
+    @Flag(help: "Start with an empty database even though the data directory has held one (its database is missing).")
+    var initDatabase = false
+
     func run() async throws {
         // SIGHUP means "reload", never "terminate": ignored from the start, so one that arrives
         // before the reloader listens is not fatal.
@@ -69,7 +72,9 @@ struct Serve: AsyncParsableCommand {
         let databasePath = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
         let database: AppDatabase
         do {
-            database = try AppDatabase.openForDaemon(path: databasePath)
+            database = try AppDatabase.openForDaemon(path: databasePath, initialise: initDatabase)
+        } catch let error as StoreError {
+            throw ConfigurationError(error.description)
         } catch {
             throw ConfigurationError("cannot open database \(databasePath): \(error)")
         }

@@ -25,12 +25,19 @@ final class Daemon: Sendable {
     private let ownsDataDirectory: Bool
     private let log = NIOLockedValueBox("")
 
-    /// Starts `civicd serve` on an ephemeral port with `arguments` added.
-    init(dataDirectory: URL? = nil, arguments: [String] = []) throws {
+    /// Starts `civicd serve` on an ephemeral port with `arguments` added; with `launcher`
+    /// (e.g. `strace -f -o FILE`), civicd runs under that command.
+    init(dataDirectory: URL? = nil, arguments: [String] = [], launcher: [String] = []) throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("civicd-e2e-\(UUID().uuidString)")
         self.ownsDataDirectory = dataDirectory == nil
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--data-dir", self.dataDirectory.path] + arguments
+        let serve = ["serve", "--listen", "127.0.0.1:0", "--data-dir", self.dataDirectory.path] + arguments
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [Self.binary.path] + serve
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = serve
+        }
         process.currentDirectoryURL = Self.repositoryRoot
         let errors = Pipe()
         process.standardError = errors

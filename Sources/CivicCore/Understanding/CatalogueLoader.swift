@@ -43,6 +43,23 @@ public enum CatalogueLoader {
     /// Facts the code reads by path (declared with ``FactPath`` next to that code).
     public static let requiredFacts: [FactPath] = [.interviewTarget, .reportDeadline, .privacyNotice, .privacyVersion]
 
+    /// What staff tools need of a catalogue — programme names and facts — read without building
+    /// the matcher (which trains a model and takes seconds in a debug build). No cross-checks:
+    /// the daemon's load does those.
+    public static func staffSummary(_ sources: [CatalogueSource], language: Language, today: CalendarDay) throws(CatalogueError) -> (topicNames: [String: String], facts: [String: Fact]) {
+        var reader = Reader()
+        for source in sources.sorted(by: { $0.name < $1.name }) {
+            reader.read(source)
+        }
+        guard reader.diagnostics.isEmpty else { throw CatalogueError(diagnostics: reader.diagnostics) }
+        let facts = reader.facts
+        var names: [String: String] = [:]
+        for topic in reader.topics {
+            names[topic.id] = topic.name[language].render(language: language, today: today, topicName: nil) { facts[$0]?.value }
+        }
+        return (names, facts)
+    }
+
     public static func load(_ sources: [CatalogueSource]) throws(CatalogueError) -> Catalogue {
         var reader = Reader()
         for source in sources.sorted(by: { $0.name < $1.name }) {
