@@ -59,6 +59,19 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
+        // Setting up a daemon from files: the configuration, TLS material, the catalogue on disk.
+        // Shared by serve, admin, chat and intents, none of which needs the network server for it.
+        .target(
+            name: "CivicSetup",
+            dependencies: [
+                "CivicCore",
+                "CivicTLS",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift6
+        ),
         // The thin network layer: listener service, pipeline, connection loop.
         .target(
             name: "CivicServer",
@@ -72,7 +85,6 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -96,6 +108,7 @@ let package = Package(
                 "CivicStore",
                 "CivicAdmin",
                 "CivicTLS",
+                "CivicSetup",
                 "CivicServer",
                 "CivicClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -128,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "CivicServerTests",
             dependencies: [
-                "CivicServer", "CivicClient", "CivicTLS", "CivicCore", "CivicStore",
+                "CivicServer", "CivicSetup", "CivicClient", "CivicTLS", "CivicCore", "CivicStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

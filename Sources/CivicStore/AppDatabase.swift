@@ -234,6 +234,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case expectedDatabaseMissing(String)
     /// `PRAGMA quick_check` (or opening) found damage.
     case damaged(String, String)
+    /// Another process held the database longer than the busy timeout.
+    case busy
 
     public var description: String {
         switch self {
@@ -242,10 +244,31 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unavailable(let message): return message
         case .notFound(let message): return message
         case .identityLost(let message): return message
+        case .busy: return "the database is locked (still busy after 5 s); try again"
         case .expectedDatabaseMissing(let path):
             return "database \(path) is missing, but this data directory has held one (\(AppDatabase.markerFileName)): restore it from a backup, or start empty with --init-database"
         case .damaged(let path, let detail):
             return "database \(path) is damaged (\(detail)); civicd will not start on it. To restore: stop civicd, move \(path) and its -wal/-shm files aside, copy the latest backup made with `civicd admin backup FILE` to \(path), start civicd (or start empty with --init-database)"
+        }
+    }
+}
+
+extension StoreError {
+    /// SQLite's "busy" and "locked" as the store's own error; any other error unchanged. Callers
+    /// of the store need not know GRDB.
+    public static func mapped(_ error: any Error) -> any Error {
+        if let database = error as? DatabaseError, database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED {
+            return StoreError.busy
+        }
+        return error
+    }
+
+    /// Runs a database operation with ``mapped(_:)`` applied to what it throws.
+    public static func mapping<T>(_ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch {
+            throw mapped(error)
         }
     }
 }

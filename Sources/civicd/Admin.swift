@@ -1,10 +1,9 @@
 import ArgumentParser
 import CivicAdmin
 import CivicCore
-import CivicServer
+import CivicSetup
 import CivicStore
 import Foundation
-import GRDB
 
 /// `civicd admin …`: staff work on the database, safely beside the running daemon (WAL readers
 /// never block it; writers wait up to the busy timeout).
@@ -32,21 +31,21 @@ struct AdminContext {
         let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
         do {
             return AdminContext(configuration: configuration, database: try AppDatabase.openExisting(path: path))
-        } catch let error as StoreError {
-            throw AdminFailure(error.description)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw AdminFailure("database \(path) is locked (still busy after 5 s); try again")
         } catch {
-            throw AdminFailure("cannot open database \(path): \(error)")
+            switch StoreError.mapped(error) {
+            case StoreError.busy: throw AdminFailure("database \(path) is locked (still busy after 5 s); try again")
+            case let error as StoreError: throw AdminFailure(error.description)
+            default: throw AdminFailure("cannot open database \(path): \(error)")
+            }
         }
     }
 
     /// Runs a database operation, turning a lock held too long into one clear message.
     func run<T>(_ operation: () async throws -> T) async throws -> T {
         do {
-            return try await operation()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw AdminFailure("the database is locked (still busy after 5 s); try again")
+            return try await StoreError.mapping(operation)
+        } catch StoreError.busy {
+            throw AdminFailure(StoreError.busy.description)
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CivicCore
-import CivicServer
+import CivicSetup
 import Foundation
 
 /// `civicd bench …`: measurements for docs/PERFORMANCE.md. Build with `-c release` first.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CivicCore
-import CivicServer
 import CivicStore
 import Foundation
 import NIOConcurrencyHelpers

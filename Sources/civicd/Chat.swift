@@ -1,6 +1,6 @@
 import ArgumentParser
 import CivicClient
-import CivicServer
+import CivicSetup
 import CivicTLS
 import Foundation
 import NIOConcurrencyHelpers

@@ -1,4 +1,4 @@
-import CivicServer
+import CivicSetup
 import Foundation
 
 extension ConfigOptions {

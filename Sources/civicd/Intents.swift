@@ -1,6 +1,6 @@
 import ArgumentParser
 import CivicCore
-import CivicServer
+import CivicSetup
 import Foundation
 
 /// `civicd intents …`: check and measure the knowledge in `intents/`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CivicCore
 import CivicServer
+import CivicSetup
 import CivicStore
 import CivicTLS
 import Foundation

@@ -1,5 +1,5 @@
 import CivicCore
-import CivicServer
+import CivicSetup
 import Foundation
 import Testing
 

@@ -1,6 +1,5 @@
 import CivicClient
 import CivicCore
-import CivicServer
 import CivicTLS
 import Foundation
 import NIOSSL
