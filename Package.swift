@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "civicd", targets: ["civicd"]),
+        .executable(name: "civicd-bench", targets: ["civicd-bench"]),
         // The pure core, for the libFuzzer package in Fuzz/.
         .library(name: "CivicCore", targets: ["CivicCore"]),
     ],
@@ -111,11 +112,38 @@ let package = Package(
                 "CivicSetup",
                 "CivicServer",
                 "CivicClient",
+                "CivicCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // What `civicd` and `civicd-bench` share on the command line: how to reach a daemon.
+        .target(
+            name: "CivicCommandLine",
+            dependencies: [
+                "CivicClient",
+                "CivicSetup",
+                "CivicTLS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSwift6
+        ),
+        // Benchmarks for docs/PERFORMANCE.md (load, handshakes, idle, soak, commits, match, lines).
+        .executableTarget(
+            name: "civicd-bench",
+            dependencies: [
+                "CivicCore",
+                "CivicStore",
+                "CivicSetup",
+                "CivicClient",
+                "CivicCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strictSwift6
         ),

@@ -3,7 +3,7 @@
 #
 # Starts both servers on 127.0.0.1 with the same certificate (from a throwaway CA), then, for
 # ROUNDS rounds alternating which server goes first, measures with the same client
-# (`civicd bench …`, `--redis` for Redis): request/reply load at 1, 50 and 500 connections, full
+# (`civicd-bench …`, `--redis` for Redis): request/reply load at 1, 50 and 500 connections, full
 # TLS handshakes per second with the server's CPU per handshake, and resident memory per idle
 # session at IDLE sessions. Prints every raw line and the median civicd/redis ratios.
 #
@@ -16,7 +16,9 @@ ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-5}"
 IDLE="${IDLE:-10000}"
 civicd=.build/release/civicd
+bench=.build/release/civicd-bench
 [ -x "$civicd" ] || swift build -c release --product civicd
+[ -x "$bench" ] || swift build -c release --product civicd-bench
 if ! command -v redis-server >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
@@ -67,18 +69,18 @@ for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) -eq 1 ]; then order="civicd redis"; else order="redis civicd"; fi
   for connections in 1 50 500; do
     for server in $order; do
-      line=$("$civicd" bench load $(target "$server") --connections "$connections" --duration "$DURATION" --server-pid "$(pid_of "$server")")
+      line=$("$bench" load $(target "$server") --connections "$connections" --duration "$DURATION" --server-pid "$(pid_of "$server")")
       echo "round=$round server=$server test=load$connections $line" | tee -a "$results"
     done
   done
-  line=$("$civicd" bench load $(target civicd) --connections 50 --duration "$DURATION" --server-pid "$civicd_pid" --questions "$work/floor.jsonl")
+  line=$("$bench" load $(target civicd) --connections 50 --duration "$DURATION" --server-pid "$civicd_pid" --questions "$work/floor.jsonl")
   echo "round=$round server=civicd test=floor50 $line" | tee -a "$results"
   for server in $order; do
-    line=$("$civicd" bench handshakes $(target "$server") --duration "$DURATION" --server-pid "$(pid_of "$server")")
+    line=$("$bench" handshakes $(target "$server") --duration "$DURATION" --server-pid "$(pid_of "$server")")
     echo "round=$round server=$server test=handshakes $line" | tee -a "$results"
   done
   for server in $order; do
-    line=$("$civicd" bench idle $(target "$server") --connections "$IDLE" --server-pid "$(pid_of "$server")")
+    line=$("$bench" idle $(target "$server") --connections "$IDLE" --server-pid "$(pid_of "$server")")
     echo "round=$round server=$server test=idle $line" | tee -a "$results"
   done
 done

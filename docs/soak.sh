@@ -7,7 +7,7 @@
 # address and idle sessions expire after IDLE_TIMEOUT seconds (the default 600 would expire the
 # 500 idle sessions only twice in 30 minutes): they reconnect 15 times, so warm-up covers the
 # allocator reaching its working size and the rest shows whether memory keeps growing.
-# Prints the soak's samples and final line (see `civicd bench soak --help`), then the checks.
+# Prints the soak's samples and final line (see `civicd-bench soak --help`), then the checks.
 # Passes (exit 0) only with no errors, RSS growth after warm-up under 10 % (peak of the last 3
 # minutes against the peak of the 3 minutes after warm-up), as many stored sign-ups as confirmed
 # ones, a sound database and the daemon still running.
@@ -17,7 +17,9 @@ DURATION="${DURATION:-1800}"
 WARMUP="${WARMUP:-300}"
 IDLE_TIMEOUT="${IDLE_TIMEOUT:-120}"
 civicd="${CIVICD:-.build/release/civicd}"   # CIVICD=path runs another build (e.g. a copy, while rebuilding)
+bench="${CIVICD_BENCH:-.build/release/civicd-bench}"
 [ -x "$civicd" ] || swift build -c release --product civicd
+[ -x "$bench" ] || swift build -c release --product civicd-bench
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 work="$(mktemp -d)"
@@ -40,7 +42,7 @@ for _ in $(seq 1 100); do grep -q "listening on" "$work/civicd.log" && break; sl
 fingerprint=$(grep -o 'sha256=[0-9A-Fa-f:]*' "$work/civicd.log" | head -1 | cut -d= -f2)
 [ -n "$fingerprint" ] || { echo "soak: civicd did not start"; cat "$work/civicd.log"; exit 1; }
 
-result=$("$civicd" bench soak 127.0.0.1:$port --fingerprint "$fingerprint" --server-pid "$civicd_pid" \
+result=$("$bench" soak 127.0.0.1:$port --fingerprint "$fingerprint" --server-pid "$civicd_pid" \
   --duration "$DURATION" --warmup "$WARMUP" 2> >(tee "$work/samples.txt" >&2))
 echo "$result"
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicAdmin
+import CivicCommandLine
 import CivicCore
 import CivicSetup
 import CivicStore
@@ -14,13 +15,6 @@ struct Admin: AsyncParsableCommand {
     )
 }
 
-/// A failure of an admin command, printed as one line (without the usage text a mistyped
-/// argument gets).
-struct AdminFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// The database and settings every admin subcommand opens.
 struct AdminContext {
     let configuration: DaemonConfiguration
@@ -33,9 +27,9 @@ struct AdminContext {
             return AdminContext(configuration: configuration, database: try AppDatabase.openExisting(path: path))
         } catch {
             switch StoreError.mapped(error) {
-            case StoreError.busy: throw AdminFailure("database \(path) is locked (still busy after 5 s); try again")
-            case let error as StoreError: throw AdminFailure(error.description)
-            default: throw AdminFailure("cannot open database \(path): \(error)")
+            case StoreError.busy: throw CommandFailure("database \(path) is locked (still busy after 5 s); try again")
+            case let error as StoreError: throw CommandFailure(error.description)
+            default: throw CommandFailure("cannot open database \(path): \(error)")
             }
         }
     }
@@ -45,7 +39,7 @@ struct AdminContext {
         do {
             return try await StoreError.mapping(operation)
         } catch StoreError.busy {
-            throw AdminFailure(StoreError.busy.description)
+            throw CommandFailure(StoreError.busy.description)
         }
     }
 
@@ -141,7 +135,7 @@ extension Admin {
             func run() async throws {
                 let context = try AdminContext.open(options)
                 guard let record = try await context.run({ try await context.database.signup(reference: reference) }) else {
-                    throw AdminFailure("no sign-up with reference \(TerminalText.escape(reference))")
+                    throw CommandFailure("no sign-up with reference \(TerminalText.escape(reference))")
                 }
                 for field in context.rows.signups.row(record).fields {
                     print("\(field.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(TerminalText.escape(field.value == .null ? "—" : field.value.plain))")
@@ -275,7 +269,7 @@ extension Admin {
             func run() async throws {
                 let context = try AdminContext.open(options)
                 guard try await context.run({ try await context.database.revokeOrganiser(id: id) }) else {
-                    throw AdminFailure("no active organiser with id \(id)")
+                    throw CommandFailure("no active organiser with id \(id)")
                 }
                 print("organiser \(id): code revoked")
             }
@@ -326,14 +320,14 @@ extension Admin {
             let parsedContact = contact.flatMap(Contact.init(parsing:))
             let plan = try await context.run { try await context.database.erasurePlan(reference: reference, contact: parsedContact) }
             if plan.isEmpty {
-                throw AdminFailure(reference.map { "no live sign-up with reference \(TerminalText.escape($0))" }
+                throw CommandFailure(reference.map { "no live sign-up with reference \(TerminalText.escape($0))" }
                                    ?? "no live sign-up or note names \(TerminalText.escape(parsedContact?.description ?? ""))")
             }
             print(Self.describe(plan, rows: context.rows), terminator: "")
             if !yes {
                 guard context.confirm(Localized(pl: "Usunąć te dane osobowe? Wpisz „tak”, aby kontynuować:",
                                                 en: "Erase this personal data? Type \"yes\" to continue:")) else {
-                    throw AdminFailure("nothing erased")
+                    throw CommandFailure("nothing erased")
                 }
             }
             let result = try await context.run { try await context.database.erase(reference: reference, contact: parsedContact) }
@@ -414,7 +408,7 @@ extension Admin {
                 if !yes {
                     guard context.confirm(Localized(pl: "Zanonimizować wszystko, co powstało przed \(when)? Wpisz „tak”, aby kontynuować:",
                                                     en: "Anonymise everything created before \(when)? Type \"yes\" to continue:")) else {
-                        throw AdminFailure("nothing purged")
+                        throw CommandFailure("nothing purged")
                     }
                 }
                 let (signups, notes) = try await context.run { try await context.database.purge(before: cutoff) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicAdmin
+import CivicCommandLine
 import CivicStore
 import Foundation
 
@@ -23,7 +24,7 @@ extension Admin {
             do {
                 signups = try context.database.backup(to: file)
             } catch let error as StoreError {
-                throw AdminFailure(error.description)
+                throw CommandFailure(error.description)
             }
             print("backed up \(signups) sign-up(s) to \(TerminalText.escape(file))")
         }

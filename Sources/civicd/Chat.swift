@@ -1,65 +1,11 @@
 import ArgumentParser
 import CivicClient
+import CivicCommandLine
 import CivicSetup
 import CivicTLS
 import Foundation
 import NIOConcurrencyHelpers
 import NIOSSL
-
-/// How `chat` and `kiosk` find and trust the server.
-struct ServerOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The daemon's address.", valueName: "HOST:PORT"))
-    var address: String
-
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp("PEM file of the CA (or the server's own self-signed certificate) to trust.", valueName: "FILE"))
-    var caFile: String?
-
-    @Option(help: ArgumentHelp("The server certificate's SHA-256 fingerprint to pin (as the daemon logs it).", valueName: "SHA256"))
-    var fingerprint: String?
-
-    func validate() throws {
-        _ = try DaemonConfiguration.parseListen(address, at: "HOST:PORT")
-        if caFile != nil && fingerprint != nil { throw ValidationError("give --ca-file or --fingerprint, not both") }
-        if let fingerprint, CertificateFactory.normalizedFingerprint(fingerprint) == nil {
-            throw ValidationError("'\(fingerprint)' is not a SHA-256 fingerprint (64 hex digits, colons optional)")
-        }
-    }
-
-    var hostAndPort: (String, Int) { (try? DaemonConfiguration.parseListen(address, at: "HOST:PORT")) ?? ("127.0.0.1", 7443) }
-
-    func trust() throws -> ClientTrust {
-        if let caFile {
-            do {
-                return .caFile(pem: try String(contentsOfFile: caFile, encoding: .utf8))
-            } catch {
-                throw AdminFailure("cannot read --ca-file \(caFile): \(error.localizedDescription)")
-            }
-        }
-        if let fingerprint { return .fingerprint(fingerprint) }
-        return .system
-    }
-
-    /// Connects, turning certificate problems into a sentence a resident or staffer can act on.
-    func connect() async throws -> TLSLineClient {
-        let (host, port) = hostAndPort
-        let trust = try trust()
-        let (tls, verification) = try trust.tlsConfiguration()
-        do {
-            return try await TLSLineClient.connect(host: host, port: port, tls: tls, serverHostname: Self.isIPAddress(host) ? nil : host, verification: verification)
-        } catch let error as NIOSSLError {
-            switch trust {
-            case .fingerprint(let expected):
-                throw AdminFailure("the server's certificate does not match the pinned fingerprint \(expected) (\(error)); do not continue")
-            default:
-                throw AdminFailure("the server's certificate could not be verified (\(error)); check --ca-file or --fingerprint")
-            }
-        }
-    }
-
-    static func isIPAddress(_ host: String) -> Bool {
-        host.contains(":") || host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
-    }
-}
 
 /// Lines typed at the terminal, read on their own thread so the conversation can wait for a line
 /// and for a deadline at once. The terminal's line discipline edits the line (UTF-8 aware).

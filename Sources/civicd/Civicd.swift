@@ -10,7 +10,7 @@ struct Civicd: AsyncParsableCommand {
         Residents connect with any TLS line client (openssl s_client, ncat --ssl, socat) and ask in
         Polish or English. See README.md and docs/PROTOCOL.md.
         """,
-        subcommands: [Serve.self, Chat.self, Kiosk.self, Intents.self, Admin.self, Bench.self]
+        subcommands: [Serve.self, Chat.self, Kiosk.self, Intents.self, Admin.self]
     )
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicClient
+import CivicCommandLine
 import CivicCore
 import Foundation
 

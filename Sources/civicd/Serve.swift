@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivicCommandLine
 import CivicCore
 import CivicServer
 import CivicSetup

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicClient
+import CivicCommandLine
 import CivicCore
 import Foundation
 import NIOConcurrencyHelpers
@@ -206,10 +207,10 @@ extension Bench {
 
         func run() async throws {
             raiseOpenFileLimit()
-            guard let before = ProcessStats.residentBytes(serverPid) else { throw AdminFailure("cannot read /proc/\(serverPid)/status") }
+            guard let before = ProcessStats.residentBytes(serverPid) else { throw CommandFailure("cannot read /proc/\(serverPid)/status") }
             let clients = try await openAll(connections, target)
             try await Task.sleep(for: .seconds(settle))
-            guard let after = ProcessStats.residentBytes(serverPid) else { throw AdminFailure("cannot read /proc/\(serverPid)/status") }
+            guard let after = ProcessStats.residentBytes(serverPid) else { throw CommandFailure("cannot read /proc/\(serverPid)/status") }
             let alive = clients.filter { !$0.isDisconnected }.count
             for client in clients { await client.close() }
             print(String(format: "sessions=%d alive=%d rss_before_kb=%d rss_after_kb=%d rss_per_session_kb=%.2f errors=%d",
@@ -235,22 +236,6 @@ func openAll(_ count: Int, _ target: BenchTarget) async throws -> [TLSLineClient
         remaining -= batch
     }
     return clients
-}
-
-/// Lifts this process's open-file limit to its hard limit (each connection is a descriptor);
-/// returns the limit now in force.
-@discardableResult
-func raiseOpenFileLimit() -> Int? {
-    var limit = rlimit()
-    #if os(Linux)
-    let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-    #else
-    let resource = RLIMIT_NOFILE
-    #endif
-    guard getrlimit(resource, &limit) == 0 else { return nil }
-    limit.rlim_cur = limit.rlim_max
-    _ = setrlimit(resource, &limit)
-    return getrlimit(resource, &limit) == 0 ? Int(limit.rlim_cur) : nil
 }
 
 /// Reads a process's CPU time and resident memory from /proc (Linux).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CivicClient
+import CivicCommandLine
 import CivicCore
 import Foundation
 import NIOConcurrencyHelpers
@@ -48,7 +49,7 @@ extension Bench {
             let started = ContinuousClock.now
             let stop = started.advanced(by: .seconds(duration))
             let server = self.server
-            guard let rssStart = ProcessStats.residentBytes(serverPid) else { throw AdminFailure("cannot read /proc/\(serverPid)/status") }
+            guard let rssStart = ProcessStats.residentBytes(serverPid) else { throw CommandFailure("cannot read /proc/\(serverPid)/status") }
 
             var idleClients = try await openIdle(idle, server: server)
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -75,7 +76,7 @@ extension Bench {
                         idleClients += (try? await openIdle(closed.count, server: server)) ?? []
                         counters.add(reconnects: closed.count)
                     }
-                    guard let rss = ProcessStats.residentBytes(serverPid) else { throw AdminFailure("the server (pid \(serverPid)) is gone") }
+                    guard let rss = ProcessStats.residentBytes(serverPid) else { throw CommandFailure("the server (pid \(serverPid)) is gone") }
                     let anon = ProcessStats.residentBytes(serverPid, "RssAnon") ?? 0
                     let file = ProcessStats.residentBytes(serverPid, "RssFile") ?? 0
                     samples.append((elapsed, rss, anon))
@@ -218,7 +219,7 @@ extension Bench {
             try await client.sendLine(line)
             let reply = try await client.readLine(timeout: .seconds(30))
             guard let object = try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any] else {
-                throw AdminFailure("not a JSON reply: \(reply.prefix(80))")
+                throw CommandFailure("not a JSON reply: \(reply.prefix(80))")
             }
             return object
         }

@@ -3,9 +3,12 @@ import CivicCore
 import CivicSetup
 import Foundation
 
-/// `civicd bench …`: measurements for docs/PERFORMANCE.md. Build with `-c release` first.
+/// `civicd-bench …`: measurements for docs/PERFORMANCE.md, a binary of its own beside `civicd`.
+/// Build with `swift build -c release` first.
+@main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "civicd-bench",
         abstract: "Measure civicd (and, for comparison, Redis over TLS); see docs/PERFORMANCE.md.",
         subcommands: [Match.self, Load.self, Handshakes.self, Idle.self, Commits.self, Soak.self]
     )
