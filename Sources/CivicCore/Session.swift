@@ -166,7 +166,7 @@ public struct Session: Sendable {
         if close {
             return farewell(Messages.flood[language], error: error)
         }
-        return respond(Messages.slowDown[language], error: error)
+        return respond(error == .tookTooLong ? Messages.tookTooLong[language] : Messages.slowDown[language], error: error)
     }
 
     /// The idle warning, sent unasked a while before the idle close.
