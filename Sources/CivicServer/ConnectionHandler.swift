@@ -81,9 +81,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         peer = context.remoteAddress?.ipAddress ?? "unknown"
         switch registry.admit(context.channel, peer: peer) {
-        case .admitted(let id):
+        case .admitted(let id, let evicting):
             connectionID = id
             admitted = true
+            if let evicting {
+                logger.debug("closing the oldest unfinished handshake from this address")
+                evicting.close(promise: nil)
+            }
         case .refused(let id):
             connectionID = id
             state = .refused
@@ -117,6 +121,11 @@ final class ConnectionHandler: ChannelInboundHandler {
             handshakeTimeout?.cancel()
             handshakeTimeout = nil
             switch state {
+            case .handshaking where !registry.establish(id: connectionID, peer: peer):
+                // This address has its fill of sessions (kiosks apart).
+                state = .refused
+                closeReason = "server busy"
+                perform(Session.busy(), context: context)
             case .handshaking:
                 state = .open
                 perform(session.start(), context: context)
@@ -332,6 +341,7 @@ final class ConnectionHandler: ChannelInboundHandler {
                 let accepted = configuration.kioskTokens.contains { Self.constantTimeEqual($0, token) }
                 logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
                 if accepted {
+                    registry.exemptFromPeerCap(id: connectionID, peer: peer)
                     limits = configuration.limits.forKiosk
                     // The kiosk's shorter timeout applies from now: the next line schedules afresh.
                     idleTimer?.cancel()
