@@ -170,6 +170,8 @@ let package = Package(
             name: "CivicServerTests",
             dependencies: [
                 "CivicServer", "CivicSetup", "CivicClient", "CivicTLS", "CivicCore", "CivicStore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -21,8 +21,17 @@ public enum ClientTrust: Sendable {
             // The pinned fingerprint replaces chain and name checks; it is stricter than both.
             configuration.certificateVerification = .noHostnameVerification
             let wanted = CertificateFactory.normalizedFingerprint(expected) ?? expected
-            return (configuration, { certificate in Self.fingerprint(of: certificate) == wanted })
+            // The public key's fingerprint (survives renewal), or — as before — the certificate's.
+            return (configuration, { certificate in
+                Self.publicKeyFingerprint(of: certificate) == wanted || Self.fingerprint(of: certificate) == wanted
+            })
         }
+    }
+
+    /// Colon-separated upper-case SHA-256 of the certificate's SubjectPublicKeyInfo.
+    public static func publicKeyFingerprint(of certificate: NIOSSLCertificate) -> String? {
+        guard let spki = try? certificate.extractPublicKey().toSPKIBytes() else { return nil }
+        return CertificateFactory.fingerprintSHA256(der: spki)
     }
 
     /// Colon-separated upper-case SHA-256 of the certificate's DER bytes.

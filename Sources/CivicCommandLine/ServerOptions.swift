@@ -14,7 +14,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("ca-file"), help: ArgumentHelp("PEM file of the CA (or the server's own self-signed certificate) to trust.", valueName: "FILE"))
     public var caFile: String?
 
-    @Option(help: ArgumentHelp("The server certificate's SHA-256 fingerprint to pin (as the daemon logs it).", valueName: "SHA256"))
+    @Option(help: ArgumentHelp("The SHA-256 to pin: of the server's public key (spki_sha256, survives renewal) or of its certificate (sha256), as the daemon logs them.", valueName: "SHA256"))
     public var fingerprint: String?
 
     public func validate() throws {

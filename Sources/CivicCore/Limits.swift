@@ -24,6 +24,11 @@ public struct Limits: Sendable, Equatable {
     /// Distinct conversation lines whose understanding is kept for reuse (0: none); see
     /// ``UnderstandingCache``.
     public var understandingCacheLines: Int = 4_096
+    /// Lines longer than this (UTF-8 bytes) are understood off the event loop; shorter ones cost
+    /// microseconds and are answered in place.
+    public var offLoopLineBytes: Int = 200
+    /// How long understanding one line may take before the resident is told `took_too_long`.
+    public var understandingDeadlineMilliseconds: Int = 2_000
 
     public init() {}
 

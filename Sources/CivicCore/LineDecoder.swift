@@ -13,7 +13,8 @@ public enum InboundLine: Sendable, Equatable {
 /// Splits a byte stream into lines: the whole of protocol v1's input side, with no I/O.
 ///
 /// - Line endings: LF, CRLF, CR NUL and a lone CR each end a line.
-/// - Telnet negotiation (`IAC` commands, `IAC WILL/WONT/DO/DONT opt`, `IAC SB … IAC SE`)
+/// - Telnet negotiation (`IAC` commands, `IAC WILL/WONT/DO/DONT opt`, `IAC SB … IAC SE`, an
+///   unterminated subnegotiation dropped after ``maxSubnegotiationBytes``)
 ///   is removed statefully, so a sequence split across reads is still removed whole.
 ///   `IAC IAC` stands for the byte 0xFF, which is never valid UTF-8.
 /// - ANSI escape sequences (`ESC [ … final`, `ESC ] … BEL|ST`, `ESC x`) and other C0
@@ -40,6 +41,11 @@ public struct LineDecoder: Sendable {
     private var escape = Escape.none
     private var afterCarriageReturn = false
     private var discarding = false
+    /// Bytes seen inside the current `IAC SB …` (the longest real one is a few dozen).
+    private var subnegotiationBytes = 0
+    /// A subnegotiation longer than this is abandoned: it is dropped with the rest of its line and
+    /// the next line is data again, so an `IAC SB` that never ends cannot swallow the session.
+    public static let maxSubnegotiationBytes = 512
 
     public init(maxLineBytes: Int = Limits().maxLineBytes) {
         precondition(maxLineBytes > 0, "maxLineBytes must be positive")
@@ -77,6 +83,7 @@ public struct LineDecoder: Sendable {
                 telnet = .data  // IAC IAC: a literal 0xFF data byte
             case 250:
                 telnet = .subnegotiation
+                subnegotiationBytes = 0
                 return nil
             case 251...254:
                 telnet = .option
@@ -89,9 +96,18 @@ public struct LineDecoder: Sendable {
             telnet = .data
             return nil
         case .subnegotiation:
-            if byte == Self.iac { telnet = .subnegotiationCommand }
+            subnegotiationBytes += 1
+            if byte == Self.iac {
+                telnet = .subnegotiationCommand
+            } else if subnegotiationBytes > Self.maxSubnegotiationBytes {
+                // Unterminated: dropped with the rest of its line; the next line is read as usual.
+                telnet = .data
+                discarding = true
+                line.removeAll(keepingCapacity: true)
+            }
             return nil
         case .subnegotiationCommand:
+            subnegotiationBytes += 1
             telnet = byte == 240 ? .data : .subnegotiation
             return nil
         }

@@ -67,6 +67,11 @@ public enum Messages {
         pl: "Za dużo linii naraz. Zwolnij, proszę; część wiadomości pominąłem.",
         en: "Too many lines at once. Please slow down; some lines were skipped."
     )
+    /// A line whose understanding ran past the deadline; the session goes on.
+    public static let tookTooLong = Localized(
+        pl: "Przepraszam, tej wiadomości nie zdołałem przeczytać na czas. Napisz, proszę, krócej.",
+        en: "Sorry, I could not read that message in time. Please write it more briefly."
+    )
     public static let flood = Localized(
         pl: "Zbyt wiele wiadomości. Zamykam połączenie.",
         en: "Too many messages. Closing the connection."

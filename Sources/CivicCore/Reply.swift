@@ -13,6 +13,7 @@ public enum ReplyError: String, Sendable, Equatable, CaseIterable {
     case loginFailed = "login_failed"
     case loginLocked = "login_locked"
     case storageUnavailable = "storage_unavailable"
+    case tookTooLong = "took_too_long"
 }
 
 /// One reply of the daemon, before it is rendered as text or JSON.

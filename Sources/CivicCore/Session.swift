@@ -177,7 +177,7 @@ public struct Session: Sendable {
         if close {
             return farewell(Messages.flood[language], error: error)
         }
-        return reply(Messages.slowDown[language], error: error)
+        return reply(error == .tookTooLong ? Messages.tookTooLong[language] : Messages.slowDown[language], error: error)
     }
 
     /// The idle warning, sent unasked a while before the idle close.

@@ -1,6 +1,7 @@
 import CivicCore
 import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 import NIOTLS
 
@@ -56,6 +57,10 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var loginThrottle = LoginThrottle(lockSeconds: nil)
     /// The server asked to stop while storage was in flight: goodbye once it answers.
     private var stopWhenStored = false
+    /// A long line is being understood off the event loop; later lines wait in `heldLines`.
+    private var understanding = false
+    /// Which off-loop understanding is current: a late result of an abandoned one is dropped.
+    private var understandingToken: UInt64 = 0
     /// The most lines held back while storage works; more are refused with `slow_down`.
     static let maxHeldLines = 64
 
@@ -76,9 +81,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         peer = context.remoteAddress?.ipAddress ?? "unknown"
         switch registry.admit(context.channel, peer: peer) {
-        case .admitted(let id):
+        case .admitted(let id, let evicting):
             connectionID = id
             admitted = true
+            if let evicting {
+                logger.debug("closing the oldest unfinished handshake from this address")
+                evicting.close(promise: nil)
+            }
         case .refused(let id):
             connectionID = id
             state = .refused
@@ -112,6 +121,11 @@ final class ConnectionHandler: ChannelInboundHandler {
             handshakeTimeout?.cancel()
             handshakeTimeout = nil
             switch state {
+            case .handshaking where !registry.establish(id: connectionID, peer: peer):
+                // This address has its fill of sessions (kiosks apart).
+                state = .refused
+                closeReason = "server busy"
+                perform(Session.busy(), context: context)
             case .handshaking:
                 state = .open
                 perform(session.start(), context: context)
@@ -172,7 +186,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             linesReceived += 1
             switch limiter.admit(atNanoseconds: NIODeadline.now().uptimeNanoseconds) {
             case .accept:
-                if session.isWaitingForStorage || !heldLines.isEmpty {
+                if session.isWaitingForStorage || understanding || !heldLines.isEmpty {
                     if heldLines.count < Self.maxHeldLines {
                         heldLines.append(line)
                     } else {
@@ -198,15 +212,67 @@ final class ConnectionHandler: ChannelInboundHandler {
         // Never the text a resident typed, at any level: the session says what may be logged
         // (length, kind, command name, the catalogue's words). Decided before the session moves on.
         let view = logger.logLevel <= .trace ? session.logView(of: line, catalogue: catalogues.current) : nil
+        if case .text(let text) = line, text.utf8.count > limits.offLoopLineBytes {
+            understandOffLoop(line, view: view, context: context)
+            return
+        }
         let actions = session.receive(line, catalogue: catalogues.current, today: configuration.today())
         if let view { logLine(view, actions) }
         logReplies(actions)
         perform(actions, flush: false, context: context)
     }
 
-    /// Handles held lines until the session waits for storage again or none are left.
+    /// Runs the session's step for a long line on the blocking-work thread pool, never on the
+    /// event loop, with a deadline: past it the resident is told `took_too_long`, the session goes
+    /// on as it was, and a late result is dropped. Lines that arrive meanwhile wait, in order.
+    private func understandOffLoop(_ line: InboundLine, view: LineLog?, context: ChannelHandlerContext) {
+        understanding = true
+        understandingToken &+= 1
+        let token = understandingToken
+        let session = self.session
+        let catalogue = catalogues.current
+        let today = configuration.today()
+        let loop = context.eventLoop
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
+        configuration.understandingPool.submit { _ in
+            var working = session
+            let actions = working.receive(line, catalogue: catalogue, today: today)
+            let result = (session: working, actions: actions)
+            loop.execute {
+                bound.value.handler.finishUnderstanding(token, result, view: view, context: bound.value.context)
+            }
+        }
+        let deadline = TimeAmount.milliseconds(Int64(limits.understandingDeadlineMilliseconds))
+        _ = loop.assumeIsolated().scheduleTask(in: deadline) {
+            self.finishUnderstanding(token, nil, view: nil, context: context)
+        }
+    }
+
+    /// The off-loop step finished (`result`), or its deadline passed (nil); the first one counts.
+    private func finishUnderstanding(_ token: UInt64, _ result: (session: Session, actions: [SessionAction])?, view: LineLog?, context: ChannelHandlerContext) {
+        guard understanding, token == understandingToken else { return }
+        understanding = false
+        guard state == .open else { return }
+        if let result {
+            session = result.session
+            if let view { logLine(view, result.actions) }
+            logReplies(result.actions)
+            perform(result.actions, context: context)
+        } else {
+            logger.notice("a line took too long to understand", metadata: ["deadline_ms": "\(limits.understandingDeadlineMilliseconds)"])
+            perform(session.refuse(.tookTooLong), context: context)
+        }
+        if stopWhenStored, !session.isWaitingForStorage, !understanding {
+            perform(session.shutdown(), context: context)
+            return
+        }
+        handleHeldLines(context: context)
+        if state == .open { armIdleTimer(context: context) }
+    }
+
+    /// Handles held lines until the session waits for storage (or a long line) again or none are left.
     private func handleHeldLines(context: ChannelHandlerContext) {
-        while state == .open, !session.isWaitingForStorage, !heldLines.isEmpty {
+        while state == .open, !session.isWaitingForStorage, !understanding, !heldLines.isEmpty {
             handle(heldLines.removeFirst(), context: context)
         }
         context.flush()
@@ -287,6 +353,7 @@ final class ConnectionHandler: ChannelInboundHandler {
                 let accepted = configuration.kioskTokens.contains { Self.constantTimeEqual($0, token) }
                 logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
                 if accepted {
+                    registry.exemptFromPeerCap(id: connectionID, peer: peer)
                     limits = configuration.limits.forKiosk
                     // The kiosk's shorter timeout applies from now: the next line schedules afresh.
                     idleTimer?.cancel()

@@ -1,4 +1,5 @@
 import CivicCore
+import NIOPosix
 import NIOSSL
 
 /// Everything the listener needs, already validated: the command line builds it from
@@ -15,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGraceSeconds: Double
     /// Tokens kiosk terminals identify with (`/kiosk TOKEN`).
     public var kioskTokens: [String]
+    /// Where long lines are understood, off the event loops (see ``Limits/offLoopLineBytes``).
+    public var understandingPool: NIOThreadPool
 
     public init(
         host: String = "127.0.0.1",
@@ -23,8 +26,10 @@ public struct ServerConfiguration: Sendable {
         tls: TLSConfiguration,
         today: @escaping @Sendable () -> CalendarDay,
         shutdownGraceSeconds: Double = 3,
-        kioskTokens: [String] = []
+        kioskTokens: [String] = [],
+        understandingPool: NIOThreadPool = .singleton
     ) {
+        self.understandingPool = understandingPool
         self.kioskTokens = kioskTokens
         self.host = host
         self.port = port

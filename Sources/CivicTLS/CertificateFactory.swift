@@ -17,23 +17,29 @@ public struct PEMIdentity: Sendable, Equatable {
 /// Makes certificates in-process with swift-certificates: the daemon's first-start self-signed
 /// certificate, and throwaway certificate authorities for tests and kiosks.
 public enum CertificateFactory {
-    /// A self-signed ECDSA P-256 server certificate for `dnsNames` and `ipAddresses`.
+    /// The longest a self-signed certificate lives: the CA/Browser Forum's 397 days.
+    public static let maxSelfSignedDays = 397
+
+    /// A self-signed ECDSA P-256 server certificate for `dnsNames` and `ipAddresses`, with a new
+    /// key or, to renew one, with `privateKeyPEM`'s (so a pinned public key stays valid).
     public static func selfSigned(
         commonName: String = "civicd",
         dnsNames: [String] = ["localhost"],
         ipAddresses: [String] = ["127.0.0.1"],
-        validForDays days: Int = 825,
+        validForDays days: Int = maxSelfSignedDays,
+        privateKeyPEM: String? = nil,
         now: Date = Date()
     ) throws -> PEMIdentity {
-        let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
+        let key = try privateKeyPEM.map { try Certificate.PrivateKey(pemEncoded: $0) } ?? Certificate.PrivateKey(P256.Signing.PrivateKey())
         let name = try distinguishedName(commonName)
         let certificate = try makeCertificate(
             subject: name, publicKey: key.publicKey, issuer: name, issuerKey: key, days: days, now: now,
             extensions: try Certificate.Extensions {
-                // Its own trust anchor (as `openssl req -x509` makes them): clients that pin this
-                // file as their CA (BoringSSL, OpenSSL) accept it; pathlen 0 lets it sign nothing else.
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
-                Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
+                // A server certificate and nothing more: not a CA, so no verifier accepts anything
+                // it signs. There is no key-usage extension: a self-signed certificate whose
+                // key usage lacks certificate signing is not "self-issued" to OpenSSL or BoringSSL,
+                // and clients that trust this file (-CAfile, trust roots) would refuse it.
+                Critical(BasicConstraints.notCertificateAuthority)
                 try ExtendedKeyUsage([.serverAuth])
                 SubjectKeyIdentifier(hash: key.publicKey)
                 SubjectAlternativeNames(try alternativeNames(dnsNames: dnsNames, ipAddresses: ipAddresses))
@@ -84,6 +90,22 @@ public enum CertificateFactory {
             let hex = String(byte, radix: 16, uppercase: true)
             return hex.count == 1 ? "0" + hex : hex
         }.joined(separator: ":")
+    }
+
+    /// The SHA-256 of the certificate's public key (its DER SubjectPublicKeyInfo), colon-separated
+    /// upper-case hex: what `civicd chat --fingerprint` pins, unchanged when the certificate is
+    /// renewed with the same key. The same as
+    /// `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256`.
+    public static func publicKeyFingerprintSHA256(certificatePEM pem: String) throws -> String {
+        let certificate = try Certificate(pemEncoded: pem)
+        var serializer = DER.Serializer()
+        try serializer.serialize(certificate.publicKey)
+        return fingerprintSHA256(der: serializer.serializedBytes)
+    }
+
+    /// When the first certificate in `pem` stops being valid.
+    public static func notValidAfter(certificatePEM pem: String) throws -> Date {
+        try Certificate(pemEncoded: pem).notValidAfter
     }
 
     /// Reads a fingerprint as people paste it: with or without colons, any case, optionally

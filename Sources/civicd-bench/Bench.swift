@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civicd-bench",
         abstract: "Measure civicd (and, for comparison, Redis over TLS); see docs/PERFORMANCE.md.",
-        subcommands: [Match.self, Load.self, Handshakes.self, Idle.self, Commits.self, Soak.self]
+        subcommands: [Match.self, Load.self, Handshakes.self, Idle.self, Commits.self, Soak.self, Lines.self]
     )
 
     struct Match: AsyncParsableCommand {

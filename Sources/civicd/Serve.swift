@@ -65,9 +65,10 @@ struct Serve: AsyncParsableCommand {
             keyFile: configuration.keyFile,
             dataDirectory: configuration.dataDirectory
         )
-        logger.info(material.created ? "created a self-signed certificate" : "using certificate", metadata: [
+        logger.info(material.created ? "created a self-signed certificate" : material.renewed ? "renewed the self-signed certificate (same key)" : "using certificate", metadata: [
             "file": "\(material.certificateFile)",
             "sha256": "\(material.fingerprint)",
+            "spki_sha256": "\(material.publicKeyFingerprint)",
         ])
         ensureOpenFileLimit(atLeast: configuration.limits.maxConnections + 256, logger: logger)
 

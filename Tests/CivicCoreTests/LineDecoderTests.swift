@@ -103,6 +103,19 @@ struct LineDecoderTests {
         #expect(!decoder.hasPartialLine)
     }
 
+    @Test("an IAC SB that never ends is dropped after a bounded length; the lines after it are read")
+    func unterminatedSubnegotiation() {
+        var decoder = LineDecoder(maxLineBytes: 64)
+        // IAC SB TTYPE, then the resident types on and never sends IAC SE.
+        var bytes: [UInt8] = [255, 250, 24]
+        bytes += [UInt8](repeating: 0x78, count: LineDecoder.maxSubnegotiationBytes + 10)
+        #expect(decoder.feed(bytes) == [])
+        #expect(decoder.feed(Array("\ndzien dobry\n".utf8)) == [.text("dzien dobry")])
+        // A terminated one, however it is split, is still removed whole.
+        var whole = LineDecoder(maxLineBytes: 64)
+        #expect(whole.feed([255, 250, 31, 0, 80, 0, 24, 255, 240] + Array("ok\n".utf8)) == [.text("ok")])
+    }
+
     @Test("a pseudo-random byte soup never traps and every line is valid UTF-8")
     func randomBytes() {
         var generator = SplitMix64(seed: 42)

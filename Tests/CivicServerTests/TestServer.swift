@@ -36,6 +36,7 @@ struct TestServer {
     static func with(
         limits: Limits = Limits(),
         selfSigned: PEMIdentity? = nil,
+        kioskTokens: [String] = [],
         _ body: (TestServer) async throws -> Void
     ) async throws {
         let authority = try CertificateAuthority()
@@ -53,7 +54,8 @@ struct TestServer {
                 limits: limits,
                 tls: try TLSPolicy.serverConfiguration(certificateChainPEM: identity.certificatePEM, privateKeyPEM: identity.privateKeyPEM),
                 today: { CalendarDay(year: 2026, month: 11, day: 21) },
-                shutdownGraceSeconds: 2
+                shutdownGraceSeconds: 2,
+                kioskTokens: kioskTokens
             ),
             catalogues: CatalogueStore(catalogue),
             storage: SessionStorage(database: database, logger: logger),

@@ -20,6 +20,11 @@ struct ChatTests {
         let pinned = try await run("\(chat) --fingerprint \(fingerprint)", input: "dzień dobry\n/quit\n")
         #expect(pinned.status == 0)
         #expect(pinned.output.contains("Do widzenia"))
+        // The public key's fingerprint (unchanged by renewal) pins too.
+        let publicKey = try #require(daemon.logText.split(separator: " ").first { $0.hasPrefix("spki_sha256=") }?.dropFirst("spki_sha256=".count))
+        let pinnedKey = try await run("\(chat) --fingerprint \(publicKey)", input: "dzień dobry\n/quit\n")
+        #expect(pinnedKey.status == 0, "\(pinnedKey.output)")
+        #expect(pinnedKey.output.contains("Do widzenia"))
 
         let wrong = String(repeating: "AB:", count: 31) + "AB"
         let mismatch = try await run("\(chat) --fingerprint \(wrong)", input: "/quit\n")

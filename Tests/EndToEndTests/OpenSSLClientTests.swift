@@ -14,6 +14,12 @@ struct OpenSSLClientTests {
         let logged = try #require(daemon.logText.split(separator: " ").first { $0.hasPrefix("sha256=") }).dropFirst("sha256=".count)
         let computed = try await run("openssl x509 -in '\(cert)' -noout -fingerprint -sha256")
         #expect(computed.output.contains("=\(logged)"))
+        // Not a CA, no certificate signing; the public key's fingerprint is logged too.
+        let extensions = try await run("openssl x509 -in '\(cert)' -noout -ext basicConstraints,keyUsage -enddate")
+        #expect(extensions.output.contains("CA:FALSE") && !extensions.output.contains("Certificate Sign"), "\(extensions.output)")
+        let loggedKey = try #require(daemon.logText.split(separator: " ").first { $0.hasPrefix("spki_sha256=") }).dropFirst("spki_sha256=".count)
+        let computedKey = try await run("openssl x509 -in '\(cert)' -noout -pubkey | openssl pkey -pubin -outform der | openssl dgst -sha256 -c")
+        #expect(computedKey.output.uppercased().contains(String(loggedKey)), "\(computedKey.output) vs \(loggedKey)")
         let key = daemon.dataDirectory.appendingPathComponent("tls/key.pem").path
         let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)

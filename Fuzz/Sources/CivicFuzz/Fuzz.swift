@@ -14,10 +14,11 @@ let catalogue: Catalogue? = {
     return nil
 }()
 
-/// One input drives three targets: the line decoder (the bytes split at a point the input
+/// One input drives four targets: the line decoder (the bytes split at a point the input
 /// chooses), the normaliser and the JSON escaping (every decoded line, each checked against its
 /// reference: the general fold rule, a JSON parser), and a whole session (every line, with storage
-/// answering "failed" so forms keep going). Any trap or sanitizer report is a finding.
+/// answering "failed" so forms keep going), and a second session over the same lines stretched to
+/// 4,096 bytes. Any trap or sanitizer report is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: count))
@@ -55,7 +56,40 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         }
         if session.isClosed { break }
     }
+
+    // A second whole session over long lines: each decoded line stretched to the daemon's
+    // 4,096-byte limit, as it is (many words, or one repeated word) and without its spaces (one
+    // long word). Run with libFuzzer's -timeout: a line whose understanding is not linear in its
+    // length shows up as a timeout.
+    guard let catalogue else { return 0 }
+    var long = Session()
+    _ = long.start()
+    for case .text(let text) in lines.prefix(4) where !text.isEmpty {
+        for shape in [text, text.replacingOccurrences(of: " ", with: "")] where !shape.isEmpty {
+            let stretched = stretch(shape, toBytes: Limits().maxLineBytes)
+            var actions = long.receive(.text(stretched), catalogue: catalogue, today: today)
+            while actions.contains(where: { if case .store = $0 { return true } else { return false } }) {
+                actions = long.complete(.failed, catalogue: catalogue, today: today)
+            }
+            if long.isClosed { return 0 }
+        }
+    }
     return 0
+}
+
+/// `text` repeated (separated by a space) up to at most `limit` UTF-8 bytes, cut at a character.
+func stretch(_ text: String, toBytes limit: Int) -> String {
+    var result = ""
+    var bytes = 0
+    outer: while true {
+        for character in text + " " {
+            let size = String(character).utf8.count
+            if bytes + size > limit { break outer }
+            result.append(character)
+            bytes += size
+        }
+    }
+    return result
 }
 
 /// SwiftPM links an executable's entry point as `<Module>_main`; hand control to libFuzzer's driver.

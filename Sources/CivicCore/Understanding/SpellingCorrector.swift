@@ -20,6 +20,7 @@ public struct SpellingCorrector: Sendable {
         for (index, word) in sorted.enumerated() {
             known[word] = index
             let scalars = Array(word.unicodeScalars)
+            guard scalars.count <= Self.maxCorrectableLength else { continue }
             Self.forEachVariant(of: scalars, upTo: Self.maxDistance(for: scalars.count)) { hash in
                 if variants[hash]?.last != Int32(index) { variants[hash, default: []].append(Int32(index)) }
             }
@@ -36,6 +37,10 @@ public struct SpellingCorrector: Sendable {
     /// The known word closest to `word`, or `word` itself when it is known or nothing is close.
     public func correct(_ word: String) -> String {
         if known[word] != nil { return word }
+        // Deletion variants grow with the cube of a word's length: a 600-letter "word" cost
+        // seconds. No real word is that long, so a longer one is left as typed, and a look-up
+        // costs at most a constant (about 24³ hash steps), whatever a line holds.
+        guard word.unicodeScalars.count <= Self.maxCorrectableLength else { return word }
         let scalars = Array(word.unicodeScalars)
         let limit = Self.maxDistance(for: scalars.count)
         guard limit > 0 else { return word }
@@ -65,6 +70,9 @@ public struct SpellingCorrector: Sendable {
         }
         return best.map { texts[$0.index] } ?? word
     }
+
+    /// The longest word (in Unicode scalars) the corrector looks at; longer ones are never corrected.
+    public static let maxCorrectableLength = 24
 
     static func maxDistance(for length: Int) -> Int {
         switch length {

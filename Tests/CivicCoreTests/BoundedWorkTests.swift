@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import CivicCore
+
+/// No line costs more than linear time in its length: the corrector looks only at words of
+/// real-word length, so a 4,000-letter "word" costs what a short line does.
+@Suite("Bounded work per line")
+struct BoundedWorkTests {
+    @Test("words longer than the corrector's limit are left as typed; shorter ones are still corrected")
+    func longWordsAreNotCorrected() {
+        let long = String(repeating: "kampania", count: 3) + "x"  // 25 letters, one edit from a known word
+        let corrector = SpellingCorrector(vocabulary: ["kampania": 2, String(repeating: "kampania", count: 3): 1])
+        #expect(long.unicodeScalars.count > SpellingCorrector.maxCorrectableLength)
+        #expect(corrector.correct(long) == long)
+        #expect(corrector.correct("kampnaia") == "kampania")
+    }
+
+    /// Without the limit one 4,000-letter word took minutes (the deletion variants grow with the
+    /// cube of its length). In a debug build the whole step now takes milliseconds.
+    @Test("a 4,000-letter word, and 4,000 bytes of other shapes, are understood within a second each (debug build)",
+          .timeLimit(.minutes(1)))
+    func longLinesAreCheap() {
+        var state: UInt64 = 7
+        func letter() -> Character {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Array("abcdefghijklmnoprstuwyz")[Int((state >> 33) % 23)]
+        }
+        let shapes = [
+            "one word": String((0..<4_000).map { _ in letter() }),
+            "many words": (0..<500).map { _ in String((0..<7).map { _ in letter() }) }.joined(separator: " "),
+            "repeated word": String(repeating: "zapisz ", count: 570),
+            "words of 24 letters": (0..<160).map { _ in String((0..<24).map { _ in letter() }) }.joined(separator: " "),
+        ]
+        let catalogue = ShippedCatalogue.catalogue  // loaded (once, slowly in debug) before any timing
+        for (shape, line) in shapes {
+            var session = Session()
+            _ = session.start()
+            let start = ContinuousClock.now
+            let actions = session.receive(.text(line), catalogue: catalogue, today: ShippedCatalogue.today)
+            let took = ContinuousClock.now - start
+            #expect(!actions.isEmpty)
+            print("bounded-work \(shape): \(took)")
+            #expect(took < .seconds(1), "\(shape): \(took)")
+        }
+    }
+
+    @Test("a line past the understanding deadline gets a polite reply in the session's language")
+    func tookTooLongMessage() {
+        var session = Session(language: .en)
+        let actions = session.refuse(.tookTooLong)
+        guard case .reply(let reply, _, _) = actions.first else {
+            Issue.record("no reply: \(actions)")
+            return
+        }
+        #expect(reply.error == .tookTooLong)
+        #expect(reply.text == Messages.tookTooLong[.en])
+        #expect(!session.isClosed)
+        var polish = Session(language: .pl)
+        guard case .reply(let polishReply, _, _) = polish.refuse(.tookTooLong).first else { Issue.record("no reply"); return }
+        #expect(polishReply.text.hasPrefix("Przepraszam"))
+    }
+}
