@@ -45,9 +45,6 @@ public final class CivicServer: Service, Sendable {
         )
     }
 
-    /// Connections open now.
-    public var connectionCount: Int { registry.count }
-
     /// glibc's `malloc_trim`, looked up at run time (Swift's Glibc module does not declare it;
     /// other C libraries may not have it, and then nothing is trimmed).
     private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {

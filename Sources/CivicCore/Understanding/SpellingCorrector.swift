@@ -32,8 +32,6 @@ public struct SpellingCorrector: Sendable {
         self.variants = variants
     }
 
-    public func isKnown(_ word: String) -> Bool { known[word] != nil }
-
     /// The known word closest to `word`, or `word` itself when it is known or nothing is close.
     public func correct(_ word: String) -> String {
         if known[word] != nil { return word }
