@@ -18,7 +18,8 @@ public struct AppDatabase: Sendable {
     /// to the current schema, and watched: a commit after the file at `path` stopped being the
     /// one opened (deleted, replaced, moved) fails with ``StoreError/identityLost(_:)``.
     ///
-    /// A directory that has held a database keeps a marker, ``markerFileName``; with the marker
+    /// A directory that has held a database keeps a marker beside it (``markerPath(forDatabase:)``,
+    /// `.civicd-database-id` for the daemon's `civicd.sqlite`); with the marker
     /// there and the database gone, opening is refused unless `initialise` is true.
     public static func openForDaemon(path: String, busyTimeout: TimeInterval = 5, initialise: Bool = false) throws -> AppDatabase {
         let marker = markerPath(forDatabase: path)
@@ -94,11 +95,13 @@ public struct AppDatabase: Sendable {
         guard level == 2 else { throw StoreError.unavailable("SQLite refused synchronous=FULL (got \(level.map(String.init) ?? "nothing"))") }
     }
 
-    /// The marker file beside a database: written once the daemon has opened a database there.
-    public static let markerFileName = ".civicd-database-id"
-
-    static func markerPath(forDatabase path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(markerFileName).path
+    /// The marker file beside a database, written once the daemon has opened it: for the daemon's
+    /// `civicd.sqlite` it is `.civicd-database-id`; another database file `NAME` (benchmarks,
+    /// tests) has its own, `.NAME.civicd-database-id`.
+    public static func markerPath(forDatabase path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent == "civicd.sqlite" ? ".civicd-database-id" : ".\(url.lastPathComponent).civicd-database-id"
+        return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     static func writeMarker(_ marker: String) throws {
@@ -246,7 +249,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .identityLost(let message): return message
         case .busy: return "the database is locked (still busy after 5 s); try again"
         case .expectedDatabaseMissing(let path):
-            return "database \(path) is missing, but this data directory has held one (\(AppDatabase.markerFileName)): restore it from a backup, or start empty with --init-database"
+            return "database \(path) is missing, but this data directory has held one (\(AppDatabase.markerPath(forDatabase: path))): restore it from a backup, or start empty with --init-database"
         case .damaged(let path, let detail):
             return "database \(path) is damaged (\(detail)); civicd will not start on it. To restore: stop civicd, move \(path) and its -wal/-shm files aside, copy the latest backup made with `civicd admin backup FILE` to \(path), start civicd (or start empty with --init-database)"
         }

@@ -60,7 +60,8 @@ struct DatabaseIdentityTests {
     func missingDatabase() async throws {
         let temporary = try TemporaryDatabase()
         defer { temporary.remove() }
-        let marker = temporary.directory.appendingPathComponent(AppDatabase.markerFileName).path
+        let marker = AppDatabase.markerPath(forDatabase: temporary.path)
+        #expect(marker == temporary.directory.appendingPathComponent(".civicd-database-id").path)
         #expect(FileManager.default.fileExists(atPath: marker))
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
         #expect(throws: StoreError.expectedDatabaseMissing(temporary.path)) {
@@ -72,6 +73,8 @@ struct DatabaseIdentityTests {
         #expect(try await fresh.signups(matching: SignupFilter()).isEmpty)
         // Once there again, it opens as usual.
         _ = try AppDatabase.openForDaemon(path: temporary.path)
+        // Another database file in the same directory has a marker of its own.
+        _ = try AppDatabase.openForDaemon(path: temporary.directory.appendingPathComponent("bench.sqlite").path)
     }
 
     @Test("a damaged database (valid header, garbage pages) is refused at open with the restore steps")
