@@ -73,6 +73,11 @@ struct DurabilityTests {
             }
         }
         #expect(transcript.contains("storage_unavailable"), "\(transcript)")
+        // The log arrives through a pipe: give it a moment under load.
+        let logged = ContinuousClock.now
+        while !daemon.logText.contains("was deleted or moved"), ContinuousClock.now - logged < .seconds(10) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(daemon.logText.contains("critical") && daemon.logText.contains("was deleted or moved"), "\(daemon.logText)")
         await client.close()
         #expect(try await daemon.terminate().status == 0)
