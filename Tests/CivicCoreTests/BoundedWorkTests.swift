@@ -16,8 +16,9 @@ struct BoundedWorkTests {
     }
 
     /// Without the limit one 4,000-letter word took minutes (the deletion variants grow with the
-    /// cube of its length). In a debug build the whole step now takes milliseconds.
-    @Test("a 4,000-letter word, and 4,000 bytes of other shapes, are understood within a second each (debug build)",
+    /// cube of its length). Speed is measured by `civicd-bench lines` (docs/PERFORMANCE.md), not
+    /// asserted here; the time limit only guards against the old hang coming back.
+    @Test("a 4,000-letter word, and 4,000 bytes of other shapes, are understood and answered (no hang)",
           .timeLimit(.minutes(1)))
     func longLinesAreCheap() {
         var state: UInt64 = 7
@@ -31,16 +32,12 @@ struct BoundedWorkTests {
             "repeated word": String(repeating: "zapisz ", count: 570),
             "words of 24 letters": (0..<160).map { _ in String((0..<24).map { _ in letter() }) }.joined(separator: " "),
         ]
-        let catalogue = ShippedCatalogue.catalogue  // loaded (once, slowly in debug) before any timing
+        let catalogue = ShippedCatalogue.catalogue
         for (shape, line) in shapes {
             var session = Session()
             _ = session.start()
-            let start = ContinuousClock.now
             let actions = session.receive(.text(line), catalogue: catalogue, today: ShippedCatalogue.today)
-            let took = ContinuousClock.now - start
-            #expect(!actions.isEmpty)
-            print("bounded-work \(shape): \(took)")
-            #expect(took < .seconds(1), "\(shape): \(took)")
+            #expect(!actions.isEmpty, "\(shape): no answer")
         }
     }
 
