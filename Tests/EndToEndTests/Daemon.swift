@@ -80,6 +80,20 @@ final class Daemon: Sendable {
         return (process.terminationStatus, ContinuousClock.now - start)
     }
 
+    /// Waits for the process to exit by itself (e.g. refusing to start); kills it and throws
+    /// after `timeout`, so a daemon that started after all cannot hang the test run.
+    func exitStatus(within timeout: Duration = .seconds(60)) async throws -> Int32 {
+        let start = ContinuousClock.now
+        while process.isRunning {
+            guard ContinuousClock.now - start < timeout else {
+                kill(process.processIdentifier, SIGKILL)
+                throw DaemonError("civicd was expected to exit but was still running after \(timeout):\n\(logText)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         if ownsDataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
