@@ -2,6 +2,7 @@ import CivicClient
 import CivicStore
 import CivicTLS
 import Foundation
+import GRDB
 import Testing
 
 /// Where strace is, if this machine has it (.ci/run installs it).
@@ -99,6 +100,10 @@ struct DurabilityTests {
         await client.close()
         #expect(try await daemon.terminate().status == 0)
         let path = daemon.dataDirectory.appendingPathComponent("civicd.sqlite").path
+        // The rows may still be in the WAL: move them into the file first, so pages exist to damage.
+        let pool = try DatabasePool(path: path)
+        try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try pool.close()
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
         let size = try handle.seekToEnd()
         #expect(size >= 4096 * 3)
