@@ -62,7 +62,7 @@ extension Session {
         if intent.id != .fallback {
             conversation.lastIntent = intent.id
         }
-        if intent.id == .goodbye || Answers.isGoodbye(text) {
+        if intent.id == .goodbye || Answers.isFarewell(words: line.words) {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
         let answer = answer(intent, catalogue: catalogue, today: today)

@@ -350,7 +350,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             case .store(let request):
                 store(request, context: context)
             case .identifyKiosk(let token):
-                let accepted = configuration.kioskTokens.contains { Self.constantTimeEqual($0, token) }
+                let accepted = configuration.kioskTokens.contains { ConstantTime.equal($0, token) }
                 logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
                 if accepted {
                     registry.exemptFromPeerCap(id: connectionID, peer: peer)
@@ -388,13 +388,6 @@ final class ConnectionHandler: ChannelInboundHandler {
         promise.futureResult.assumeIsolated().whenComplete { _ in self.pendingOutputBytes -= size }
         lastWrite = promise.futureResult
         context.write(wrapOutboundOut(buffer), promise: promise)
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.utf8)
-        let right = Array(b.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     // MARK: - Idle timeout
