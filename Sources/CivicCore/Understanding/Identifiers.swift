@@ -1,29 +1,31 @@
-/// An intent's id, as written in `intents/` and sent in the JSON `intent` field. String-backed
-/// and literal-expressible; the ids code depends on are constants declared next to that code
-/// (``IntentID/signup`` in the session, ``IntentID/fallback`` in the matcher …), and the loader
-/// refuses a catalogue that lacks any of ``IntentID/required``.
-public struct IntentID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public let rawValue: String
+/// A name written in `intents/` that code refers to: string-backed, literal-expressible,
+/// ordered and printed as its text. ``IntentID`` and ``FactPath`` are the two.
+public protocol CatalogueIdentifier: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+    ExpressibleByStringLiteral, CustomStringConvertible where RawValue == String {
+    init(rawValue: String)
+}
 
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
+extension CatalogueIdentifier {
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
     public var description: String { rawValue }
-    public static func < (lhs: IntentID, rhs: IntentID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// An intent's id, as written in `intents/` and sent in the JSON `intent` field. The ids code
+/// depends on are constants declared next to that code (``IntentID/signup`` in the session,
+/// ``IntentID/fallback`` in the matcher …), and the loader refuses a catalogue that lacks any
+/// of ``IntentID/required``.
+public struct IntentID: CatalogueIdentifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// A fact's dotted path in `intents/facts.yml` (`privacy.version`). The paths code reads are
 /// constants declared next to that code; the loader refuses a catalogue without them.
-public struct FactPath: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct FactPath: CatalogueIdentifier {
     public let rawValue: String
-
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public var description: String { rawValue }
-    public static func < (lhs: FactPath, rhs: FactPath) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 extension IntentID {

@@ -44,7 +44,7 @@ public struct IntentEvaluation: Sendable {
     }
 
     /// The intents of small talk.
-    public static let smallTalkIntents: Set<String> = [IntentID.greeting, .thanks, .goodbye].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+    public static let smallTalkIntents = Set([IntentID.greeting, .thanks, .goodbye].map(\.rawValue))
     /// Confidence buckets of the calibration table.
     public static let calibrationBounds: [Double] = [0, 0.2, 0.4, 0.6, 0.8, 0.95, 1.0001]
 
