@@ -267,10 +267,11 @@ extension AppDatabase {
                 note.recontactHow.map { Self.mentions($0, anyOf: needles) } ?? false
             }
             let requests = try ErasureRequestRecord.fetchAll(db, sql: "SELECT * FROM erasureRequest WHERE contact = ? ORDER BY createdAt, id", arguments: [text])
-            let subjects = Set(signups.map(\.reference) + requests.map(\.reference) + notes.map { "note:\($0.id)" })
-            let events = try AuditEventRecord.fetchAll(db, sql: "SELECT * FROM auditEvent ORDER BY at, id").filter { event in
-                event.subject.map(subjects.contains) ?? false
-            }
+            // The audit trail grows with every write: ask for the few subjects, never read it all.
+            let subjects = Array(Set(signups.map(\.reference) + requests.map(\.reference) + notes.map { "note:\($0.id)" })).sorted()
+            let events = subjects.isEmpty ? [] : try AuditEventRecord.fetchAll(db, sql: """
+                SELECT * FROM auditEvent WHERE subject IN (\(databaseQuestionMarks(count: subjects.count))) ORDER BY at, id
+                """, arguments: StatementArguments(subjects))
             return SubjectData(contact: text, signups: signups, notes: notes, erasureRequests: requests, auditEvents: events)
         }
     }
