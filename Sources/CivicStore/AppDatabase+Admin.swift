@@ -124,9 +124,11 @@ extension AppDatabase {
             \(sql.sql) ORDER BY n.interviewDate, n.id
             """, arguments: sql.statementArguments)
         // Names and districts match as staff type them: any case, with or without Polish letters.
+        let organiser = filter.organiser.flatMap { Int64($0) == nil ? StaffSearch($0) : nil }
+        let district = filter.district.map(StaffSearch.init)
         return notes.filter { note in
-            if let organiser = filter.organiser, Int64(organiser) == nil, !StaffSearch.matches(organiser, note.organiserName) { return false }
-            if let district = filter.district, !StaffSearch.matches(district, note.district) { return false }
+            if let organiser, !organiser.matches(note.organiserName) { return false }
+            if let district, !district.matches(note.district) { return false }
             return true
         }
     }

@@ -43,21 +43,28 @@ public struct SignupFilter: Sendable, Equatable {
     }
 }
 
-/// How staff filters match stored text: after folding both sides (lower case, no diacritics,
-/// ł→l), on any part: "lukasz" finds "Łukasz", "Traugutta" finds "osiedle Traugutta".
-public enum StaffSearch {
-    public static func matches(_ needle: String, _ haystack: String?) -> Bool {
-        guard let haystack else { return false }
-        let folded = TextNormalizer.fold(needle)
-        guard !folded.isEmpty else { return true }
-        return TextNormalizer.fold(haystack).contains(folded)
+/// What a staff filter matches, worked out once per listing rather than once per row: the
+/// filter folded (lower case, no diacritics, ł→l), so "lukasz" finds "Łukasz" and "Traugutta"
+/// finds "osiedle Traugutta" on any part; and, when it reads as one, the phone or e-mail typed
+/// any way ("600 100 200" finds "+48 600 100 200").
+public struct StaffSearch: Sendable {
+    let folded: String
+    let contact: String?
+    let text: String
+
+    public init(_ text: String) {
+        self.text = text.trimmingCharacters(in: .whitespaces)
+        self.folded = TextNormalizer.fold(text)
+        self.contact = Contact(parsing: text)?.description
     }
 
-    /// A phone number typed any way ("600 100 200", "+48600100200") finds the stored one.
-    static func matchesContact(_ needle: String, _ contact: String?) -> Bool {
-        guard let contact, let typed = Contact(parsing: needle) else { return false }
-        return typed.description == contact
+    /// True when `haystack` holds the filter, folded, anywhere in it.
+    public func matches(_ haystack: String?) -> Bool {
+        guard let haystack else { return false }
+        return folded.isEmpty || TextNormalizer.fold(haystack).contains(folded)
     }
+
+    func isContact(_ stored: String?) -> Bool { contact != nil && contact == stored }
 }
 
 extension AppDatabase {
@@ -72,16 +79,16 @@ extension AppDatabase {
                                                     arguments: sql.statementArguments)
             // Text filters match as staff type them (any case, with or without Polish letters, any
             // part); done here rather than in SQL, whose LIKE folds ASCII case only.
+            let programme = filter.programme.map(StaffSearch.init)
+            let district = filter.district.map(StaffSearch.init)
+            let search = filter.search.flatMap { $0.isEmpty ? nil : StaffSearch($0) }
             return records.filter { record in
-                if let programme = filter.programme,
-                   !(record.programme == programme || StaffSearch.matches(programme, filter.programmeNames[record.programme] ?? record.programme)) {
+                if let programme, !(record.programme == programme.text || programme.matches(filter.programmeNames[record.programme] ?? record.programme)) {
                     return false
                 }
-                if let district = filter.district, !StaffSearch.matches(district, record.district) { return false }
-                if let search = filter.search, !search.isEmpty,
-                   !([record.name, record.contact, record.reference].contains { StaffSearch.matches(search, $0) }
-                     || search.trimmingCharacters(in: .whitespaces) == String(record.id)
-                     || StaffSearch.matchesContact(search, record.contact)) {
+                if let district, !district.matches(record.district) { return false }
+                if let search, !([record.name, record.contact, record.reference].contains(where: search.matches)
+                                 || search.text == String(record.id) || search.isContact(record.contact)) {
                     return false
                 }
                 return true
