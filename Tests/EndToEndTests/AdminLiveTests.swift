@@ -14,12 +14,7 @@ struct AdminLiveTests {
     }
 
     func client(_ daemon: Daemon, port: Int) async throws -> TLSLineClient {
-        let certificate = try String(contentsOf: daemon.dataDirectory.appendingPathComponent("tls/cert.pem"), encoding: .utf8)
-        let client = try await TLSLineClient.connect(host: "127.0.0.1", port: port, tls: try TLSPolicy.clientConfiguration(trustRootsPEM: certificate), serverHostname: "localhost")
-        _ = try await client.read(until: "> ")
-        try await client.sendLine("/format json")
-        _ = try await client.readLine()
-        return client
+        try await daemon.jsonClient(port: port)
     }
 
     func json(_ client: TLSLineClient, _ line: String) async throws -> [String: Any] {

@@ -77,12 +77,7 @@ struct CrashTests {
 
         // The daemon starts again on the same data and serves.
         let daemon = try Daemon(dataDirectory: dataDirectory)
-        let port = try await daemon.port()
-        let certificate = try String(contentsOf: dataDirectory.appendingPathComponent("tls/cert.pem"), encoding: .utf8)
-        let client = try await TLSLineClient.connect(host: "127.0.0.1", port: port, tls: try TLSPolicy.clientConfiguration(trustRootsPEM: certificate), serverHostname: "localhost")
-        _ = try await client.read(until: "> ")
-        try await client.sendLine("/format json")
-        _ = try await client.readLine()
+        let client = try await daemon.jsonClient()
         #expect(try await Self.signUp(client, email: "after@example.org") != nil)
         await client.close()
         #expect(try await daemon.terminate().status == 0)

@@ -1,3 +1,5 @@
+import CivicClient
+import CivicTLS
 import Foundation
 import NIOConcurrencyHelpers
 import Testing
@@ -51,6 +53,17 @@ final class Daemon: Sendable {
     }
 
     var logText: String { log.withLockedValue { $0 } }
+
+    /// A resident's connection in JSON mode, trusting the daemon's own certificate, greeting read.
+    func jsonClient(port: Int? = nil) async throws -> TLSLineClient {
+        let port = if let port { port } else { try await self.port() }
+        let certificate = try String(contentsOf: dataDirectory.appendingPathComponent("tls/cert.pem"), encoding: .utf8)
+        let client = try await TLSLineClient.connect(host: "127.0.0.1", port: port, tls: try TLSPolicy.clientConfiguration(trustRootsPEM: certificate), serverHostname: "localhost")
+        _ = try await client.read(until: "> ")
+        try await client.sendLine("/format json")
+        _ = try await client.readLine()
+        return client
+    }
 
     /// Waits for `listening on HOST:PORT` and returns the port.
     func port(timeout: Duration = .seconds(60)) async throws -> Int {

@@ -12,13 +12,7 @@ let straceBinary = ["/usr/bin/strace", "/bin/strace"].first { FileManager.defaul
 @Suite("Durability of confirmed sign-ups on the built daemon", .serialized, .timeLimit(.minutes(3)))
 struct DurabilityTests {
     static func connect(_ daemon: Daemon) async throws -> TLSLineClient {
-        let port = try await daemon.port()
-        let certificate = try String(contentsOf: daemon.dataDirectory.appendingPathComponent("tls/cert.pem"), encoding: .utf8)
-        let client = try await TLSLineClient.connect(host: "127.0.0.1", port: port, tls: try TLSPolicy.clientConfiguration(trustRootsPEM: certificate), serverHostname: "localhost")
-        _ = try await client.read(until: "> ")
-        try await client.sendLine("/format json")
-        _ = try await client.readLine()
-        return client
+        try await daemon.jsonClient()
     }
 
     static func fsyncCount(_ trace: URL) -> Int {
@@ -102,7 +96,7 @@ struct DurabilityTests {
         let path = daemon.dataDirectory.appendingPathComponent("civicd.sqlite").path
         // The rows may still be in the WAL: move them into the file first, so pages exist to damage.
         let pool = try DatabasePool(path: path)
-        try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
         let size = try handle.seekToEnd()
