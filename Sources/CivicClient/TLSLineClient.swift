@@ -21,9 +21,9 @@ public final class TLSLineClient: Sendable {
     }
 
     private let channel: Channel
-    private let inbox: Inbox
+    private let inbox: Inbox<Received>
 
-    private init(channel: Channel, inbox: Inbox) {
+    private init(channel: Channel, inbox: Inbox<Received>) {
         self.channel = channel
         self.inbox = inbox
     }
@@ -40,7 +40,7 @@ public final class TLSLineClient: Sendable {
         connectTimeout: TimeAmount = .seconds(10)
     ) async throws -> TLSLineClient {
         let context = try NIOSSLContext(configuration: tls)
-        let inbox = Inbox()
+        let inbox = Inbox(Received())
         // Made with the handler that completes it, so a failed connect never leaks it.
         let handshakeFuture = NIOLockedValueBox<EventLoopFuture<Void>?>(nil)
         let channel = try await ClientBootstrap(group: group)
@@ -106,14 +106,15 @@ public final class TLSLineClient: Sendable {
     private func readBytes(through marker: [UInt8], timeout: Duration, description: String) async throws -> [UInt8] {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
-            switch inbox.take(through: marker) {
+            let (take, version) = inbox.read { $0.take(through: marker) }
+            switch take {
             case .found(let received):
                 return received
             case .closed(let received):
                 throw ClientError.closed(received: String(decoding: received, as: UTF8.self))
-            case .waiting(let version):
+            case .waiting:
                 guard ContinuousClock.now < deadline else { throw ClientError.timedOut(waitingFor: description) }
-                await inbox.waitForData(after: version, until: deadline, on: channel.eventLoop)
+                await inbox.waitForChange(after: version, until: deadline, on: channel.eventLoop)
             }
         }
     }
@@ -122,25 +123,29 @@ public final class TLSLineClient: Sendable {
     public func readToEnd(timeout: Duration = .seconds(10)) async throws -> String {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
-            let version = inbox.version
-            if let all = inbox.takeAllIfClosed() { return String(decoding: all, as: UTF8.self) }
+            let (all, version) = inbox.read { received -> [UInt8]? in
+                guard received.closed else { return nil }
+                defer { received.bytes.removeAll() }
+                return received.bytes
+            }
+            if let all { return String(decoding: all, as: UTF8.self) }
             guard ContinuousClock.now < deadline else { throw ClientError.timedOut(waitingFor: "close") }
-            await inbox.waitForData(after: version, until: deadline, on: channel.eventLoop)
+            await inbox.waitForChange(after: version, until: deadline, on: channel.eventLoop)
         }
     }
 
     /// True once the server has closed the connection and everything it sent has been read.
-    public var isClosed: Bool { inbox.isClosed }
+    public var isClosed: Bool { inbox.read { $0.closed && $0.bytes.isEmpty }.result }
 
     /// True once the server has closed the connection, whether or not all it sent was read.
-    public var isDisconnected: Bool { inbox.isDisconnected }
+    public var isDisconnected: Bool { inbox.read { $0.closed }.result }
 
     /// Bytes received and not read yet.
-    public var unread: String { inbox.peek() }
+    public var unread: String { inbox.read { String(decoding: $0.bytes, as: UTF8.self) }.result }
 
     /// Drops whatever was received and not read yet.
     public func discardUnread() {
-        inbox.discardAll()
+        _ = inbox.read { $0.bytes.removeAll() }
     }
 
     public func close() async {
@@ -148,102 +153,31 @@ public final class TLSLineClient: Sendable {
     }
 }
 
-// MARK: - Inbox
+// MARK: - Received bytes
 
-/// Received bytes, shared between the event loop (writer) and the reading task.
-private final class Inbox: Sendable {
+/// What the server sent and the client has not read yet, and whether it has closed.
+struct Received: Sendable {
     enum Take {
         case found([UInt8])
         case closed([UInt8])
-        case waiting(version: UInt64)
+        case waiting
     }
 
-    private struct State {
-        var bytes: [UInt8] = []
-        /// Bumped on every arrival, so a waiter never misses bytes that came just before it waited.
-        var version: UInt64 = 0
-        var closed = false
-        var waiters: [CheckedContinuation<Void, Never>] = []
-    }
+    var bytes: [UInt8] = []
+    var closed = false
 
-    private let state = NIOLockedValueBox(State())
-
-    func append(_ buffer: ByteBuffer) {
-        let waiters = state.withLockedValue { state in
-            state.bytes.append(contentsOf: buffer.readableBytesView)
-            state.version &+= 1
-            defer { state.waiters.removeAll() }
-            return state.waiters
+    /// Everything up to and including the first `marker`; all that is left once closed.
+    mutating func take(through marker: [UInt8]) -> Take {
+        if let end = Self.find(marker, in: bytes) {
+            let taken = Array(bytes[..<end])
+            bytes.removeFirst(end)
+            return .found(taken)
         }
-        waiters.forEach { $0.resume() }
-    }
-
-    func close() {
-        let waiters = state.withLockedValue { state in
-            state.closed = true
-            defer { state.waiters.removeAll() }
-            return state.waiters
+        if closed {
+            defer { bytes.removeAll() }
+            return .closed(bytes)
         }
-        waiters.forEach { $0.resume() }
-    }
-
-    var isClosed: Bool { state.withLockedValue { $0.closed && $0.bytes.isEmpty } }
-
-    var version: UInt64 { state.withLockedValue { $0.version } }
-
-    var isDisconnected: Bool { state.withLockedValue { $0.closed } }
-
-    func peek() -> String { state.withLockedValue { String(decoding: $0.bytes, as: UTF8.self) } }
-
-    func discardAll() { state.withLockedValue { $0.bytes.removeAll() } }
-
-    func take(through marker: [UInt8]) -> Take {
-        state.withLockedValue { state in
-            if let end = Self.find(marker, in: state.bytes) {
-                let taken = Array(state.bytes[..<end])
-                state.bytes.removeFirst(end)
-                return .found(taken)
-            }
-            if state.closed {
-                let rest = state.bytes
-                state.bytes.removeAll()
-                return .closed(rest)
-            }
-            return .waiting(version: state.version)
-        }
-    }
-
-    func takeAllIfClosed() -> [UInt8]? {
-        state.withLockedValue { state in
-            guard state.closed else { return nil }
-            defer { state.bytes.removeAll() }
-            return state.bytes
-        }
-    }
-
-    /// Waits until bytes arrive, the connection closes, or `deadline` passes. The deadline is a
-    /// timer on the connection's event loop: cheaper than a sleeping task for every wait.
-    func waitForData(after version: UInt64, until deadline: ContinuousClock.Instant, on eventLoop: any EventLoop) async {
-        let remaining = deadline - ContinuousClock.now
-        let nanoseconds = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
-        let timer = eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { self.wakeAll() }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = state.withLockedValue { state in
-                if state.closed || state.version != version { return true }
-                state.waiters.append(continuation)
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
-        timer.cancel()
-    }
-
-    private func wakeAll() {
-        let waiters = state.withLockedValue { state in
-            defer { state.waiters.removeAll() }
-            return state.waiters
-        }
-        waiters.forEach { $0.resume() }
+        return .waiting
     }
 
     /// The index just past the first occurrence of `marker`.
@@ -264,17 +198,18 @@ private final class Inbox: Sendable {
 private final class InboxHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
-    private let inbox: Inbox
+    private let inbox: Inbox<Received>
     private let handshake: EventLoopPromise<Void>
     private var handshakeDone = false
 
-    init(inbox: Inbox, handshake: EventLoopPromise<Void>) {
+    init(inbox: Inbox<Received>, handshake: EventLoopPromise<Void>) {
         self.inbox = inbox
         self.handshake = handshake
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        inbox.append(unwrapInboundIn(data))
+        let buffer = unwrapInboundIn(data)
+        inbox.update { $0.bytes.append(contentsOf: buffer.readableBytesView) }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -298,7 +233,7 @@ private final class InboxHandler: ChannelInboundHandler {
             handshakeDone = true
             handshake.fail(ChannelError.ioOnClosedChannel)
         }
-        inbox.close()
+        inbox.update { $0.closed = true }
         context.fireChannelInactive()
     }
 
@@ -308,6 +243,6 @@ private final class InboxHandler: ChannelInboundHandler {
             handshakeDone = true
             handshake.fail(ChannelError.ioOnClosedChannel)
         }
-        inbox.close()
+        inbox.update { $0.closed = true }
     }
 }

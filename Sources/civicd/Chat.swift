@@ -4,31 +4,21 @@ import CivicCommandLine
 import CivicSetup
 import CivicTLS
 import Foundation
-import NIOConcurrencyHelpers
+import NIOPosix
 import NIOSSL
 
 /// Lines typed at the terminal, read on their own thread so the conversation can wait for a line
 /// and for a deadline at once. The terminal's line discipline edits the line (UTF-8 aware).
 final class TerminalInput: Sendable {
-    private struct State {
-        /// Typed lines not taken yet; nil marks end of input.
-        var lines: [String?] = []
-        var waiters: [CheckedContinuation<Void, Never>] = []
-    }
-
-    private let state = NIOLockedValueBox(State())
+    /// Typed lines not taken yet; nil marks end of input.
+    private let inbox = Inbox<[String?]>([])
 
     init() {
-        let state = self.state
+        let inbox = self.inbox
         Thread.detachNewThread {
             while true {
                 let line = readLine(strippingNewline: true)
-                let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
-                    state.lines.append(line)
-                    defer { state.waiters.removeAll() }
-                    return state.waiters
-                }
-                waiters.forEach { $0.resume() }
+                inbox.update { $0.append(line) }
                 if line == nil {
                     // A terminal's Ctrl-D is not the end; a closed pipe is.
                     if isatty(STDIN_FILENO) == 0 { return }
@@ -42,35 +32,11 @@ final class TerminalInput: Sendable {
     func next(timeout: Duration? = nil) async -> String?? {
         let deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
         while true {
-            let taken = state.withLockedValue { state -> String?? in
-                state.lines.isEmpty ? nil : .some(state.lines.removeFirst())
-            }
+            let (taken, version) = inbox.read { lines -> String?? in lines.isEmpty ? nil : .some(lines.removeFirst()) }
             if let taken { return taken }
             if let deadline, ContinuousClock.now >= deadline { return nil }
-            let timer = deadline.map { deadline in
-                Task {
-                    try? await Task.sleep(until: deadline, clock: .continuous)
-                    self.wakeAll()
-                }
-            }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let ready = state.withLockedValue { state -> Bool in
-                    if !state.lines.isEmpty { return true }
-                    state.waiters.append(continuation)
-                    return false
-                }
-                if ready { continuation.resume() }
-            }
-            timer?.cancel()
+            await inbox.waitForChange(after: version, until: deadline, on: MultiThreadedEventLoopGroup.singleton.next())
         }
-    }
-
-    private func wakeAll() {
-        let waiters = state.withLockedValue { state in
-            defer { state.waiters.removeAll() }
-            return state.waiters
-        }
-        waiters.forEach { $0.resume() }
     }
 }
 
