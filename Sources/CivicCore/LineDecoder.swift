@@ -30,7 +30,12 @@ public struct LineDecoder: Sendable {
         case none, start, controlSequence, string, stringEscape
     }
 
+    // Telnet's command bytes (RFC 854).
     private static let iac: UInt8 = 255
+    private static let subnegotiationBegin: UInt8 = 250
+    private static let subnegotiationEnd: UInt8 = 240
+    private static let will: UInt8 = 251
+    private static let dont: UInt8 = 254
     private static let lineFeed: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
     private static let escape: UInt8 = 0x1B
@@ -81,11 +86,11 @@ public struct LineDecoder: Sendable {
             switch byte {
             case Self.iac:
                 telnet = .data  // IAC IAC: a literal 0xFF data byte
-            case 250:
+            case Self.subnegotiationBegin:
                 telnet = .subnegotiation
                 subnegotiationBytes = 0
                 return nil
-            case 251...254:
+            case Self.will...Self.dont:  // WILL, WONT, DO, DON'T: one option byte follows
                 telnet = .option
                 return nil
             default:
@@ -108,7 +113,7 @@ public struct LineDecoder: Sendable {
             return nil
         case .subnegotiationCommand:
             subnegotiationBytes += 1
-            telnet = byte == 240 ? .data : .subnegotiation
+            telnet = byte == Self.subnegotiationEnd ? .data : .subnegotiation
             return nil
         }
         return consumeData(byte)

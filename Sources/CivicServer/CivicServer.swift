@@ -13,6 +13,11 @@ import ServiceLifecycle
 /// On graceful shutdown it stops accepting, sends every session its goodbye, waits up to
 /// ``ServerConfiguration/shutdownGraceSeconds`` for them to close, then returns.
 public final class CivicServer: Service, Sendable {
+    /// Connections the kernel may queue before they are accepted (bursts of thousands at once).
+    static let listenBacklog: Int32 = 4096
+    /// The least output queued before a connection stops being read.
+    static let minimumWriteHighWater = 1024
+
     private let configuration: ServerConfiguration
     private let catalogues: CatalogueStore
     private let storage: SessionStorage
@@ -101,9 +106,10 @@ public final class CivicServer: Service, Sendable {
         let catalogues = self.catalogues
         let storage = self.storage
         let logger = self.logger
-        let highWater = max(configuration.limits.maxPendingOutputBytes / 2, 1024)
+        // Reading stops once half the output bound is queued (see channelWritabilityChanged).
+        let highWater = max(configuration.limits.maxPendingOutputBytes / 2, Self.minimumWriteHighWater)
         let bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 4096)
+            .serverChannelOption(.backlog, value: Self.listenBacklog)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: highWater / 2, high: highWater))

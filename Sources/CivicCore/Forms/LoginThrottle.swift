@@ -8,6 +8,9 @@ public struct LoginThrottle: Sendable, Equatable {
     }
 
     public static let lockAfter = 5
+    private static let nanosecondsPerSecond: UInt64 = 1_000_000_000
+    /// How long a count of wrong codes (below the lock) is worth keeping.
+    private static let forgetAfter: UInt64 = 3_600 * nanosecondsPerSecond
 
     public private(set) var failures = 0
     private var nextAllowed: UInt64 = 0
@@ -16,16 +19,16 @@ public struct LoginThrottle: Sendable, Equatable {
     private let lockDuration: UInt64?
 
     public init(lockSeconds: Int?) {
-        self.lockDuration = lockSeconds.map { UInt64($0) * 1_000_000_000 }
+        self.lockDuration = lockSeconds.map { UInt64($0) * Self.nanosecondsPerSecond }
     }
 
     public mutating func check(atNanoseconds now: UInt64) -> Verdict {
         if let lockedAt {
             guard let lockDuration, now >= lockedAt + lockDuration else { return .locked }
-            self = LoginThrottle(lockSeconds: Int(lockDuration / 1_000_000_000))
+            self = LoginThrottle(lockSeconds: Int(lockDuration / Self.nanosecondsPerSecond))
         }
         if now < nextAllowed {
-            return .wait(seconds: Int((nextAllowed - now + 999_999_999) / 1_000_000_000))
+            return .wait(seconds: Int((nextAllowed - now + Self.nanosecondsPerSecond - 1) / Self.nanosecondsPerSecond))
         }
         return .allowed
     }
@@ -39,7 +42,7 @@ public struct LoginThrottle: Sendable, Equatable {
             return nil
         }
         let delay = 1 << (failures - 1)
-        nextAllowed = now + UInt64(delay) * 1_000_000_000
+        nextAllowed = now + UInt64(delay) * Self.nanosecondsPerSecond
         return delay
     }
 
@@ -51,6 +54,6 @@ public struct LoginThrottle: Sendable, Equatable {
 
     /// True when the throttle holds nothing worth keeping at `now`.
     public func isIdle(atNanoseconds now: UInt64) -> Bool {
-        lockedAt == nil && (failures == 0 || now >= nextAllowed + 3_600_000_000_000)
+        lockedAt == nil && (failures == 0 || now >= nextAllowed + Self.forgetAfter)
     }
 }
