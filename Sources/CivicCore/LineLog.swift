@@ -20,6 +20,9 @@ public struct LineLog: Sendable, Equatable {
     public var command: String?
     /// For a question, its words that the catalogue knows, folded, in order.
     public var knownWords: [String]
+    /// For a question, the intent of the reply and its confidence.
+    public var intent: IntentID?
+    public var confidence: Double?
 
     public init(kind: Kind, bytes: Int, command: String? = nil, knownWords: [String] = []) {
         self.kind = kind
@@ -27,11 +30,22 @@ public struct LineLog: Sendable, Equatable {
         self.command = command
         self.knownWords = knownWords
     }
+
+    /// Adds, for a question, the intent and confidence of the first reply in `actions`.
+    mutating func describe(_ actions: [SessionAction]) {
+        guard kind == .question else { return }
+        for case .reply(let reply, _, _) in actions {
+            intent = reply.intent
+            confidence = reply.confidence
+            return
+        }
+    }
 }
 
 extension Session {
     /// What may be logged of `line`, decided before the session handles it (whether it is a form
-    /// answer depends on the state it arrives in).
+    /// answer depends on the state it arrives in). The session sends it as a
+    /// ``SessionAction/trace(_:)`` when ``Session/tracesLines`` is on.
     public func logView(of line: InboundLine, catalogue: Catalogue) -> LineLog {
         guard case .text(let text) = line else { return LineLog(kind: .refused, bytes: 0) }
         let bytes = text.utf8.count

@@ -32,7 +32,7 @@ extension Session {
         case .login(nil):
             return reply(FormMessages.loginUsage[language], error: .badArgument)
         case .kiosk(let token?):
-            return [.identifyKiosk(token: token)]
+            return identifyKiosk(token)
         case .kiosk(nil):
             return reply(Messages.kioskUsage[language], error: .badArgument)
         case .quit:
@@ -42,9 +42,56 @@ extension Session {
         }
     }
 
-    /// A log-in attempt: storage checks the code (and the throttles).
+    /// A kiosk terminal identifies itself: with a known token the session takes the kiosk's
+    /// limits (its shorter idle timeout applies from now). A kiosk session forgets everything on
+    /// `/reset` as any session does.
+    mutating func identifyKiosk(_ token: String) -> [SessionAction] {
+        // Every token is compared, in constant time: the reply's timing says nothing of them.
+        let accepted = kioskTokens.reduce(false) { $0 || ConstantTime.equal($1, token) }
+        guard accepted else {
+            return [.kioskIdentified(accepted: false)] + reply(Messages.kioskRefused[language], error: .badArgument)
+        }
+        isKiosk = true
+        limits = limits.forKiosk
+        flow.idle.use(limits)
+        return [.kioskIdentified(accepted: true)] + reply(Messages.kioskAccepted[language])
+    }
+
+    /// A log-in attempt: this session's throttle first, then storage checks the address's delay
+    /// and the code.
     mutating func verify(code: String) -> [SessionAction] {
-        pending = .login
-        return [.store(.verifyOrganiser(code: code))]
+        switch loginThrottle.check(atNanoseconds: now) {
+        case .allowed:
+            pending = .login
+            return [.store(.verifyOrganiser(code: code))]
+        case .wait(let seconds):
+            activity = .conversation
+            return reply(FormMessages.loginWait.format(language, ["seconds": String(seconds)]), error: .loginFailed)
+        case .locked:
+            activity = .conversation
+            return reply(FormMessages.loginLocked[language], error: .loginLocked)
+        }
+    }
+
+    /// Storage's verdict on a code.
+    mutating func loggedIn(_ response: StoreResponse) -> [SessionAction] {
+        activity = .conversation
+        switch response {
+        case .loggedIn(let who):
+            // Clears this session's count only; the address's failures may be someone else's.
+            loginThrottle.recordSuccess()
+            organiser = who
+            return reply(FormMessages.loggedIn.format(language, ["name": who.name]), intent: .interviewNote)
+        case .loginFailed(let addressDelay):
+            guard let sessionDelay = loginThrottle.recordFailure(atNanoseconds: now) else {
+                return reply(FormMessages.loginLocked[language], error: .loginLocked)
+            }
+            let seconds = max(sessionDelay, addressDelay)
+            return reply(FormMessages.loginFailed.format(language, ["seconds": String(seconds)]), error: .loginFailed)
+        case .loginThrottled(let seconds):
+            return reply(FormMessages.loginWait.format(language, ["seconds": String(seconds)]), error: .loginFailed)
+        default:
+            return reply(FormMessages.storageFailed[language], error: .storageUnavailable)
+        }
     }
 }

@@ -1,33 +1,3 @@
-/// What the connection must do after the session handled an event. The session itself does no I/O.
-public enum SessionAction: Sendable, Equatable {
-    /// Write the reply in `format`, followed by the prompt when `prompt` is true.
-    case reply(Reply, format: OutputFormat, prompt: Bool)
-    /// Write the prompt alone (text mode, after an empty line).
-    case prompt
-    /// Perform `request` and hand the response to ``Session/complete(_:catalogue:today:)``.
-    /// Until then the connection feeds the session no further lines.
-    case store(StoreRequest)
-    /// Check a kiosk token; answer with ``Session/kioskChecked(_:)``.
-    case identifyKiosk(token: String)
-    /// Close the connection once everything before has been written.
-    case close
-}
-
-/// What the conversation so far is about.
-public struct Conversation: Sendable, Equatable {
-    /// The programme the resident is asking about, once named.
-    public var topic: String?
-    /// The intent of the last answered question, for follow-ups such as "a w Krakowie?".
-    public var lastIntent: IntentID?
-    /// A sign-up was just offered (after `join`): "tak" starts it.
-    public var signupOffered = false
-
-    public init(topic: String? = nil, lastIntent: IntentID? = nil) {
-        self.topic = topic
-        self.lastIntent = lastIntent
-    }
-}
-
 extension IntentID {
     // The intents the dialogue itself acts on.
     public static let signup: IntentID = "signup"
@@ -40,11 +10,13 @@ extension IntentID {
     public static let goodbye: IntentID = "goodbye"
 }
 
-/// One resident's conversation: a pure state machine. The connection feeds it decoded lines,
-/// timer events and storage responses, and performs the actions it returns.
+/// One resident's conversation: a pure state machine, and the whole session contract. The
+/// connection feeds it decoded lines, timer ticks and storage responses, each with the time it
+/// happened, and performs the actions it returns; it decides nothing about the conversation.
 ///
-/// The contract is spread over files by concern: events here, `Session+Commands` (slash
-/// commands), `Session+Conversation` (questions and answers), `Session+Forms` (forms).
+/// The contract is spread over files by concern: events here, `Session+Flow` (lines held while
+/// the session waits, long lines, the idle clock, stopping), `Session+Commands` (slash commands),
+/// `Session+Conversation` (questions and answers), `Session+Forms` (forms).
 public struct Session: Sendable {
     /// What the session is in the middle of.
     enum Activity: Sendable {
@@ -62,6 +34,9 @@ public struct Session: Sendable {
         case progress
     }
 
+    /// The most lines held while the session waits; more are refused with `slow_down`.
+    public static let maxHeldLines = 64
+
     public internal(set) var language: Language
     public internal(set) var format: OutputFormat = .text
     public internal(set) var conversation = Conversation()
@@ -70,18 +45,33 @@ public struct Session: Sendable {
     public internal(set) var organiser: Organiser?
     /// The session is a kiosk terminal's (identified with `/kiosk TOKEN`).
     public internal(set) var isKiosk = false
+    /// The limits in force: the configured ones, or the kiosk's once a kiosk identified itself.
+    public internal(set) var limits: Limits
+    /// When on (the connection logs at trace level), each handled line is preceded by a
+    /// ``SessionAction/trace(_:)`` saying what the log may record of it.
+    public var tracesLines = false
     var activity = Activity.conversation
     var pending: Pending?
     /// Set by `/lang`: detection no longer changes the language.
     var languageChosen = false
-    let limits: Limits
+    /// The tokens kiosk terminals identify with (compared in constant time).
+    let kioskTokens: [String]
+    /// This session's own organiser log-in throttle: delays double, five wrong codes lock it for
+    /// good (`/reset` does not lift it). The address's delays live in storage.
+    var loginThrottle = LoginThrottle(lockSeconds: nil)
+    /// The monotonic reading of the event being handled.
+    var now: UInt64 = 0
+    /// Lines held while the session waits, the long line in work, the idle clock.
+    var flow: Flow
 
-    public init(limits: Limits = Limits(), language: Language = .pl) {
+    public init(limits: Limits = Limits(), language: Language = .pl, kioskTokens: [String] = []) {
         self.limits = limits
         self.language = language
+        self.kioskTokens = kioskTokens
+        self.flow = Flow(idle: IdleClock(limits: limits, startingAt: 0))
     }
 
-    /// True while the session waits for storage: the connection holds further lines back.
+    /// True while the session waits for storage.
     public var isWaitingForStorage: Bool { pending != nil }
 
     /// True when the next line may hold personal data or a secret (a form answer, a code):
@@ -102,14 +92,83 @@ public struct Session: Sendable {
 
     // MARK: - Events
 
-    /// The greeting sent on connect: Polish first, then English, then the prompt.
-    public mutating func start() -> [SessionAction] {
-        reply(Messages.bilingualGreeting)
+    /// The greeting sent on connect: Polish first, then English, then the prompt. The idle clock
+    /// starts here.
+    public mutating func start(at time: SessionTime) -> [SessionAction] {
+        flow.idle.activity(at: time.uptimeNanoseconds)
+        return reply(Messages.bilingualGreeting)
     }
 
-    /// Handles one decoded line.
-    public mutating func receive(_ line: InboundLine, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+    /// One decoded line, as it arrives. While the session waits (for storage or a long line) the
+    /// line is held and handled after; a long line asks to be understood elsewhere.
+    public mutating func receive(_ line: InboundLine, catalogue: Catalogue, at time: SessionTime) -> [SessionAction] {
         guard !isClosed else { return [] }
+        flow.idle.activity(at: time.uptimeNanoseconds)
+        if isWaiting {
+            guard flow.held.count < Self.maxHeldLines else { return reply(Messages.slowDown[language], error: .slowDown) }
+            flow.held.append(line)
+            return []
+        }
+        if case .text(let text) = line, text.utf8.count > limits.offLoopLineBytes {
+            flow.lastTicket &+= 1
+            flow.elsewhere = flow.lastTicket
+            return [.understandElsewhere(line, ticket: flow.lastTicket)]
+        }
+        return handle(line, catalogue: catalogue, at: time)
+    }
+
+    /// Storage's answer to the last ``SessionAction/store(_:)``, then the lines held meanwhile.
+    public mutating func complete(_ response: StoreResponse, catalogue: Catalogue, at time: SessionTime) -> [SessionAction] {
+        guard let waiting = pending else { return [] }
+        pending = nil
+        guard !isClosed else { return [] }
+        now = time.uptimeNanoseconds
+        flow.idle.activity(at: now)
+        return stored(response, waiting, catalogue: catalogue, today: time.today) + resume(catalogue: catalogue, at: time)
+    }
+
+    /// A line refused because the connection sends too fast (`slow_down`); with `close` the
+    /// flood has gone on too long and the session ends.
+    public mutating func refuseForSpeed(close: Bool = false, at time: SessionTime) -> [SessionAction] {
+        guard !isClosed else { return [] }
+        flow.idle.activity(at: time.uptimeNanoseconds)
+        if close {
+            return farewell(Messages.flood[language], error: .slowDown)
+        }
+        return reply(Messages.slowDown[language], error: .slowDown)
+    }
+
+    /// The server is stopping: goodbye, then close — once storage has answered, if it is
+    /// working for this session, so that a confirmed sign-up is never cut off.
+    public mutating func shutdown() -> [SessionAction] {
+        guard !isClosed else { return [] }
+        if isWaitingForStorage {
+            flow.stopRequested = true
+            return []
+        }
+        return farewell(Messages.shuttingDown[language], error: .shuttingDown)
+    }
+
+    /// What a client refused for capacity reads before the close.
+    public static func busy(language: Language = .pl) -> [SessionAction] {
+        [.reply(Reply(text: Messages.serverBusy[language], language: language, error: .serverBusy), format: .text, prompt: false), .close]
+    }
+
+    // MARK: - Handling
+
+    /// Handles one line now (it is not held and not sent elsewhere).
+    mutating func handle(_ line: InboundLine, catalogue: Catalogue, at time: SessionTime) -> [SessionAction] {
+        now = time.uptimeNanoseconds
+        let view = tracesLines ? logView(of: line, catalogue: catalogue) : nil
+        var actions = respond(to: line, catalogue: catalogue, today: time.today)
+        if var view {
+            view.describe(actions)
+            actions.insert(.trace(view), at: 0)
+        }
+        return actions
+    }
+
+    private mutating func respond(to line: InboundLine, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         switch line {
         case .tooLong:
             return reply(Messages.lineTooLong.format(language, ["limit": String(limits.maxLineBytes)]), error: .lineTooLong)
@@ -127,80 +186,20 @@ public struct Session: Sendable {
         }
     }
 
-    /// Storage's answer to the last ``SessionAction/store(_:)``.
-    public mutating func complete(_ response: StoreResponse, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
-        guard let waiting = pending else { return [] }
-        pending = nil
-        guard !isClosed else { return [] }
+    private mutating func stored(_ response: StoreResponse, _ waiting: Pending, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         let context = formContext(catalogue, today)
         switch waiting {
         case .form:
             guard case .form(let form) = activity else { return [] }
             return render(form.stored(response, context), intent: type(of: form).intent)
         case .login:
-            activity = .conversation
-            switch response {
-            case .loggedIn(let who):
-                organiser = who
-                return reply(FormMessages.loggedIn.format(language, ["name": who.name]), intent: .interviewNote)
-            case .loginFailed(let seconds):
-                return reply(FormMessages.loginFailed.format(language, ["seconds": String(seconds)]), error: .loginFailed)
-            case .loginThrottled(let seconds):
-                return reply(FormMessages.loginWait.format(language, ["seconds": String(seconds)]), error: .loginFailed)
-            case .loginLocked:
-                return reply(FormMessages.loginLocked[language], error: .loginLocked)
-            default:
-                return reply(FormMessages.storageFailed[language], error: .storageUnavailable)
-            }
+            return loggedIn(response)
         case .progress:
             guard case .interviewCount(let done) = response else {
                 return reply(FormMessages.storageFailed[language], error: .storageUnavailable)
             }
             return reply(InterviewNoteForm.progressText(done: done, context), intent: .progress)
         }
-    }
-
-    /// The connection's verdict on a kiosk token. A kiosk session forgets everything on `/reset`
-    /// as any session does; the connection gives it the kiosk idle timeout.
-    public mutating func kioskChecked(_ accepted: Bool) -> [SessionAction] {
-        guard !isClosed else { return [] }
-        if accepted {
-            isKiosk = true
-            return reply(Messages.kioskAccepted[language])
-        }
-        return reply(Messages.kioskRefused[language], error: .badArgument)
-    }
-
-    /// A line refused by a limit the connection enforces (`slow_down`); `close` ends the session.
-    public mutating func refuse(_ error: ReplyError, close: Bool = false) -> [SessionAction] {
-        guard !isClosed else { return [] }
-        if close {
-            return farewell(Messages.flood[language], error: error)
-        }
-        return reply(error == .tookTooLong ? Messages.tookTooLong[language] : Messages.slowDown[language], error: error)
-    }
-
-    /// The idle warning, sent unasked a while before the idle close.
-    public mutating func idleWarning(secondsLeft: Int) -> [SessionAction] {
-        guard !isClosed else { return [] }
-        return reply(Messages.idleWarning.format(language, ["seconds": String(secondsLeft)]))
-    }
-
-    /// The idle timeout: goodbye, then close.
-    public mutating func idleTimeout() -> [SessionAction] {
-        guard !isClosed else { return [] }
-        return farewell(Messages.idleTimeout[language], error: .idleTimeout)
-    }
-
-    /// The server is stopping: goodbye, then close.
-    public mutating func shutdown() -> [SessionAction] {
-        guard !isClosed else { return [] }
-        return farewell(Messages.shuttingDown[language], error: .shuttingDown)
-    }
-
-    /// What a client refused for capacity reads before the close.
-    public static func busy(language: Language = .pl) -> [SessionAction] {
-        [.reply(Reply(text: Messages.serverBusy[language], language: language, error: .serverBusy), format: .text, prompt: false), .close]
     }
 
     // MARK: - Replies

@@ -8,9 +8,11 @@ import NIOTLS
 /// Sent down every connection's pipeline when the server stops: say goodbye and close.
 struct ServerShutdownEvent: Sendable {}
 
-/// One connection: feeds bytes to the line decoder, lines to the session, and performs the
-/// session's actions. It owns the timers (handshake, idle) and the per-connection limits.
-/// Everything here runs on the channel's event loop.
+/// One connection, as a byte pump: bytes → line decoder → rate limiter → ``Session``, and the
+/// session's actions → writes, storage, off-loop understanding and timers. The conversation,
+/// the held lines, the idle clock, kiosk and log-in rules are the session's; this handler owns
+/// the TLS handshake timeout, the connection caps and the output bound. It runs on the channel's
+/// event loop.
 final class ConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -33,8 +35,6 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var logger: Logger
 
     private var state = State.handshaking
-    /// The limits in force: the configured ones, or the kiosk's once a kiosk identified itself.
-    private var limits: Limits
     private var connectionID: UInt64 = 0
     private var admitted = false
     private var peer = "unknown"
@@ -42,27 +42,12 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var session: Session
     private var limiter: RateLimiter
     private var handshakeTimeout: Scheduled<Void>?
-    private var idleTimer: Scheduled<Void>?
-    /// When the resident last sent a line (or a reply from storage was sent).
-    private var lastActivity = NIODeadline.now()
-    /// Whether the idle warning for the current silence has been sent.
-    private var idleWarned = false
+    /// The timer that next asks the session's idle clock, and when it fires.
+    private var idleTimer: (task: Scheduled<Void>, deadline: UInt64)?
     private var pendingOutputBytes = 0
     private var lastWrite: EventLoopFuture<Void>?
     private var linesReceived = 0
     private var closeReason = "peer closed"
-    /// Lines that arrived while the session waited for storage, handled once it answers.
-    private var heldLines: [InboundLine] = []
-    /// The session's own organiser log-in throttle (locks for good after five wrong codes).
-    private var loginThrottle = LoginThrottle(lockSeconds: nil)
-    /// The server asked to stop while storage was in flight: goodbye once it answers.
-    private var stopWhenStored = false
-    /// A long line is being understood off the event loop; later lines wait in `heldLines`.
-    private var understanding = false
-    /// Which off-loop understanding is current: a late result of an abandoned one is dropped.
-    private var understandingToken: UInt64 = 0
-    /// The most lines held back while storage works; more are refused with `slow_down`.
-    static let maxHeldLines = 64
 
     init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, storage: SessionStorage, logger: Logger) {
         self.configuration = configuration
@@ -70,10 +55,14 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.catalogues = catalogues
         self.storage = storage
         self.logger = logger
-        self.limits = configuration.limits
         self.decoder = LineDecoder(maxLineBytes: configuration.limits.maxLineBytes)
-        self.session = Session(limits: configuration.limits)
+        self.session = Session(limits: configuration.limits, kioskTokens: configuration.kioskTokens)
+        self.session.tracesLines = logger.logLevel <= .trace
         self.limiter = RateLimiter(linesPerSecond: configuration.limits.linesPerSecond, closeAfter: configuration.limits.floodCloseAfter)
+    }
+
+    private var now: SessionTime {
+        SessionTime(today: configuration.today(), uptimeNanoseconds: NIODeadline.now().uptimeNanoseconds)
     }
 
     // MARK: - Lifecycle
@@ -106,7 +95,7 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         handshakeTimeout?.cancel()
-        idleTimer?.cancel()
+        idleTimer?.task.cancel()
         if admitted {
             registry.release(id: connectionID, peer: peer)
             admitted = false
@@ -128,8 +117,7 @@ final class ConnectionHandler: ChannelInboundHandler {
                 perform(Session.busy(), context: context)
             case .handshaking:
                 state = .open
-                perform(session.start(), context: context)
-                armIdleTimer(context: context)
+                perform(session.start(at: now), context: context)
             case .refused:
                 closeReason = "server busy"
                 perform(Session.busy(), context: context)
@@ -139,16 +127,12 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
         if event is ServerShutdownEvent {
+            closeReason = "server stopping"
             switch state {
-            case .open where session.isWaitingForStorage:
-                // Finish the in-flight write and answer it first: a confirmed sign-up is never cut off.
-                closeReason = "server stopping"
-                stopWhenStored = true
             case .open:
-                closeReason = "server stopping"
+                // The session says goodbye now, or once storage has answered it.
                 perform(session.shutdown(), context: context)
             case .handshaking, .refused:
-                closeReason = "server stopping"
                 state = .closing
                 context.close(promise: nil)
             case .closing:
@@ -174,138 +158,6 @@ final class ConnectionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    // MARK: - Reading
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard state == .open else { return }
-        let buffer = unwrapInboundIn(data)
-        let lines = decoder.feed(buffer.readableBytesView)
-        guard !lines.isEmpty else { return }
-        for line in lines {
-            guard state == .open else { break }
-            linesReceived += 1
-            switch limiter.admit(atNanoseconds: NIODeadline.now().uptimeNanoseconds) {
-            case .accept:
-                if session.isWaitingForStorage || understanding || !heldLines.isEmpty {
-                    if heldLines.count < Self.maxHeldLines {
-                        heldLines.append(line)
-                    } else {
-                        perform(session.refuse(.slowDown), flush: false, context: context)
-                    }
-                } else {
-                    handle(line, context: context)
-                }
-            case .refuse(let notify):
-                if notify { perform(session.refuse(.slowDown), flush: false, context: context) }
-            case .close:
-                logger.notice("closing a flooding connection")
-                closeReason = "flood"
-                perform(session.refuse(.slowDown, close: true), flush: false, context: context)
-            }
-        }
-        context.flush()
-        if state == .open { armIdleTimer(context: context) }
-    }
-
-    /// Hands one line to the session and performs what it asks.
-    private func handle(_ line: InboundLine, context: ChannelHandlerContext) {
-        // Never the text a resident typed, at any level: the session says what may be logged
-        // (length, kind, command name, the catalogue's words). Decided before the session moves on.
-        let view = logger.logLevel <= .trace ? session.logView(of: line, catalogue: catalogues.current) : nil
-        if case .text(let text) = line, text.utf8.count > limits.offLoopLineBytes {
-            understandOffLoop(line, view: view, context: context)
-            return
-        }
-        let actions = session.receive(line, catalogue: catalogues.current, today: configuration.today())
-        if let view { logLine(view, actions) }
-        logReplies(actions)
-        perform(actions, flush: false, context: context)
-    }
-
-    /// Runs the session's step for a long line on the blocking-work thread pool, never on the
-    /// event loop, with a deadline: past it the resident is told `took_too_long`, the session goes
-    /// on as it was, and a late result is dropped. Lines that arrive meanwhile wait, in order.
-    private func understandOffLoop(_ line: InboundLine, view: LineLog?, context: ChannelHandlerContext) {
-        understanding = true
-        understandingToken &+= 1
-        let token = understandingToken
-        let session = self.session
-        let catalogue = catalogues.current
-        let today = configuration.today()
-        let loop = context.eventLoop
-        let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
-        configuration.understandingPool.submit { _ in
-            var working = session
-            let actions = working.receive(line, catalogue: catalogue, today: today)
-            let result = (session: working, actions: actions)
-            loop.execute {
-                bound.value.handler.finishUnderstanding(token, result, view: view, context: bound.value.context)
-            }
-        }
-        let deadline = TimeAmount.milliseconds(Int64(limits.understandingDeadlineMilliseconds))
-        _ = loop.assumeIsolated().scheduleTask(in: deadline) {
-            self.finishUnderstanding(token, nil, view: nil, context: context)
-        }
-    }
-
-    /// The off-loop step finished (`result`), or its deadline passed (nil); the first one counts.
-    private func finishUnderstanding(_ token: UInt64, _ result: (session: Session, actions: [SessionAction])?, view: LineLog?, context: ChannelHandlerContext) {
-        guard understanding, token == understandingToken else { return }
-        understanding = false
-        guard state == .open else { return }
-        if let result {
-            session = result.session
-            if let view { logLine(view, result.actions) }
-            logReplies(result.actions)
-            perform(result.actions, context: context)
-        } else {
-            logger.notice("a line took too long to understand", metadata: ["deadline_ms": "\(limits.understandingDeadlineMilliseconds)"])
-            perform(session.refuse(.tookTooLong), context: context)
-        }
-        if stopWhenStored, !session.isWaitingForStorage, !understanding {
-            perform(session.shutdown(), context: context)
-            return
-        }
-        handleHeldLines(context: context)
-        if state == .open { armIdleTimer(context: context) }
-    }
-
-    /// Handles held lines until the session waits for storage (or a long line) again or none are left.
-    private func handleHeldLines(context: ChannelHandlerContext) {
-        while state == .open, !session.isWaitingForStorage, !understanding, !heldLines.isEmpty {
-            handle(heldLines.removeFirst(), context: context)
-        }
-        context.flush()
-    }
-
-    // MARK: - Storage
-
-    private func store(_ request: StoreRequest, context: ChannelHandlerContext) {
-        let storage = self.storage
-        let connection = connectionID
-        let peer = self.peer
-        let catalogue = catalogues.current
-        let throttle = loginThrottle
-        let promise = context.eventLoop.makePromise(of: (StoreResponse, LoginThrottle).self)
-        promise.completeWithTask {
-            await storage.perform(request, connection: connection, peer: peer, catalogue: catalogue, throttle: throttle,
-                                  now: { NIODeadline.now().uptimeNanoseconds })
-        }
-        promise.futureResult.assumeIsolated().whenSuccess { response, throttle in
-            self.loginThrottle = throttle
-            guard self.state == .open else { return }
-            let actions = self.session.complete(response, catalogue: self.catalogues.current, today: self.configuration.today())
-            self.logReplies(actions)
-            self.perform(actions, context: context)
-            if self.stopWhenStored, !self.session.isWaitingForStorage {
-                self.perform(self.session.shutdown(), context: context)
-                return
-            }
-            self.handleHeldLines(context: context)
-            if self.state == .open { self.armIdleTimer(context: context) }
-        }
-    }
-
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         // A client that does not read its replies stops being read: output stays bounded.
         let writable = context.channel.isWritable
@@ -314,55 +166,53 @@ final class ConnectionHandler: ChannelInboundHandler {
         context.fireChannelWritabilityChanged()
     }
 
-    private func logLine(_ view: LineLog, _ actions: [SessionAction]) {
-        var metadata: Logger.Metadata = ["kind": "\(view.kind.rawValue)", "bytes": "\(view.bytes)"]
-        if let command = view.command { metadata["command"] = "\(command)" }
-        if view.kind == .question {
-            metadata["known_words"] = "\(view.knownWords.joined(separator: " "))"
-            if case .reply(let reply, _, _)? = actions.first(where: { if case .reply = $0 { return true } else { return false } }) {
-                metadata["intent"] = "\(reply.intent ?? "-")"
-                metadata["confidence"] = "\(reply.confidence.map { ReplyRenderer.formatConfidence($0) } ?? "-")"
+    // MARK: - Reading
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard state == .open else { return }
+        let lines = decoder.feed(unwrapInboundIn(data).readableBytesView)
+        guard !lines.isEmpty else { return }
+        for line in lines {
+            guard state == .open else { break }
+            linesReceived += 1
+            let time = now
+            switch limiter.admit(atNanoseconds: time.uptimeNanoseconds) {
+            case .accept:
+                perform(session.receive(line, catalogue: catalogues.current, at: time), flush: false, context: context)
+            case .refuse(let notify):
+                if notify { perform(session.refuseForSpeed(at: time), flush: false, context: context) }
+            case .close:
+                logger.notice("closing a flooding connection")
+                closeReason = "flood"
+                perform(session.refuseForSpeed(close: true, at: time), flush: false, context: context)
             }
         }
-        logger.trace("line received", metadata: metadata)
+        context.flush()
     }
 
-    private func logReplies(_ actions: [SessionAction]) {
-        guard logger.logLevel <= .debug else { return }
-        for case .reply(let reply, _, _) in actions {
-            logger.debug("reply", metadata: [
-                "intent": "\(reply.intent ?? "-")",
-                "confidence": "\(reply.confidence.map { ReplyRenderer.formatConfidence($0) } ?? "-")",
-                "error": "\(reply.error?.rawValue ?? "-")",
-            ])
-        }
-    }
-
-    // MARK: - Writing
+    // MARK: - Performing the session's actions
 
     private func perform(_ actions: [SessionAction], flush: Bool = true, context: ChannelHandlerContext) {
         for action in actions {
             switch action {
             case .reply(let reply, let format, let prompt):
+                logger.reply(reply)
                 write(ReplyRenderer.render(reply, format: format, prompt: prompt), context: context)
             case .prompt:
                 write(ReplyRenderer.prompt, context: context)
             case .store(let request):
                 store(request, context: context)
-            case .identifyKiosk(let token):
-                let accepted = configuration.kioskTokens.contains { ConstantTime.equal($0, token) }
+            case .understandElsewhere(let line, let ticket):
+                understandElsewhere(line, ticket: ticket, context: context)
+            case .kioskIdentified(let accepted):
                 logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
-                if accepted {
-                    registry.exemptFromPeerCap(id: connectionID, peer: peer)
-                    limits = configuration.limits.forKiosk
-                    // The kiosk's shorter timeout applies from now: the next line schedules afresh.
-                    idleTimer?.cancel()
-                    idleTimer = nil
-                }
-                perform(session.kioskChecked(accepted), flush: false, context: context)
+                if accepted { registry.exemptFromPeerCap(id: connectionID, peer: peer) }
+            case .trace(let line):
+                logger.line(line)
             case .close:
                 state = .closing
-                idleTimer?.cancel()
+                idleTimer?.task.cancel()
+                idleTimer = nil
                 context.flush()
                 let done = lastWrite ?? context.eventLoop.makeSucceededVoidFuture()
                 done.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
@@ -370,7 +220,70 @@ final class ConnectionHandler: ChannelInboundHandler {
             }
         }
         if flush { context.flush() }
+        scheduleIdleTick(context: context)
     }
+
+    private func store(_ request: StoreRequest, context: ChannelHandlerContext) {
+        let storage = self.storage
+        let connection = connectionID
+        let peer = self.peer
+        let catalogue = catalogues.current
+        let promise = context.eventLoop.makePromise(of: StoreResponse.self)
+        promise.completeWithTask {
+            await storage.perform(request, connection: connection, peer: peer, catalogue: catalogue)
+        }
+        promise.futureResult.assumeIsolated().whenSuccess { response in
+            guard self.state == .open else { return }
+            self.perform(self.session.complete(response, catalogue: self.catalogues.current, at: self.now), context: context)
+        }
+    }
+
+    /// Runs the session's step for a long line on the blocking-work thread pool, never on the
+    /// event loop, with a deadline; the session holds later lines and drops a late result.
+    private func understandElsewhere(_ line: InboundLine, ticket: UInt64, context: ChannelHandlerContext) {
+        let session = self.session
+        let catalogue = catalogues.current
+        let time = now
+        let loop = context.eventLoop
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
+        configuration.understandingPool.submit { _ in
+            let understood = session.understand(line, ticket: ticket, catalogue: catalogue, at: time)
+            loop.execute {
+                let (handler, context) = bound.value
+                guard handler.state == .open else { return }
+                handler.perform(handler.session.adopt(understood, catalogue: handler.catalogues.current, at: handler.now), context: context)
+            }
+        }
+        let deadline = TimeAmount.milliseconds(Int64(session.limits.understandingDeadlineMilliseconds))
+        _ = loop.assumeIsolated().scheduleTask(in: deadline) {
+            guard self.state == .open else { return }
+            let actions = self.session.understandingTimedOut(ticket: ticket, catalogue: self.catalogues.current, at: self.now)
+            guard !actions.isEmpty else { return }
+            self.logger.notice("a line took too long to understand", metadata: ["deadline_ms": "\(self.session.limits.understandingDeadlineMilliseconds)"])
+            self.perform(actions, context: context)
+        }
+    }
+
+    /// Makes sure the session's idle clock is looked at by its deadline. The timer is not moved
+    /// for every line (a cancel and a schedule each): a tick that comes early finds nothing due
+    /// and schedules the next one; it is only brought forward (a kiosk's shorter timeout).
+    private func scheduleIdleTick(context: ChannelHandlerContext) {
+        guard state == .open, let deadline = session.idleDeadline else { return }
+        if let idleTimer {
+            if idleTimer.deadline <= deadline { return }
+            idleTimer.task.cancel()
+        }
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: .uptimeNanoseconds(deadline)) {
+            self.idleTimer = nil
+            guard self.state == .open else { return }
+            let actions = self.session.idleTick(at: self.now)
+            if actions.contains(.close) { self.closeReason = "idle" }
+            self.perform(actions, context: context)
+        }
+        idleTimer = (task, deadline)
+    }
+
+    // MARK: - Writing
 
     private func write(_ text: String, context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
@@ -388,51 +301,5 @@ final class ConnectionHandler: ChannelInboundHandler {
         promise.futureResult.assumeIsolated().whenComplete { _ in self.pendingOutputBytes -= size }
         lastWrite = promise.futureResult
         context.write(wrapOutboundOut(buffer), promise: promise)
-    }
-
-    // MARK: - Idle timeout
-
-    /// The resident did something: the idle clock starts again. The timer is not rescheduled for
-    /// every line (a cancel and a schedule each); when it fires it looks at how long the session
-    /// has really been silent, warns or closes if it is time, and otherwise waits for the rest.
-    private func armIdleTimer(context: ChannelHandlerContext) {
-        lastActivity = .now()
-        idleWarned = false
-        if idleTimer == nil { scheduleIdleCheck(context: context) }
-    }
-
-    /// Schedules the next look at the idle clock: the warning (if due to be sent) or the close.
-    private func scheduleIdleCheck(context: ChannelHandlerContext) {
-        let stage: Int
-        if !idleWarned, let warnAfter = limits.idleWarningAfterSeconds {
-            stage = warnAfter
-        } else {
-            stage = max(limits.idleTimeoutSeconds, 1)
-        }
-        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastActivity + .seconds(Int64(stage))) {
-            self.idleTimer = nil
-            self.checkIdle(context: context)
-        }
-    }
-
-    private func checkIdle(context: ChannelHandlerContext) {
-        guard state == .open else { return }
-        let silent = NIODeadline.now() - lastActivity
-        if !idleWarned, let warnAfter = limits.idleWarningAfterSeconds {
-            if silent >= .seconds(Int64(warnAfter)) {
-                idleWarned = true
-                perform(session.idleWarning(secondsLeft: limits.idleWarningSeconds), context: context)
-            }
-        } else if silent >= .seconds(Int64(max(limits.idleTimeoutSeconds, 1))) {
-            idleTimeout(context: context)
-            return
-        }
-        if state == .open { scheduleIdleCheck(context: context) }
-    }
-
-    private func idleTimeout(context: ChannelHandlerContext) {
-        guard state == .open, !session.isWaitingForStorage else { return }
-        closeReason = "idle"
-        perform(session.idleTimeout(), context: context)
     }
 }

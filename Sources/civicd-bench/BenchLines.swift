@@ -44,9 +44,11 @@ extension Bench {
                 for _ in 0..<iterations {
                     let line = make()
                     var session = Session()
-                    _ = session.start()
+                    let time = SessionTime(today: CalendarDay(year: 2026, month: 11, day: 20), uptimeNanoseconds: 0)
+                    _ = session.start(at: time)
                     let start = ContinuousClock.now
-                    _ = session.receive(.text(line), catalogue: catalogue, today: CalendarDay(year: 2026, month: 11, day: 20))
+                    // The work of the line itself, wherever the daemon runs it (long lines off the event loop).
+                    _ = session.understand(.text(line), ticket: 1, catalogue: catalogue, at: time)
                     times.append(Load.milliseconds(ContinuousClock.now - start))
                     precondition(line.utf8.count <= bytes)
                 }

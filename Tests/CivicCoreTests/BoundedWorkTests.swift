@@ -34,26 +34,32 @@ struct BoundedWorkTests {
         ]
         let catalogue = ShippedCatalogue.catalogue
         for (shape, line) in shapes {
+            let time = SessionTime(today: ShippedCatalogue.today, uptimeNanoseconds: 0)
             var session = Session()
-            _ = session.start()
-            let actions = session.receive(.text(line), catalogue: catalogue, today: ShippedCatalogue.today)
-            #expect(!actions.isEmpty, "\(shape): no answer")
+            _ = session.start(at: time)
+            guard case .understandElsewhere(let sent, let ticket)? = session.receive(.text(line), catalogue: catalogue, at: time).first else {
+                Issue.record("\(shape): a long line is understood off the event loop")
+                continue
+            }
+            let understood = session.understand(sent, ticket: ticket, catalogue: catalogue, at: time)
+            #expect(!session.adopt(understood, catalogue: catalogue, at: time).isEmpty, "\(shape): no answer")
         }
     }
 
     @Test("a line past the understanding deadline gets a polite reply in the session's language")
-    func tookTooLongMessage() {
-        var session = Session(language: .en)
-        let actions = session.refuse(.tookTooLong)
-        guard case .reply(let reply, _, _) = actions.first else {
-            Issue.record("no reply: \(actions)")
-            return
+    func tookTooLongMessage() throws {
+        for (language, expected) in [(Language.en, Messages.tookTooLong[.en]), (.pl, Messages.tookTooLong[.pl])] {
+            var t = Transcript(session: Session(language: language, kioskTokens: []))
+            let long = String(repeating: "szkolenie ", count: 30)
+            guard case .understandElsewhere(_, let ticket)? = t.receive(long).first else {
+                Issue.record("a long line is understood off the event loop")
+                return
+            }
+            let reply = try promptedReply(t.session.understandingTimedOut(ticket: ticket, catalogue: t.catalogue, at: t.time).first)
+            #expect(reply.error == .tookTooLong)
+            #expect(reply.text == expected)
+            #expect(!t.session.isClosed)
         }
-        #expect(reply.error == .tookTooLong)
-        #expect(reply.text == Messages.tookTooLong[.en])
-        #expect(!session.isClosed)
-        var polish = Session(language: .pl)
-        guard case .reply(let polishReply, _, _) = polish.refuse(.tookTooLong).first else { Issue.record("no reply"); return }
-        #expect(polishReply.text.hasPrefix("Przepraszam"))
+        #expect(Messages.tookTooLong[.pl].hasPrefix("Przepraszam"))
     }
 }

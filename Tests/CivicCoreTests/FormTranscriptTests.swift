@@ -29,7 +29,7 @@ extension Transcript {
     }
 
     mutating func complete(_ response: StoreResponse) throws -> Reply {
-        let actions = session.complete(response, catalogue: catalogue, today: today)
+        let actions = session.complete(response, catalogue: catalogue, at: time)
         guard actions.count == 1, case .reply(let reply, _, _) = actions[0] else {
             Issue.record("expected one reply to \(response), got \(actions)")
             throw TranscriptError.noReply
@@ -245,17 +245,34 @@ struct SignupTranscriptTests {
 struct OrganiserTranscriptTests {
     let ewa = Organiser(id: 3, name: "Ewa")
 
-    @Test("wrong codes are refused with the wait; a lock-out is said")
+    @Test("wrong codes: the session waits 1, 2, 4, 8 s, then locks for good; the address's wait counts too")
     func wrongCode() throws {
         var t = Transcript.fixture
         #expect(try t.request("/login ABCD-EFGH-JKMN") == .verifyOrganiser(code: "ABCD-EFGH-JKMN"))
-        let wrong = try t.complete(.loginFailed(retryAfterSeconds: 1))
+        let wrong = try t.complete(.loginFailed(retryAfterSeconds: 0))
         #expect(wrong.error == .loginFailed)
-        #expect(wrong.text.contains("1 s"))
+        #expect(wrong.text.contains("1 s"), "the session's own first delay")
+        // Too early: refused by the session itself, nothing goes to storage.
+        t.wait(seconds: 0.5)
+        let early = try t.ask("/login ABCD-EFGH-JKMN")
+        #expect(early.error == .loginFailed)
+        #expect(early.text.contains("1 s"))
+        t.wait(seconds: 0.5)
         _ = try t.request("/login X")
-        #expect(try t.complete(.loginThrottled(retryAfterSeconds: 2)).text.contains("2 s"))
+        #expect(try t.complete(.loginFailed(retryAfterSeconds: 30)).text.contains("30 s"), "the address's longer delay wins")
+        t.wait(seconds: 2)
         _ = try t.request("/login X")
-        #expect(try t.complete(.loginLocked).error == .loginLocked)
+        #expect(try t.complete(.loginThrottled(retryAfterSeconds: 7)).text.contains("7 s"), "the address must still wait")
+        for delay in [4, 8] {
+            _ = try t.request("/login X")
+            #expect(try t.complete(.loginFailed(retryAfterSeconds: 0)).text.contains("\(delay) s"))
+            t.wait(seconds: Double(delay))
+        }
+        _ = try t.request("/login X")
+        #expect(try t.complete(.loginFailed(retryAfterSeconds: 0)).error == .loginLocked, "the fifth wrong code locks")
+        t.wait(seconds: 3_600)
+        _ = try t.ask("/reset")
+        #expect(try t.ask("/login KOD1-KOD2-KOD3").error == .loginLocked, "neither time nor /reset lifts the lock")
         #expect(t.session.organiser == nil)
     }
 

@@ -78,8 +78,8 @@ struct PrivacyTranscriptTests {
         }
         #expect(draft.sessionKind == .remote)
 
-        var kiosk = Transcript.fixture
-        _ = kiosk.session.kioskChecked(true)
+        var kiosk = Transcript(catalogue: FixtureCatalogue.catalogue, session: Session(kioskTokens: ["kiosk-token"]))
+        _ = kiosk.say("/kiosk kiosk-token")
         _ = try kiosk.ask("chcę usunąć moje dane")
         _ = try kiosk.ask("KR-7F3K")
         guard case .recordErasureRequest(let kioskDraft) = try kiosk.request("anna@example.org") else {

@@ -3,21 +3,43 @@ import Testing
 
 /// Drives a session like a connection would and keeps the replies.
 struct Transcript {
-    var session = Session()
+    var session: Session
     let catalogue: Catalogue
     let today = ShippedCatalogue.today
+    /// The monotonic clock the transcript's events happen at; ``wait(seconds:)`` moves it.
+    var uptimeNanoseconds: UInt64 = 1_000_000_000
+    var time: SessionTime { SessionTime(today: today, uptimeNanoseconds: uptimeNanoseconds) }
 
     /// A conversation against `catalogue`: the shipped one by default; form tests pass
     /// ``FixtureCatalogue`` so that they depend on no wording staff may edit.
-    init(catalogue: Catalogue = ShippedCatalogue.catalogue) {
+    init(catalogue: Catalogue = ShippedCatalogue.catalogue, session: Session = Session()) {
         self.catalogue = catalogue
+        self.session = session
+    }
+
+    mutating func wait(seconds: Double) {
+        uptimeNanoseconds += UInt64(seconds * 1_000_000_000)
+    }
+
+    mutating func start() -> [SessionAction] {
+        session.start(at: time)
     }
 
     /// A conversation against the tests' own small catalogue.
     static var fixture: Transcript { Transcript(catalogue: FixtureCatalogue.catalogue) }
 
+    /// What the session answers to `line`, as the daemon would have it answered: a long line is
+    /// understood (here, at once) and the result adopted.
     mutating func say(_ line: String) -> [SessionAction] {
-        session.receive(.text(line), catalogue: catalogue, today: today)
+        let actions = receive(line)
+        guard case .understandElsewhere(let long, let ticket)? = actions.first else { return actions }
+        let understood = session.understand(long, ticket: ticket, catalogue: catalogue, at: time)
+        return session.adopt(understood, catalogue: catalogue, at: time)
+    }
+
+    /// The session's actions for `line`, exactly as it returns them.
+    mutating func receive(_ line: String) -> [SessionAction] {
+        session.receive(.text(line), catalogue: catalogue, at: time)
     }
 
     mutating func reply(_ line: String) throws -> Reply {
@@ -46,7 +68,7 @@ struct SessionTests {
     @Test("greets in Polish first, then English, then prompts")
     func greeting() throws {
         var session = Session()
-        let actions = session.start()
+        let actions = session.start(at: SessionTime(today: ShippedCatalogue.today, uptimeNanoseconds: 0))
         guard case .reply(let reply, .text, true) = try #require(actions.first) else {
             Issue.record("unexpected \(actions)")
             return
@@ -100,32 +122,32 @@ struct SessionTests {
     func limits() throws {
         var session = Session()
         let catalogue = ShippedCatalogue.catalogue
-        let tooLong = session.receive(.tooLong, catalogue: catalogue, today: ShippedCatalogue.today)
+        let time = SessionTime(today: ShippedCatalogue.today, uptimeNanoseconds: 0)
+        let tooLong = session.receive(.tooLong, catalogue: catalogue, at: time)
         let reply = try promptedReply(tooLong.first)
         #expect(reply.error == .lineTooLong)
         #expect(reply.text.contains("4096"))
-        let bad = session.receive(.badEncoding, catalogue: catalogue, today: ShippedCatalogue.today)
+        let bad = session.receive(.badEncoding, catalogue: catalogue, at: time)
         let badReply = try promptedReply(bad.first)
         #expect(badReply.error == .badEncoding)
-        let slow = try promptedReply(session.refuse(.slowDown).first)
+        let slow = try promptedReply(session.refuseForSpeed(at: time).first)
         #expect(slow.error == .slowDown)
-        #expect(session.refuse(.slowDown, close: true).last == .close)
+        #expect(session.refuseForSpeed(close: true, at: time).last == .close)
         #expect(session.isClosed)
     }
 
-    @Test("idle warning, then idle close; shutdown says goodbye")
-    func timers() throws {
+    @Test("shutdown says goodbye and closes; a closed session says nothing more")
+    func shutdown() throws {
         var session = Session()
-        let warning = try promptedReply(session.idleWarning(secondsLeft: 60).first)
-        #expect(warning.text.contains("60"))
-        let timeout = session.idleTimeout()
-        #expect(timeout.last == .close)
-        #expect(session.shutdown().isEmpty)
-
-        var other = Session()
-        let stop = other.shutdown()
+        let stop = session.shutdown()
         #expect(stop.last == .close)
-        if case .reply(let reply, _, _) = stop[0] { #expect(reply.error == .shuttingDown) }
+        guard case .reply(let reply, _, false)? = stop.first else {
+            Issue.record("no goodbye: \(stop)")
+            return
+        }
+        #expect(reply.error == .shuttingDown)
+        #expect(session.shutdown().isEmpty)
+        #expect(session.receive(.text("halo"), catalogue: ShippedCatalogue.catalogue, at: SessionTime(today: ShippedCatalogue.today, uptimeNanoseconds: 0)).isEmpty)
     }
 
     @Test("/reset forgets the topic")

@@ -12,11 +12,11 @@ public enum StoreRequest: Sendable, Equatable {
 public enum StoreResponse: Sendable, Equatable {
     case signup(SignupOutcome)
     case loggedIn(Organiser)
-    /// Wrong code; the next attempt is allowed after this many seconds.
+    /// Wrong code; the address may try again after this many seconds (the session adds its own
+    /// delay, and locks after five).
     case loginFailed(retryAfterSeconds: Int)
-    /// Too early after a wrong code.
+    /// The address must wait this many seconds after wrong codes (from any of its connections).
     case loginThrottled(retryAfterSeconds: Int)
-    case loginLocked
     /// The note is stored; the organiser now has `total` notes.
     case interviewNoteSaved(total: Int)
     case interviewCount(Int)

@@ -168,7 +168,9 @@ public struct IntentEvaluation: Sendable {
     /// What a fresh session answers to `text`: the text of every reply, joined.
     public static func replyText(to text: String, catalogue: Catalogue, today: CalendarDay) -> String {
         var session = Session()
-        return session.receive(.text(text), catalogue: catalogue, today: today).compactMap { action in
+        // Handled in place whatever its length (the daemon would understand a long line off the
+        // event loop, with the same result).
+        return session.handle(.text(text), catalogue: catalogue, at: SessionTime(today: today, uptimeNanoseconds: 0)).compactMap { action in
             if case .reply(let reply, _, _) = action { return reply.text }
             return nil
         }.joined(separator: "\n")
