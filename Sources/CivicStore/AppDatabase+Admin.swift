@@ -244,7 +244,7 @@ extension AppDatabase {
     static func contactNeedles(_ contact: Contact) -> [String] {
         switch contact {
         case .email(let address): return [address]
-        case .phone(let digits): return [digits]
+        case .phone(let digits), .internationalPhone(let digits): return [digits]
         }
     }
 

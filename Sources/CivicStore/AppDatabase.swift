@@ -9,7 +9,7 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The schema versions this build knows, in order. A database with any other migration applied
     /// was written by a newer civicd and is refused.
-    public static let knownMigrations = ["v1", "v2"]
+    public static let knownMigrations = ["v1", "v2", "v3"]
 
     let writer: any DatabaseWriter
 
@@ -219,6 +219,23 @@ public struct AppDatabase: Sendable {
                 t.primaryKey("address", .text)
                 t.column("failures", .integer).notNull()
                 t.column("lastFailureAt", .datetime).notNull()
+            }
+        }
+        migrator.registerMigration("v3") { db in
+            // Polish landlines are written as their owners write them, "+48 12 634 56 78", no longer
+            // 3-3-3 ("+48 126 345 678"): stored contacts take the new form, so that a resident who
+            // signs up again or asks for erasure still matches. The rule is spelt out here, frozen,
+            // rather than borrowed from `Contact`, which may change after this migration shipped.
+            let mobile: Set<String> = ["45", "50", "51", "53", "57", "60", "66", "69", "70", "72", "73", "78", "79", "80", "88"]
+            for table in ["signup", "erasureRequest"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT id, contact FROM \(table) WHERE contact LIKE '+48 ___ ___ ___'")
+                for row in rows {
+                    let stored: String = row["contact"]
+                    let digits = Array(stored.dropFirst(4).filter(\.isNumber))
+                    guard digits.count == 9, !mobile.contains(String(digits[0..<2])) else { continue }
+                    let landline = "+48 \(String(digits[0..<2])) \(String(digits[2..<5])) \(String(digits[5..<7])) \(String(digits[7..<9]))"
+                    try db.execute(sql: "UPDATE \(table) SET contact = ? WHERE id = ?", arguments: [landline, row["id"] as Int64])
+                }
             }
         }
         return migrator

@@ -156,4 +156,33 @@ struct PrivacyStoreTests {
         #expect(requests.map(\.matched) == [true, false])
         #expect(requests.map(\.sessionKind) == ["unknown", "unknown"])
     }
+
+    @Test("v3 writes stored Polish landlines as their owners do; a resident signing up again still matches")
+    func migratesLandlines() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-v2-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("civicd.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try AppDatabase.migrator.migrate(queue, upTo: "v2")
+            try await queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO signup (reference, programme, name, contact, consentVersion, language, createdAt)
+                    VALUES ('KR-AAAA', 'os_krosno', 'Anna', '+48 126 345 678', '2026-11', 'pl', '2026-11-01 10:00:00'),
+                           ('KR-BBBB', 'os_krosno', 'Ewa', '+48 600 100 200', '2026-11', 'pl', '2026-11-01 10:00:00');
+                    INSERT INTO erasureRequest (reference, contact, matched, sessionKind, createdAt)
+                    VALUES ('KR-AAAA', '+48 126 345 678', 1, 'remote', '2026-11-02 10:00:00');
+                    """)
+            }
+        }
+        let database = try AppDatabase.openForDaemon(path: path)
+        let contacts = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT contact FROM signup ORDER BY reference") }
+        #expect(contacts == ["+48 12 634 56 78", "+48 600 100 200"], "the landline rewritten, the mobile unchanged")
+        let requested = try await database.erasureRequests(includeHandled: true).map(\.contact)
+        #expect(requested == ["+48 12 634 56 78"])
+        let again = SignupDraft(programme: "os_krosno", name: "Anna", contact: try #require(Contact(parsing: "12 634 56 78")),
+                                district: nil, consentVersion: "2026-11", language: .pl)
+        #expect(try await database.saveSignup(again, actor: .session(1), city: nil) == .alreadySignedUp)
+    }
 }
