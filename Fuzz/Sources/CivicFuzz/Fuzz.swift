@@ -31,8 +31,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     precondition(lines == splitLines, "the decoder depends on how bytes are split")
 
     var session = Session()
-    _ = session.start()
-    let today = CalendarDay(year: 2026, month: 11, day: 21)
+    let time = SessionTime(today: CalendarDay(year: 2026, month: 11, day: 21), uptimeNanoseconds: 0)
+    _ = session.start(at: time)
     for line in lines {
         if case .text(let text) = line {
             precondition(text.utf8.count <= 256)
@@ -47,10 +47,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             _ = LanguageDetector.detect(text)
         }
         guard let catalogue else { continue }
-        var actions = session.receive(line, catalogue: catalogue, today: today)
-        while actions.contains(where: { if case .store = $0 { return true } else { return false } }) {
-            actions = session.complete(.failed, catalogue: catalogue, today: today)
-        }
+        let actions = step(&session, line, catalogue: catalogue, at: time)
         for case .reply(let reply, let format, let prompt) in actions {
             _ = ReplyRenderer.render(reply, format: format, prompt: prompt)
         }
@@ -69,12 +66,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let shape = first & 1 == 0 ? text : text.replacingOccurrences(of: " ", with: "")
     guard !shape.isEmpty else { return 0 }
     var long = Session()
-    _ = long.start()
-    var actions = long.receive(.text(stretch(shape, toBytes: Limits().maxLineBytes)), catalogue: catalogue, today: today)
-    while actions.contains(where: { if case .store = $0 { return true } else { return false } }) {
-        actions = long.complete(.failed, catalogue: catalogue, today: today)
-    }
+    _ = long.start(at: time)
+    _ = step(&long, .text(stretch(shape, toBytes: Limits().maxLineBytes)), catalogue: catalogue, at: time)
     return 0
+}
+
+/// One line through `session` as the daemon runs it: a long line understood (here, at once) and
+/// adopted; storage answering "failed" so forms keep going.
+func step(_ session: inout Session, _ line: InboundLine, catalogue: Catalogue, at time: SessionTime) -> [SessionAction] {
+    var actions = session.receive(line, catalogue: catalogue, at: time)
+    while true {
+        if case .understandElsewhere(let long, let ticket)? = actions.last {
+            let understood = session.understand(long, ticket: ticket, catalogue: catalogue, at: time)
+            actions += session.adopt(understood, catalogue: catalogue, at: time)
+        } else if case .store? = actions.last {
+            actions += session.complete(.failed, catalogue: catalogue, at: time)
+        } else {
+            return actions
+        }
+    }
 }
 
 /// `text` repeated (separated by a space) up to at most `limit` UTF-8 bytes, cut at a character.
