@@ -37,7 +37,7 @@ extension Session {
         }
         let offered = conversation.signupOffered
         conversation.signupOffered = false
-        if let yes = line.yesNo, line.words.count <= 2 {
+        if let yes = line.yesNo(in: language), line.words.count <= 2 {
             // A bare "tak"/"nie" answers the offer, if there was one; otherwise it means nothing yet.
             if offered && yes { return startSignup(catalogue: catalogue, today: today, intro: nil) }
             if offered { return reply(Messages.anythingElse[language]) }

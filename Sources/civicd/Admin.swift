@@ -58,7 +58,8 @@ struct AdminContext {
     func confirm(_ question: Localized) -> Bool {
         print(question[configuration.staffLanguage], terminator: " ")
         guard let answer = readLine() else { return false }
-        return Answers.yesNo(answer) == true
+        // Read as in English whatever the staff language: a bare "no" never confirms an erasure.
+        return Answers.yesNo(answer, language: .en) == true
     }
 
     /// The start of `day` in the configured time zone.

@@ -111,7 +111,7 @@ struct SignupTranscriptTests {
         #expect(first.expecting == "contact")
         #expect(first.text.contains("600 100 200"))
         _ = try t.ask("123")
-        let third = try t.ask("+44 20 7946 0958")
+        let third = try t.ask("+44 20")
         #expect(third.text.contains("/anuluj"))
         #expect(third.text.contains("Biuro Południe 400 500 600"), "whom to ask comes from the data, for the programme")
         #expect(!third.text.contains("Biuro Północ"))
@@ -369,14 +369,21 @@ struct AnswerTests {
         ("600-100-200", "+48 600 100 200"),
         ("+48 600 100 200", "+48 600 100 200"),
         ("0048600100200", "+48 600 100 200"),
-        ("(13) 474 30 01", "+48 134 743 001"),
+        // Landlines as their owners write them (area code, then 3-2-2); numbers abroad in E.164.
+        ("(13) 474 30 01", "+48 13 474 30 01"),
+        ("12 634 56 78", "+48 12 634 56 78"),
+        ("+48 71 344 11 22", "+48 71 344 11 22"),
+        ("+380 50 123 4567", "+380501234567"),
+        ("00380501234567", "+380501234567"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("+49 30 1234567", "+49301234567"),
     ])
     func validContacts(_ text: String, _ normalized: String) {
         #expect(Contact(parsing: text)?.description == normalized)
     }
 
-    @Test(arguments: ["anna@", "@example.org", "anna@example", "anna@@example.org", "anna@exa mple.org", "12345", "+44 20 7946 0958",
-                      "060 010 020", "'; DROP TABLE signup;--", "anna..k@example.org"])
+    @Test(arguments: ["anna@", "@example.org", "anna@example", "anna@@example.org", "anna@exa mple.org", "12345", "+44 20",
+                      "+1234567890123456", "+0 123 456 789", "060 010 020", "'; DROP TABLE signup;--", "anna..k@example.org"])
     func invalidContacts(_ text: String) {
         #expect(Contact(parsing: text) == nil)
     }
@@ -396,13 +403,33 @@ struct AnswerTests {
         #expect(Answers.plainName("600 100 200") == nil)
     }
 
-    @Test func yesNo() {
-        #expect(Answers.yesNo("Tak!") == true)
-        #expect(Answers.yesNo("zgadzam się") == true)
-        #expect(Answers.yesNo("yes please") == true)
-        #expect(Answers.yesNo("nie") == false)
-        #expect(Answers.yesNo("no thanks") == false)
-        #expect(Answers.yesNo("może") == nil)
+    @Test("yes and no as people say them; a bare \"no\" is English only in an English conversation", arguments: [
+        // (line, in a Polish conversation, in an English one)
+        ("Tak!", true, true), ("zgadzam się", true, true), ("no zgadzam się", true, true), ("no tak", true, true),
+        ("no pewnie", true, true), ("jasne", true, true), ("pewnie że tak", true, true), ("zgoda", true, true),
+        ("oczywiście", true, true), ("No jasne!", true, true), ("a no tak", true, true), ("jak najbardziej", true, true),
+        ("yes please", true, true), ("yup", true, true), ("sounds good", true, true), ("absolutely", true, true),
+        ("nie", false, false), ("no nie", false, false), ("raczej nie", false, false), ("nie, dziękuję", false, false),
+        ("no thanks", false, false), ("no, I don't think so", false, false), ("nope", false, false),
+        ("no", true, false),
+    ] as [(String, Bool, Bool)])
+    func yesNo(_ line: String, _ polish: Bool, _ english: Bool) {
+        #expect(Answers.yesNo(line, language: .pl) == polish)
+        #expect(Answers.yesNo(line, language: .en) == english)
+    }
+
+    @Test("neither yes nor no: unsure answers, though they start with \"nie\"", arguments: ["może", "nie wiem", "no nie wiem", "chyba", "not sure", "maybe", "hmm"])
+    func unsure(_ line: String) {
+        #expect(Answers.yesNo(line, language: .pl) == nil)
+        #expect(Answers.yesNo(line, language: .en) == nil)
+    }
+
+    @Test("consent is never a bare \"no\" in Polish: it is asked again")
+    func consentIsExplicit() {
+        #expect(Answers.consent("no", language: .pl) == nil)
+        #expect(Answers.consent("no", language: .en) == false)
+        #expect(Answers.consent("no zgadzam się", language: .pl) == true)
+        #expect(Answers.consent("nie zgadzam się", language: .pl) == false)
     }
 
     @Test func dates() {

@@ -4,32 +4,71 @@ import Foundation
 /// Everything works on folded text, so "Tak!", "TAK" and "tak." are the same answer.
 public enum Answers {
     static let yesWords: Set<String> = [
-        "tak", "t", "jasne", "oczywiscie", "zgadzam sie", "zgoda", "ok", "okej", "okay", "dobrze", "potwierdzam",
-        "tak zgadzam sie", "tak poprosze", "tak prosze", "yes", "y", "yeah", "yep", "sure", "i agree", "agree",
-        "confirm", "correct", "right", "yes please", "of course", "zgadza sie", "wyrazam zgode", "tak jest",
+        "tak", "t", "jasne", "oczywiscie", "zgadzam sie", "zgadzam", "zgoda", "ok", "okej", "okay", "dobrze", "potwierdzam",
+        "tak zgadzam sie", "tak poprosze", "tak prosze", "pewnie", "pewno", "jasna sprawa", "jak najbardziej", "dokladnie",
+        "w porzadku", "moze byc", "ano", "tak tak", "zgadza sie", "wyrazam zgode", "tak jest", "poprosze", "chetnie",
+        "yes", "y", "yeah", "yep", "yup", "sure", "i agree", "agree", "confirm", "correct", "right", "yes please",
+        "of course", "absolutely", "definitely", "alright", "all right", "fine", "sounds good", "go ahead", "that s right",
     ]
     static let noWords: Set<String> = [
-        "nie", "n", "no", "nope", "nie zgadzam sie", "nie wyrazam zgody", "i disagree", "disagree", "no thanks",
-        "nie dziekuje", "not really", "i do not agree", "i don t agree", "nie zgadza sie", "wrong",
+        "nie", "n", "nope", "nah", "nie zgadzam sie", "nie wyrazam zgody", "i disagree", "disagree", "no thanks",
+        "nie dziekuje", "not really", "i do not agree", "i don t agree", "nie zgadza sie", "wrong", "raczej nie",
+        "absolutnie nie", "nie nie", "no way", "not at all", "no thank you",
     ]
+    /// "I am not sure": neither yes nor no, even though it starts with "nie".
+    static let unsureWords: Set<String> = [
+        "nie wiem", "nie jestem pewna", "nie jestem pewien", "nie jestem pewny", "sam nie wiem", "sama nie wiem",
+        "moze", "chyba", "not sure", "i m not sure", "i am not sure", "maybe", "dunno", "i don t know",
+    ]
+    /// Words that open a colloquial Polish answer without meaning anything: "no tak", "a no tak".
+    static let fillerWords: Set<String> = ["no", "a", "noo", "nooo", "to", "hmm", "hm", "yyy", "eee", "ee", "jednak", "actually", "well", "oh"]
     static let cancelWords: Set<String> = ["anuluj", "cancel", "przerwij", "rezygnuje", "stop", "quit form", "nie chce", "zrezygnuj"]
     static let backWords: Set<String> = ["wstecz", "cofnij", "back", "go back", "wroc", "poprzednie", "previous"]
     static let skipWords: Set<String> = ["pomin", "skip", "nie wiem", "dont know", "don t know", "i don t know", "brak", "none", "nie podam"]
 
-    public static func yesNo(_ text: String) -> Bool? {
-        yesNo(folded: TextNormalizer.fold(text))
+    /// Yes, no, or neither, as people say them in `language`'s conversation: "tak", "jasne",
+    /// "no pewnie", "no zgadzam się", "zgoda"; "nie", "raczej nie", "no nie". A bare "no" is the
+    /// English no only in an English conversation; in Polish it is the colloquial "yeah".
+    public static func yesNo(_ text: String, language: Language) -> Bool? {
+        yesNo(folded: TextNormalizer.fold(text), language: language)
     }
 
     /// The same, for text already folded.
-    public static func yesNo(folded: String) -> Bool? {
-        if yesWords.contains(folded) { return true }
-        if noWords.contains(folded) { return false }
-        let words = folded.split(separator: " ")
-        if let first = words.first, words.count <= 4 {
-            if ["tak", "yes", "yeah"].contains(first) { return true }
-            if ["nie", "no", "nope"].contains(first) { return false }
+    public static func yesNo(folded: String, language: Language) -> Bool? {
+        let words = folded.split(separator: " ").map(String.init)
+        if words == ["no"] { return language == .en ? false : true }
+        switch reading(words) {
+        case .yes: return true
+        case .no: return false
+        case .unsure: return nil
+        case .unknown:
+            // "no, I don't think so", "no thanks": the English no, whatever the conversation's language.
+            return words.first == "no" && words.count <= 6 ? false : nil
         }
-        return nil
+    }
+
+    private enum Reading { case yes, no, unsure, unknown }
+
+    /// A yes or no without the bare "no": Polish fillers first dropped ("no tak" is "tak").
+    private static func reading(_ all: [String]) -> Reading {
+        var words = all[...]
+        while words.count > 1, let first = words.first, fillerWords.contains(first) { words = words.dropFirst() }
+        let phrase = words.joined(separator: " ")
+        if unsureWords.contains(phrase) || unsureWords.contains(words.prefix(2).joined(separator: " ")) { return .unsure }
+        if yesWords.contains(phrase) { return .yes }
+        if noWords.contains(phrase) { return .no }
+        guard let first = words.first, words.count <= 4 else { return .unknown }
+        if ["tak", "yes", "yeah", "yep", "jasne", "pewnie", "oczywiscie", "zgoda", "sure", "absolutely"].contains(first) { return .yes }
+        if ["nie", "nope", "nah"].contains(first) { return .no }
+        return .unknown
+    }
+
+    /// Consent: as ``yesNo(_:language:)``, except that a bare "no" is never taken for consent in
+    /// any language: consent must be unambiguous, so it is asked again.
+    public static func consent(_ text: String, language: Language) -> Bool? {
+        let folded = TextNormalizer.fold(text)
+        if folded == "no" { return language == .en ? false : nil }
+        return yesNo(folded: folded, language: language)
     }
 
     /// Phrases that take leave (folded). One of them must be in a line for it to be a goodbye.
@@ -90,22 +129,53 @@ public enum Answers {
     public static func isBack(_ text: String) -> Bool { backWords.contains(TextNormalizer.fold(text)) }
     public static func isSkip(_ text: String) -> Bool { skipWords.contains(TextNormalizer.fold(text)) }
 
-    /// "zmień kontakt", "popraw imię", "change my email", "wrong name": the field to correct.
-    public static func correction(_ text: String) -> String? {
+    /// Words that mark a line as changing an answer already given, wherever they stand:
+    /// "chcę zmienić telefon", "popraw datę na wczoraj", "jednak nie Polanka, wolę Traugutta".
+    static let correctionWords: Set<String> = [
+        "zmien", "zmienic", "zmienie", "zmiana", "popraw", "poprawic", "poprawie", "poprawka", "jednak", "wole",
+        "zly", "zla", "zle", "bledny", "bledna", "bledne", "pomylka", "pomylilam", "pomylilem", "zamiast",
+        "change", "fix", "edit", "update", "wrong", "actually", "instead", "rather", "mistake", "typo",
+    ]
+    /// Phrases that do the same: "to nie mój numer, mój jest …", "that's not my e-mail".
+    static let correctionPhrases: [[String]] = [["nie", "moj"], ["nie", "moje"], ["nie", "moja"], ["not", "my"], ["nie", "ten"], ["not", "that"]]
+
+    /// Whether `text` asks to change an answer, and the field it names, if any. `fields` maps each
+    /// of the form's fields to the folded words that name it; the first field named wins.
+    /// "correct" alone is a yes, not a correction: a correction needs a marker word.
+    public static func correction(_ text: String, fields: [(field: String, words: Set<String>)]) -> Correction? {
         let words = TextNormalizer.tokens(text)
-        guard let verb = words.first, ["zmien", "popraw", "change", "correct", "fix", "edit", "wrong", "zly", "zle", "bledny", "bledne"].contains(verb) || words.contains("zmien") else {
-            return nil
+        let marked = words.contains(where: correctionWords.contains) || correctionPhrases.contains { phrase in
+            words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
+        } || (words.first == "correct" && words.count > 1)
+        guard marked else { return nil }
+        for (field, names) in fields where words.contains(where: names.contains) {
+            return Correction(field: field)
         }
-        let fields: [(String, [String])] = [
-            ("name", ["imie", "nazwisko", "name", "imienia", "nazwiska"]),
-            ("contact", ["kontakt", "email", "mail", "telefon", "numer", "contact", "phone", "kontaktu", "adres"]),
-            ("district", ["dzielnica", "dzielnice", "district", "osiedle"]),
-            ("programme", ["program", "programme", "program", "projekt"]),
-        ]
-        for (field, names) in fields where words.contains(where: { names.contains($0) }) {
-            return field
+        return Correction(field: nil)
+    }
+
+    /// A line that changes an answer: the field it names, if it names one.
+    public struct Correction: Sendable, Equatable {
+        public var field: String?
+    }
+
+    /// What follows the field's name in a correction: "zmień imię na Anna Nowak" → "Anna Nowak",
+    /// "popraw datę: wczoraj" → "wczoraj"; nil when nothing follows a joining word.
+    public static func correctedValue(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        for joiner in [" na ", " to ", " is ", " jest ", ": ", " -> ", " → "] {
+            guard let range = lowered.range(of: joiner, options: .backwards) else { continue }
+            let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+            let value = String(text.dropFirst(offset)).trimmingWhitespace()[...].trimmingCharacters(in: ".!")
+            if !value.isEmpty { return value }
         }
         return nil
+    }
+
+    /// Every choice a reply names, in the order of `choices` ("jednak nie Polanka, wolę
+    /// Traugutta" names both).
+    public static func choices(_ text: String, among choices: [String]) -> [Int] {
+        choices.indices.filter { choice(text, among: [choices[$0]]) != nil }
     }
 
     /// A name introduced inside a sentence: "Jestem Anna Kowalska", "nazywam się …", "my name is …".
@@ -134,6 +204,17 @@ public enum Answers {
         let words = trimmed.split(separator: " ")
         guard (2...5).contains(words.count), trimmed.count <= 80, words.allSatisfy({ isNameWord(String($0)) }) else { return nil }
         return words.joined(separator: " ")
+    }
+
+    /// What is left of a line once its contact is taken out, when that is a name: "Anna Kowalska, "
+    /// from "Anna Kowalska, anna@example.org". Stricter than ``plainName(_:)``: no common word and
+    /// no word the catalogue knows ("mój e-mail to …" is not a name).
+    static func nameBesideContact(_ rest: String, matcher: IntentMatcher) -> String? {
+        let trimmed = rest.trimmingWhitespace()[...].trimmingCharacters(in: ",;:-–.!/ ")
+        guard let name = plainName(trimmed) else { return nil }
+        let words = TextNormalizer.tokens(name)
+        guard words.allSatisfy({ !CommonWords.contains($0) && !matcher.isKnownWord($0) }) else { return nil }
+        return name
     }
 
     static func isNameWord(_ word: String, capitalised: Bool = false) -> Bool {

@@ -58,6 +58,11 @@ public enum FormMessages {
     )
     public static let cancelled = Localized(pl: "Przerwałem formularz; nic nie zostało zapisane.", en: "Form cancelled; nothing has been stored.")
     public static let cannotSkip = Localized(pl: "Tego pola nie można pominąć.", en: "This field cannot be skipped.")
+    public static let consentReminder = Localized(
+        pl: "Czy zgadzasz się na przetwarzanie danych według informacji powyżej (wersja {version})? Odpowiedz „tak” albo „nie”.",
+        en: "Do you agree to the processing of your data as described above (version {version})? Answer \"yes\" or \"no\"."
+    )
+    public static let corrected = Localized(pl: "Poprawione.", en: "Changed.")
     public static let nothingBack = Localized(pl: "To pierwsze pytanie – nie ma dokąd wrócić.", en: "This is the first question – there is nothing to go back to.")
     public static let storageFailed = Localized(
         pl: "Przepraszam, nie udało się zapisać (problem techniczny). Nic nie zostało potwierdzone. Spróbuj ponownie („tak”) albo /anuluj.",

@@ -100,7 +100,7 @@ public struct InterviewNoteForm: Sendable, Equatable {
             concerns = trimmed
             return advance(to: .recontact, context)
         case .recontact:
-            guard let answer = Answers.yesNo(text) else {
+            guard let answer = Answers.yesNo(text, language: language) else {
                 return attempts.reject(FormMessages.invalidYesNo[language], expecting: slot.rawValue,
                                        choices: [FormMessages.yes[language], FormMessages.no[language]], context: context)
             }
@@ -115,7 +115,7 @@ public struct InterviewNoteForm: Sendable, Equatable {
             recontactHow = trimmed
             return advance(to: .confirm, context)
         case .confirm:
-            switch Answers.yesNo(text) {
+            switch Answers.yesNo(text, language: language) {
             case true?:
                 guard let district, let date, let topic, let concerns, let recontact else { return question(context) }
                 return .store(.saveInterviewNote(InterviewNoteDraft(

@@ -41,11 +41,8 @@ public struct SignupForm: Sendable, Equatable {
             attempts.reset()
             return question(context)
         }
-        if let field = Answers.correction(text).flatMap(Slot.init(rawValue:)) {
-            clear(field)
-            if field == .programme { clear(.district) }
-            move(to: field)
-            return question(context)
+        if let correction = Answers.correction(text, fields: Self.fieldWords), let step = correct(correction, text, context) {
+            return step
         }
         if Answers.isSkip(text) {
             guard slot == .district else {
@@ -104,18 +101,19 @@ public struct SignupForm: Sendable, Equatable {
             district = districts[index]
             return advance(context)
         case .consent:
-            switch Answers.yesNo(text) {
+            switch Answers.consent(text, language: language) {
             case true?:
                 consented = true
                 return advance(context)
             case false?:
                 return .finished(text: FormMessages.consentRefused[language])
             case nil:
-                return attempts.reject(FormMessages.invalidYesNo[language] + "\n" + consentText(context),
+                // The notice was shown once; a one-line reminder names its version.
+                return attempts.reject(FormMessages.consentReminder.format(language, ["version": fact(.privacyVersion, context)]),
                                        expecting: slot.rawValue, choices: yesNoChoices(language), context: context)
             }
         case .confirm:
-            switch Answers.yesNo(text) {
+            switch Answers.yesNo(text, language: language) {
             case true?:
                 guard let draft = draft(context) else { return question(context) }
                 return .store(.saveSignup(draft), expecting: slot.rawValue)
@@ -123,10 +121,72 @@ public struct SignupForm: Sendable, Equatable {
                 return .ask(text: FormMessages.signupNotConfirmed[language], expecting: slot.rawValue,
                             choices: correctionChoices(language), error: nil)
             case nil:
+                // A new contact, district or programme typed at the summary replaces the old one.
+                if let step = correct(Answers.Correction(field: nil), text, context) { return step }
                 return attempts.reject(FormMessages.invalidYesNo[language], expecting: slot.rawValue,
                                        choices: yesNoChoices(language), context: context)
             }
         }
+    }
+
+    // MARK: - Corrections
+
+    /// The folded words that name each field in a correction ("zmień telefon", "wrong e-mail").
+    static let fieldWords: [(field: String, words: Set<String>)] = [
+        (Slot.name.rawValue, ["imie", "imienia", "nazwisko", "nazwiska", "name", "surname"]),
+        (Slot.contact.rawValue, ["kontakt", "kontaktu", "email", "mail", "maila", "telefon", "telefonu", "numer", "numeru",
+                                 "komorka", "komorki", "contact", "phone", "number", "adres"]),
+        (Slot.district.rawValue, ["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district", "area"]),
+        (Slot.programme.rawValue, ["program", "programu", "programme", "projekt", "projektu"]),
+    ]
+
+    /// A correction anywhere in the form: with a new value in the line, the field takes it and the
+    /// form goes on (at the end, the summary again); with a field but no value, that field is
+    /// asked; nil when the line names neither (it is then read as an ordinary answer).
+    private mutating func correct(_ correction: Answers.Correction, _ text: String, _ context: FormContext) -> FormStep? {
+        if let field = correction.field.flatMap(Slot.init(rawValue:)) {
+            if take(field, from: text, context) { return corrected(context) }
+            clear(field)
+            if field == .programme { clear(.district) }
+            move(to: field)
+            return question(context)
+        }
+        for field in [Slot.contact, .district, .programme] where take(field, from: text, context) {
+            return corrected(context)
+        }
+        return nil
+    }
+
+    /// Sets `field` from a correction's line when it holds a new value for it.
+    private mutating func take(_ field: Slot, from text: String, _ context: FormContext) -> Bool {
+        switch field {
+        case .contact:
+            guard let found = Contact.find(in: text), found != contact else { return false }
+            contact = found
+        case .name:
+            guard let new = Answers.introducedName(in: text) ?? Answers.correctedValue(text).flatMap(Answers.plainName), new != name else { return false }
+            name = new
+        case .district:
+            // "jednak nie Polanka, wolę Traugutta": the district named that is not the current one.
+            let districts = districtChoices(context.catalogue)
+            guard let index = Answers.choices(text, among: districts).last(where: { districts[$0] != district }) else { return false }
+            district = districts[index]
+        case .programme:
+            guard let topic = context.catalogue.matcher.mentions(in: text).topic, topic != programme,
+                  context.catalogue.topic(topic)?.signup == true else { return false }
+            programme = topic
+            district = nil
+            districtSkipped = false
+        case .consent, .confirm:
+            return false
+        }
+        return true
+    }
+
+    private mutating func corrected(_ context: FormContext) -> FormStep {
+        slot = nextSlot(catalogue: context.catalogue)
+        attempts.reset()
+        return ask(slot, context, error: nil, prefix: FormMessages.corrected[context.language])
     }
 
     /// Turns storage's answer into the form's last step, or back to confirmation when storage failed.
@@ -149,11 +209,17 @@ public struct SignupForm: Sendable, Equatable {
     // MARK: - Slots
 
     private mutating func extract(from text: String, _ context: FormContext) {
-        if let found = Contact.find(in: text), contact == nil || slot == .contact {
+        let located = Contact.locate(in: text)
+        if let found = located?.contact, contact == nil || slot == .contact {
             contact = found
         }
-        if let introduced = Answers.introducedName(in: text), name == nil || slot == .name {
-            name = introduced
+        if name == nil || slot == .name {
+            // "Jestem Anna Kowalska, …", or a bare name beside the contact: "Anna Kowalska, anna@example.org".
+            if let introduced = Answers.introducedName(in: text) {
+                name = introduced
+            } else if let rest = located?.rest, let beside = Answers.nameBesideContact(rest, matcher: context.catalogue.matcher) {
+                name = beside
+            }
         }
         if programme == nil || slot == .programme,
            let topic = context.catalogue.matcher.mentions(in: text).topic,
@@ -250,10 +316,11 @@ public struct SignupForm: Sendable, Equatable {
     }
 
     private func consentText(_ context: FormContext) -> String {
-        func fact(_ path: FactPath) -> String {
-            context.catalogue.fact(path)?.value.rendered(in: context.language, today: context.today, relative: false) ?? ""
-        }
-        return FormMessages.askConsent.format(context.language, ["notice": fact(.privacyNotice), "version": fact(.privacyVersion)])
+        FormMessages.askConsent.format(context.language, ["notice": fact(.privacyNotice, context), "version": fact(.privacyVersion, context)])
+    }
+
+    private func fact(_ path: FactPath, _ context: FormContext) -> String {
+        context.catalogue.fact(path)?.value.rendered(in: context.language, today: context.today, relative: false) ?? ""
     }
 
     private func signupTopics(_ catalogue: Catalogue) -> [String] {

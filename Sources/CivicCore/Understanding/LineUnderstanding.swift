@@ -10,12 +10,17 @@ public struct LineUnderstanding: Sendable {
     public let corrected: [String]
     /// The language the line suggests; nil when it gives no evidence.
     public let language: Language?
-    /// A bare yes or no ("tak", "nie, dziękuję").
-    public let yesNo: Bool?
+    /// The line folded (for answers whose reading depends on the conversation's language).
+    public let folded: String
     public let mentions: IntentMatcher.Mentions
     public let match: IntentMatch
     /// False when the line only names a topic or city ("a w Krakowie?").
     public let hasContentBesideNames: Bool
+
+    /// A bare yes or no ("tak", "nie, dziękuję", "no pewnie") in a conversation in `language`.
+    public func yesNo(in language: Language) -> Bool? {
+        Answers.yesNo(folded: folded, language: language)
+    }
 
     public init(_ text: String, matcher: IntentMatcher) {
         let folded = TextNormalizer.fold(text)
@@ -24,7 +29,7 @@ public struct LineUnderstanding: Sendable {
         self.words = words
         self.corrected = corrected
         self.language = LanguageDetector.detect(text, words: words)
-        self.yesNo = Answers.yesNo(folded: folded)
+        self.folded = folded
         self.mentions = matcher.mentions(tokens: corrected)
         self.match = matcher.match(tokens: corrected)
         self.hasContentBesideNames = matcher.hasContentBesideNames(corrected)

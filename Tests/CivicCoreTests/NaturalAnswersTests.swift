@@ -1,0 +1,118 @@
+@testable import CivicCore
+import Testing
+
+/// Issue 15, items 1 and 2: forms take answers as people give them — colloquial yes, several
+/// answers in one line, corrections anywhere — on the tests' own catalogue.
+@Suite("Natural answers and corrections in forms")
+struct NaturalAnswersTests {
+    /// The sign-up to the South Club (no districts) walked to `slot`.
+    private func southClub(upTo slot: String, language: String = "pl") throws -> Transcript {
+        var t = Transcript.fixture
+        let english = language == "en"
+        _ = try t.ask(english ? "sign me up for the South Club please" : "zapisz mnie do Klubu Południowego")
+        if slot == "name" { return t }
+        _ = try t.ask("Anna Kowalska")
+        if slot == "contact" { return t }
+        _ = try t.ask("anna@example.org")
+        if slot == "consent" { return t }
+        _ = try t.ask(english ? "yes" : "tak")
+        return t
+    }
+
+    @Test("colloquial Polish consent and confirmation: \"no zgadzam się\", \"no tak\" — the sign-up is stored",
+          arguments: [("no zgadzam się", "no tak"), ("no pewnie", "jasne"), ("zgoda", "no pewnie że tak"), ("oczywiście", "no")])
+    func colloquialYes(_ consent: String, _ confirm: String) throws {
+        var t = try southClub(upTo: "consent")
+        #expect(try t.ask(consent).expecting == "confirm", "\(consent) is consent")
+        guard case .saveSignup = try t.request(confirm) else {
+            Issue.record("\(confirm) did not confirm")
+            return
+        }
+    }
+
+    @Test("a bare \"no\" is never consent in Polish: one short reminder, not the whole notice again")
+    func bareNoAtConsent() throws {
+        var t = try southClub(upTo: "consent")
+        let again = try t.ask("no")
+        #expect(again.expecting == "consent")
+        #expect(again.error == .invalidValue)
+        #expect(!again.text.contains("TESTOWA INFORMACJA O DANYCH"), "the notice is shown once per sign-up")
+        #expect(again.text.contains("test-7"), "the reminder names the notice's version")
+    }
+
+    @Test("in English, \"no\" at consent refuses, and nothing is stored")
+    func englishNo() throws {
+        var t = try southClub(upTo: "consent", language: "en")
+        let refused = t.say("no")
+        #expect(!refused.contains { if case .store = $0 { true } else { false } })
+        #expect(t.session.expecting == nil)
+    }
+
+    @Test("several answers in one line, in any order", arguments: [
+        "Anna Kowalska, anna@example.org", "anna@example.org, Anna Kowalska", "anna kowalska 600 100 200",
+    ])
+    func severalAnswers(_ line: String) throws {
+        var t = try southClub(upTo: "name")
+        let next = try t.ask(line)
+        #expect(next.expecting == "consent", "name and contact taken from \(line.debugDescription)")
+        #expect(next.error == nil)
+    }
+
+    @Test("words beside a contact are not taken for a name")
+    func notAName() throws {
+        var t = try southClub(upTo: "name")
+        let next = try t.ask("mój email to anna@example.org")
+        #expect(next.expecting == "name", "the contact is kept, the name still asked")
+    }
+
+    @Test("a correction with its value updates the field and shows the summary again", arguments: [
+        ("chcę zmienić mail na anna.nowak@example.org", "anna.nowak@example.org"),
+        ("to nie mój mail, mój jest anna.nowak@example.org", "anna.nowak@example.org"),
+        ("to nie mój numer, mój jest 12 634 56 78", "634"),
+        ("anna.nowak@example.org", "anna.nowak@example.org"),
+        ("change my email to anna.nowak@example.org", "anna.nowak@example.org"),
+    ])
+    func correctionWithValue(_ line: String, _ expected: String) throws {
+        var t = try southClub(upTo: "confirm")
+        let summary = try t.ask(line)
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains(expected))
+        #expect(!summary.text.contains("anna@example.org"))
+    }
+
+    @Test("a correction without a value asks that field, then the summary again", arguments: [
+        ("chcę zmienić telefon", "contact"), ("popraw nazwisko", "name"), ("wrong name", "name"), ("zły kontakt", "contact"),
+    ])
+    func correctionWithoutValue(_ line: String, _ field: String) throws {
+        var t = try southClub(upTo: "confirm")
+        #expect(try t.ask(line).expecting == field)
+        let summary = try t.ask(field == "name" ? "Anna Nowak" : "600 100 200")
+        #expect(summary.expecting == "confirm")
+    }
+
+    @Test("\"jednak nie Górki, wolę Dolinki\": the district the resident prefers")
+    func districtChange() throws {
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie do Klubu Północnego")
+        _ = try t.ask("Anna Kowalska, anna@example.org")
+        _ = try t.ask("Górki")
+        _ = try t.ask("tak")
+        let summary = try t.ask("jednak nie Górki, wolę Dolinki")
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("Dolinki"))
+        guard case .saveSignup(let draft) = try t.request("tak") else {
+            Issue.record("no sign-up stored")
+            return
+        }
+        #expect(draft.district == "Dolinki")
+    }
+
+    @Test("\"correct\" alone is a yes, not a correction")
+    func correctIsYes() throws {
+        var t = try southClub(upTo: "confirm", language: "en")
+        guard case .saveSignup = try t.request("correct") else {
+            Issue.record("\"correct\" did not confirm")
+            return
+        }
+    }
+}
