@@ -116,3 +116,62 @@ struct NaturalAnswersTests {
         }
     }
 }
+
+@Suite("Corrections in the interview note")
+struct NoteCorrectionTests {
+    let ewa = Organiser(id: 3, name: "Ewa")
+
+    /// A whole note, at its summary.
+    private func noteAtSummary() throws -> Transcript {
+        var t = Transcript.fixture
+        try t.logIn(ewa)
+        _ = try t.ask("nowa notatka")
+        _ = try t.ask("Dolinki")
+        _ = try t.ask("dziś")
+        _ = try t.ask("zieleń na osiedlu")
+        _ = try t.ask("Brakuje ławek i drzew przy szkole.")
+        _ = try t.ask("nie")
+        return t
+    }
+
+    @Test("the date is corrected from the summary in one line, the note kept", arguments: ["popraw datę na wczoraj", "zła data, wczoraj", "change the date to yesterday"])
+    func dateWithValue(_ line: String) throws {
+        var t = try noteAtSummary()
+        let summary = try t.ask(line)
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("20 listopada 2026") || summary.text.contains("20 November 2026"))
+        #expect(summary.text.contains("Brakuje ławek"), "nothing retyped")
+    }
+
+    @Test("a field named without a value is asked, then the summary comes back")
+    func fieldWithoutValue() throws {
+        var t = try noteAtSummary()
+        #expect(try t.ask("zmień dzielnicę").expecting == "district")
+        let summary = try t.ask("Górki")
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("Górki"))
+        #expect(summary.text.contains("Brakuje ławek"))
+    }
+
+    @Test("\"nie\" at the summary asks what to correct instead of dropping the note")
+    func noAtSummary() throws {
+        var t = try noteAtSummary()
+        let what = try t.ask("nie")
+        #expect(what.expecting == "confirm")
+        #expect(what.choices.contains("popraw datę"))
+        #expect(try t.ask("zmień temat").expecting == "topic")
+        #expect(try t.ask("ławki").expecting == "confirm")
+    }
+
+    @Test("free text that merely contains correction words is taken as the answer")
+    func freeTextIsNotACorrection() throws {
+        var t = Transcript.fixture
+        try t.logIn(ewa)
+        _ = try t.ask("nowa notatka")
+        _ = try t.ask("Dolinki")
+        _ = try t.ask("dziś")
+        _ = try t.ask("zieleń")
+        let next = try t.ask("Mieszkańcy jednak wolą park niż parking, a data otwarcia dzielnicy kultury się zmienia co roku.")
+        #expect(next.expecting == "recontact")
+    }
+}

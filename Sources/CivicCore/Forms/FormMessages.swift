@@ -62,6 +62,10 @@ public enum FormMessages {
         pl: "Czy zgadzasz się na przetwarzanie danych według informacji powyżej (wersja {version})? Odpowiedz „tak” albo „nie”.",
         en: "Do you agree to the processing of your data as described above (version {version})? Answer \"yes\" or \"no\"."
     )
+    public static let noteNotConfirmed = Localized(
+        pl: "Co mam poprawić? Napisz np. „popraw datę na wczoraj”, „zmień dzielnicę”, „popraw notatkę” – albo /anuluj, żeby nie zapisywać.",
+        en: "What should I correct? Write e.g. \"change the date to yesterday\", \"change district\", \"change note\" – or /cancel to save nothing."
+    )
     public static let corrected = Localized(pl: "Poprawione.", en: "Changed.")
     public static let nothingBack = Localized(pl: "To pierwsze pytanie – nie ma dokąd wrócić.", en: "This is the first question – there is nothing to go back to.")
     public static let storageFailed = Localized(

@@ -21,6 +21,8 @@ public struct InterviewNoteForm: Sendable, Equatable {
     private var recontactHow: String?
     private var visited: [Slot] = []
     private var attempts = AttemptCounter()
+    /// A field is being corrected from the summary: answering it leads back there.
+    private var returnToSummary = false
 
     public init(organiser: Organiser) {
         self.organiser = organiser
@@ -67,6 +69,10 @@ public struct InterviewNoteForm: Sendable, Equatable {
             slot = previous
             attempts.reset()
             return question(context)
+        }
+        if let correction = Answers.correction(text, fields: Self.fieldWords), acceptsCorrection(text),
+           let step = correct(correction, text, context) {
+            return step
         }
         switch slot {
         case .district:
@@ -123,8 +129,10 @@ public struct InterviewNoteForm: Sendable, Equatable {
                     concerns: concerns, recontact: recontact, recontactHow: recontactHow
                 )), expecting: slot.rawValue)
             case false?:
-                return .finished(text: FormMessages.cancelled[language])
+                return .ask(text: FormMessages.noteNotConfirmed[language], expecting: slot.rawValue,
+                            choices: Self.correctionChoices(language), error: nil)
             case nil:
+                if let step = correct(Answers.Correction(field: nil), text, context) { return step }
                 return attempts.reject(FormMessages.invalidYesNo[language], expecting: slot.rawValue,
                                        choices: [FormMessages.yes[language], FormMessages.no[language]], context: context)
             }
@@ -156,9 +164,89 @@ public struct InterviewNoteForm: Sendable, Equatable {
 
     private mutating func advance(to next: Slot, _ context: FormContext) -> FormStep {
         visited.append(slot)
-        slot = next
+        // A field corrected from the summary: back to the summary once the note is whole again.
+        slot = returnToSummary && isComplete ? .confirm : next
+        if slot == .confirm { returnToSummary = false }
         attempts.reset()
         return question(context)
+    }
+
+    // MARK: - Corrections
+
+    /// The folded words that name each field in a correction ("popraw datę", "zmień dzielnicę").
+    static let fieldWords: [(field: String, words: Set<String>)] = [
+        (Slot.date.rawValue, ["data", "date", "daty", "dzien", "dnia", "kiedy"]),
+        (Slot.district.rawValue, ["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district"]),
+        (Slot.topic.rawValue, ["temat", "tematu", "topic", "subject"]),
+        (Slot.concerns.rawValue, ["notatka", "notatke", "notatki", "tresc", "sprawy", "opis", "concerns", "note", "text"]),
+        (Slot.recontact.rawValue, ["kontakt", "kontaktu", "recontact", "contact"]),
+    ]
+
+    static func correctionChoices(_ language: Language) -> [String] {
+        language == .pl ? ["popraw datę", "zmień dzielnicę", "zmień temat", "popraw notatkę", "/anuluj"]
+                        : ["change date", "change district", "change topic", "change note", "/cancel"]
+    }
+
+    /// The note's free text may hold the words of a correction ("mieszkańcy jednak wolą park"):
+    /// there, only a short line is one.
+    private func acceptsCorrection(_ text: String) -> Bool {
+        switch slot {
+        case .topic, .concerns, .recontactHow: return TextNormalizer.tokens(text).count <= 6
+        default: return true
+        }
+    }
+
+    private var isComplete: Bool {
+        district != nil && date != nil && topic != nil && concerns != nil && recontact != nil && (recontact == false || recontactHow != nil)
+    }
+
+    /// A correction anywhere, as in the sign-up: with a value the field takes it, without one the
+    /// field is asked and then the summary comes back; nil when the line names neither.
+    private mutating func correct(_ correction: Answers.Correction, _ text: String, _ context: FormContext) -> FormStep? {
+        if let field = correction.field.flatMap(Slot.init(rawValue:)) {
+            if take(field, from: text, context) { return corrected(context) }
+            if field != slot { visited.append(slot) }
+            returnToSummary = isComplete || returnToSummary
+            slot = field
+            attempts.reset()
+            return question(context)
+        }
+        for field in [Slot.date, .district] where take(field, from: text, context) {
+            return corrected(context)
+        }
+        return nil
+    }
+
+    /// Sets `field` from a correction's line when it holds a new value for it.
+    private mutating func take(_ field: Slot, from text: String, _ context: FormContext) -> Bool {
+        let value = Answers.correctedValue(text)
+        switch field {
+        case .date:
+            let candidates = (value.map { [$0] } ?? []) + text.split(separator: " ").map { $0.trimmingCharacters(in: ",.;!?") }
+            guard let day = candidates.lazy.filter({ !$0.isEmpty }).compactMap({ Answers.date($0, today: context.today) }).first(where: { $0 <= context.today }),
+                  day != date else { return false }
+            date = day
+        case .district:
+            let districts = Self.districts(context.catalogue)
+            guard let index = Answers.choices(text, among: districts).last(where: { districts[$0] != district }) else { return false }
+            district = districts[index]
+        case .topic:
+            guard let value, value.count <= Self.maxTopicLength else { return false }
+            topic = value
+        case .concerns:
+            guard let value, value.count <= Self.maxConcernsLength else { return false }
+            concerns = value
+        case .recontact, .recontactHow, .confirm:
+            return false
+        }
+        return true
+    }
+
+    private mutating func corrected(_ context: FormContext) -> FormStep {
+        slot = isComplete ? .confirm : slot
+        attempts.reset()
+        guard case .ask(let text, let expecting, let choices, let error) = question(context) else { return question(context) }
+        return .ask(text: FormMessages.corrected[context.language] + "\n" + text, expecting: expecting, choices: choices, error: error)
     }
 }
 
