@@ -29,6 +29,8 @@ public struct Limits: Sendable, Equatable {
     public var offLoopLineBytes: Int = 200
     /// How long understanding one line may take before the resident is told `took_too_long`.
     public var understandingDeadlineMilliseconds: Int = 2_000
+    /// Text mode wraps replies at word boundaries to this many characters (JSON is never wrapped).
+    public var textWidth: Int = 78
 
     public init() {}
 

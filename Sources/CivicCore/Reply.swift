@@ -30,6 +30,9 @@ public struct Reply: Sendable, Equatable {
     /// Suggested answers.
     public var choices: [String]
     public var error: ReplyError?
+    /// Sent unasked (the idle warning, the server stopping): text mode starts it on a line of its
+    /// own, since the prompt is already on the resident's screen.
+    public var unsolicited = false
 
     public init(
         text: String,

@@ -3,12 +3,15 @@ public enum ReplyRenderer {
     /// The prompt text mode sends after every reply: two bytes, no newline.
     public static let prompt = "> "
 
-    /// Renders a reply. Text mode: the text, a newline, and the prompt when `prompt` is true.
-    /// JSON mode: exactly one line holding one object, never a prompt.
-    public static func render(_ reply: Reply, format: OutputFormat, prompt: Bool) -> String {
+    /// Renders a reply. Text mode: the text wrapped to `width` at word boundaries (0: not
+    /// wrapped), a newline, and the prompt when `prompt` is true; an unsolicited reply starts on a
+    /// new line, after the prompt already shown. JSON mode: exactly one line holding one object,
+    /// never a prompt, never wrapped.
+    public static func render(_ reply: Reply, format: OutputFormat, prompt: Bool, width: Int = 0) -> String {
         switch format {
         case .text:
-            var out = reply.text
+            var out = reply.unsolicited ? "\n" : ""
+            out.append(TextWrap.wrap(reply.text, width: width))
             out.append("\n")
             if prompt { out.append(Self.prompt) }
             return out

@@ -197,7 +197,9 @@ final class ConnectionHandler: ChannelInboundHandler {
             switch action {
             case .reply(let reply, let format, let prompt):
                 logger.reply(reply)
-                write(ReplyRenderer.render(reply, format: format, prompt: prompt), context: context)
+                // The busy line stays one line: it is the whole conversation of a refused client.
+                let width = state == .refused ? 0 : session.limits.textWidth
+                write(ReplyRenderer.render(reply, format: format, prompt: prompt, width: width), context: context)
             case .prompt:
                 write(ReplyRenderer.prompt, context: context)
             case .store(let request):

@@ -42,6 +42,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "max_pending_output_bytes": \.maxPendingOutputBytes,
         "kiosk_idle_timeout_seconds": \.kioskIdleTimeoutSeconds,
         "understanding_cache_lines": \.understandingCacheLines,
+        "text_width": \.textWidth,
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]

@@ -107,7 +107,7 @@ struct Kiosk: AsyncParsableCommand {
                 try await client.sendLine(typed)
                 let reply = try JSONSerialization.jsonObject(with: Data(try await client.readLine(timeout: .seconds(30)).utf8)) as? [String: Any] ?? [:]
                 let text = reply["text"] as? String ?? ""
-                show(text + "\n")
+                show(TextWrap.wrap(text, width: terminalWidth()) + "\n")
                 let intent = reply["intent"] as? String
                 if intent == IntentID.goodbye.rawValue || typed.lowercased().hasPrefix("/quit") || typed.lowercased().hasPrefix("/koniec") || client.isDisconnected {
                     try? await Task.sleep(for: .seconds(3))
@@ -118,6 +118,14 @@ struct Kiosk: AsyncParsableCommand {
         } catch {
             return .serverGone
         }
+    }
+
+    /// The terminal's width now (it may be resized), less one column so that a full line does
+    /// not wrap on its own; 78 when it cannot be told (not a terminal).
+    func terminalWidth() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 1 else { return 78 }
+        return Int(size.ws_col) - 1
     }
 
     func show(_ text: String) {
