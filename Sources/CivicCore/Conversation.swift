@@ -6,6 +6,8 @@ public struct Conversation: Sendable, Equatable {
     public var lastIntent: IntentID?
     /// A sign-up was just offered (after `join`): "tak" starts it.
     public var signupOffered = false
+    /// Fallback replies in a row: the second and later are short and offer a person.
+    public var fallbacksInRow = 0
 
     public init(topic: String? = nil, lastIntent: IntentID? = nil) {
         self.topic = topic

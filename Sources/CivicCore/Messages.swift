@@ -37,6 +37,13 @@ public enum Messages {
     )
 
     public static let languageSet = Localized(pl: "Dobrze, odpowiadam po polsku.", en: "OK, I will answer in English.")
+    /// To a line in a language civicd does not speak, after that language's own sentence.
+    public static let languagesSpoken = "Mówię po polsku i angielsku – napisz, proszę, w jednym z nich.\nI speak Polish and English – please write in one of them."
+    public static let fallbackAgain = Localized(
+        pl: "Tego też nie wiem. Najlepiej zapytaj człowieka: {human}",
+        en: "I do not know that either. Best ask a person: {human}"
+    )
+    public static let nothingToRepeat = Localized(pl: "Jeszcze nic nie powiedziałem. Zapytaj, proszę.", en: "I have not said anything yet. Please ask.")
     public static let languageUsage = Localized(pl: "Użycie: /lang pl albo /lang en.", en: "Usage: /lang pl or /lang en.")
     public static let formatSet = Localized(pl: "Format odpowiedzi: {format}.", en: "Reply format: {format}.")
     public static let formatUsage = Localized(pl: "Użycie: /format text albo /format json.", en: "Usage: /format text or /format json.")

@@ -20,6 +20,7 @@ extension Session {
             conversation = Conversation()
             activity = .conversation
             organiser = nil
+            lastReply = nil
             return reply(Messages.reset[language])
         case .cancel:
             if case .conversation = activity {

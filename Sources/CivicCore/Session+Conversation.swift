@@ -2,6 +2,12 @@
 /// form when the intent calls for one.
 extension Session {
     mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        if Answers.isRepeat(text) {
+            return repeatLast(catalogue: catalogue, today: today)
+        }
+        if let requested = Answers.languageRequest(text) {
+            return switchLanguage(to: requested, catalogue: catalogue, today: today)
+        }
         switch activity {
         case .conversation:
             break
@@ -59,6 +65,20 @@ extension Session {
         guard let intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
         }
+        if intent.id == .fallback, let foreign = ForeignLanguage.detect(text) {
+            // Written in a language we do not speak: one short reply they can read.
+            return reply(foreign.languagesSpoken + "\n" + Messages.languagesSpoken, intent: intent.id, confidence: match.confidence)
+        }
+        if intent.id == .fallback {
+            conversation.fallbacksInRow += 1
+            if conversation.fallbacksInRow >= 2 {
+                // Asked again and still out of scope: short, and a person to ask.
+                let human = formContext(catalogue, today).humanContact
+                return reply(Messages.fallbackAgain.format(language, ["human": human]), intent: intent.id, confidence: match.confidence)
+            }
+        } else {
+            conversation.fallbacksInRow = 0
+        }
         if intent.id != .fallback {
             conversation.lastIntent = intent.id
         }
@@ -95,6 +115,26 @@ extension Session {
         }
     }
 
+    /// "powtórz": the last reply again; inside a form, its question.
+    mutating func repeatLast(catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        if case .form(let form) = activity {
+            return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent)
+        }
+        guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
+        return [.reply(lastReply, format: format, prompt: true)]
+    }
+
+    /// "po polsku", "in English please": the language changes for good (as with `/lang`) and a
+    /// form asks its question again in it.
+    mutating func switchLanguage(to requested: Language, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        language = requested
+        languageChosen = true
+        if case .form(let form) = activity {
+            return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent, prefix: Messages.languageSet[language])
+        }
+        return reply(Messages.languageSet[language])
+    }
+
     /// The resident takes leave: the goodbye from `intents/`, then the session ends (the
     /// connection closes; a kiosk wipes its screen). A half-filled form is dropped unstored.
     mutating func leave(catalogue: Catalogue, today: CalendarDay, droppedForm: Bool) -> [SessionAction] {
@@ -110,7 +150,8 @@ extension Session {
             template = specific
         } else {
             template = intent.replies[Intent.defaultReply] ?? LocalizedTemplate(pl: .init(), en: .init())
-            choices = catalogue.topics.filter { intent.replies[$0.id] != nil }
+            // The fallback's topics only say where to ask; they are no choice to offer.
+            choices = intent.id == .fallback ? [] : catalogue.topics.filter { intent.replies[$0.id] != nil }
                 .compactMap { catalogue.topicName($0.id, language: language, today: today) }
         }
         return (catalogue.render(template[language], language: language, today: today, topic: conversation.topic), choices)

@@ -83,9 +83,9 @@ extension Session {
         case .notYet:
             return []
         case .warn(let secondsLeft):
-            return reply(Messages.idleWarning.format(language, ["seconds": String(secondsLeft)]))
+            return reply(Messages.idleWarning.format(language, ["seconds": String(secondsLeft)]), unsolicited: true)
         case .close:
-            return farewell(Messages.idleTimeout[language], error: .idleTimeout)
+            return farewell(Messages.idleTimeout[language], error: .idleTimeout, unsolicited: true)
         }
     }
 }

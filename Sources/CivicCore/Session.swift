@@ -63,6 +63,8 @@ public struct Session: Sendable {
     var now: UInt64 = 0
     /// Lines held while the session waits, the long line in work, the idle clock.
     var flow: Flow
+    /// The last reply to a line, for "powtórz" / "repeat"; forgotten on `/reset`.
+    var lastReply: Reply?
 
     public init(limits: Limits = Limits(), language: Language = .pl, kioskTokens: [String] = []) {
         self.limits = limits
@@ -124,7 +126,9 @@ public struct Session: Sendable {
         guard !isClosed else { return [] }
         now = time.uptimeNanoseconds
         flow.idle.activity(at: now)
-        return stored(response, waiting, catalogue: catalogue, today: time.today) + resume(catalogue: catalogue, at: time)
+        let answer = stored(response, waiting, catalogue: catalogue, today: time.today)
+        remember(answer)
+        return answer + resume(catalogue: catalogue, at: time)
     }
 
     /// A line refused because the connection sends too fast (`slow_down`); with `close` the
@@ -146,7 +150,7 @@ public struct Session: Sendable {
             flow.stopRequested = true
             return []
         }
-        return farewell(Messages.shuttingDown[language], error: .shuttingDown)
+        return farewell(Messages.shuttingDown[language], error: .shuttingDown, unsolicited: true)
     }
 
     /// What a client refused for capacity reads before the close.
@@ -177,12 +181,26 @@ public struct Session: Sendable {
         case .text(let text):
             switch Input(line: text) {
             case .command(let command):
-                return handle(command, catalogue: catalogue, today: today)
+                let actions = handle(command, catalogue: catalogue, today: today)
+                // `/reset` forgets everything, its own reply included.
+                if case .reset = command { return actions }
+                remember(actions)
+                return actions
             case .text(let text) where text.isEmpty:
                 return format == .text ? [.prompt] : []
             case .text(let text):
-                return respond(to: text, catalogue: catalogue, today: today)
+                let actions = respond(to: text, catalogue: catalogue, today: today)
+                remember(actions)
+                return actions
             }
+        }
+    }
+
+    /// Keeps the last reply for "powtórz".
+    private mutating func remember(_ actions: [SessionAction]) {
+        for case .reply(let reply, _, _) in actions.reversed() {
+            lastReply = reply
+            return
         }
     }
 
@@ -207,16 +225,18 @@ public struct Session: Sendable {
     /// The one way a reply leaves the session: in the session's language and format, followed by
     /// the prompt unless the session ends with it.
     func reply(_ text: String, intent: IntentID? = nil, confidence: Double? = nil, expecting: String? = nil,
-               choices: [String] = [], error: ReplyError? = nil) -> [SessionAction] {
-        let reply = Reply(text: text, language: language, intent: intent, confidence: confidence,
+               choices: [String] = [], error: ReplyError? = nil, unsolicited: Bool = false) -> [SessionAction] {
+        var reply = Reply(text: text, language: language, intent: intent, confidence: confidence,
                           expecting: expecting, choices: choices, error: error)
+        reply.unsolicited = unsolicited
         return [.reply(reply, format: format, prompt: true)]
     }
 
     /// The last reply: the session is over and the connection closes after it.
-    mutating func farewell(_ text: String, intent: IntentID? = nil, error: ReplyError?) -> [SessionAction] {
+    mutating func farewell(_ text: String, intent: IntentID? = nil, error: ReplyError?, unsolicited: Bool = false) -> [SessionAction] {
         isClosed = true
-        let reply = Reply(text: text, language: language, intent: intent, confidence: intent == nil ? nil : 1, error: error)
+        var reply = Reply(text: text, language: language, intent: intent, confidence: intent == nil ? nil : 1, error: error)
+        reply.unsolicited = unsolicited
         return [.reply(reply, format: format, prompt: false), .close]
     }
 }

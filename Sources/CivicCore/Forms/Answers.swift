@@ -125,6 +125,45 @@ public enum Answers {
         return characters.count == 12 && characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
+    static let repeatWords: Set<String> = [
+        "powtorz", "powtorz prosze", "prosze powtorzyc", "mozesz powtorzyc", "jeszcze raz", "slucham", "nie doslyszalam",
+        "repeat", "repeat please", "please repeat", "say again", "say that again", "again please", "pardon", "sorry what", "come again",
+    ]
+
+    /// "powtórz", "jeszcze raz", "repeat please": say the last reply again.
+    public static func isRepeat(_ text: String) -> Bool { repeatWords.contains(TextNormalizer.fold(text)) }
+
+    static let languageNames: [(Language, Set<String>)] = [
+        (.pl, ["polsku", "polski", "polskim", "polskiego", "polish", "pl"]),
+        (.en, ["angielsku", "angielski", "angielskim", "angielskiego", "english", "eng", "en"]),
+    ]
+    /// The words that may stand around a language's name in a request to speak it.
+    static let languageRequestWords: Set<String> = [
+        "po", "prosze", "mozemy", "mozesz", "czy", "mow", "mowic", "mowisz", "pisz", "pisac", "piszmy", "rozmawiajmy", "rozmawiac",
+        "dalej", "kontynuowac", "w", "jezyku", "jezyk", "odpowiadaj", "odpowiedz", "wole", "a", "ok", "to", "moze", "lepiej", "teraz",
+        "can", "we", "continue", "in", "please", "speak", "talk", "write", "switch", "to", "let", "lets", "s", "us", "could", "you",
+        "do", "language", "answer", "reply", "i", "prefer", "would", "like", "rather", "only", "now", "ok", "okay", "the",
+    ]
+
+    /// "po polsku proszę", "in English please", "can we continue in English?": the language asked
+    /// for, when the line asks for nothing else.
+    public static func languageRequest(_ text: String) -> Language? {
+        let words = TextNormalizer.tokens(text)
+        guard !words.isEmpty, words.count <= 8 else { return nil }
+        var asked: Language?
+        for word in words {
+            if let (language, _) = languageNames.first(where: { $0.1.contains(word) }) {
+                guard asked == nil || asked == language else { return nil }
+                asked = language
+            } else if !languageRequestWords.contains(word) {
+                return nil
+            }
+        }
+        // "pl" or "en" alone is too little to go on; a request names the language in full.
+        guard let asked, words != ["pl"], words != ["en"] else { return nil }
+        return asked
+    }
+
     public static func isCancel(_ text: String) -> Bool { cancelWords.contains(TextNormalizer.fold(text)) }
     public static func isBack(_ text: String) -> Bool { backWords.contains(TextNormalizer.fold(text)) }
     public static func isSkip(_ text: String) -> Bool { skipWords.contains(TextNormalizer.fold(text)) }
