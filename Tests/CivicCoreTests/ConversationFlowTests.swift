@@ -123,4 +123,24 @@ struct ConversationFlowTests {
         }
         #expect(!ReplyRenderer.render(answer, format: .text, prompt: true).hasPrefix("\n"), "an answer follows the resident's own line")
     }
+
+    @Test("the shipped sign-up shows the privacy notice once, at the consent question", arguments: [
+        ("zapisz mnie do Centrum Obywatelskiego", "Anna Kowalska, anna@example.org"),
+        ("sign me up for the Civic Centre please", "Anna Kowalska, anna@example.org"),
+    ])
+    func noticeOnce(_ start: String, _ details: String) throws {
+        var t = Transcript()
+        let notice = try #require(t.catalogue.fact(.privacyNotice))
+        var texts: [String] = []
+        var reply = try t.reply(start)
+        texts.append(reply.text)
+        while reply.expecting != "consent" {
+            reply = try t.reply(reply.expecting == "district" ? "pomiń" : details)
+            texts.append(reply.text)
+            if texts.count > 5 { break }
+        }
+        let shown = notice.value.rendered(in: reply.language, today: t.today, relative: false)
+        #expect(texts.filter { $0.contains(shown) }.count == 1, "shown once")
+        #expect(texts.last?.contains(shown) == true, "at the consent question")
+    }
 }
