@@ -8,6 +8,17 @@ public struct Conversation: Sendable, Equatable {
     public var signupOffered = false
     /// Fallback replies in a row: the second and later are short and offer a person.
     public var fallbacksInRow = 0
+    /// The programme of the sign-up waiting for storage's answer.
+    var programmeBeingSaved: String?
+    /// The sign-up this conversation made (or found already made): what "bo się zapisałam" and
+    /// "kiedy zadzwonicie?" are about.
+    public var signedUp: SignedUp?
+
+    public struct SignedUp: Sendable, Equatable {
+        public var programme: String
+        /// Nil when the contact was already signed up: that code is never shown again.
+        public var reference: String?
+    }
 
     public init(topic: String? = nil, lastIntent: IntentID? = nil) {
         self.topic = topic

@@ -56,14 +56,33 @@ extension Session {
         var match = line.match
         if let topic = line.mentions.topic {
             // "a w Krakowie?": a bare new topic after a question re-asks that question for it.
-            if !line.hasContentBesideNames,
+            // A clear new request ("chcę się zapisać do centrum obywatelskiego") wins over it.
+            if !line.hasContentBesideNames, !Answers.asksToSignUp(line.words),
                let last = conversation.lastIntent, catalogue.intent(last)?.replies[topic] != nil {
                 match = IntentMatch(intent: last, confidence: 0.5, layer: .scored, candidates: match.candidates)
             }
             conversation.topic = topic
         }
-        guard let intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
+        guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
+        }
+        if intent.id == .signup ? line.mentions.topic == nil : Answers.asksToSignUp(line.words), let signup = catalogue.intent(.signup),
+           let topic = Self.signupTopic(named: line, partOf: intent.id, catalogue: catalogue) {
+            // "zapisz mnie do kampanii słuchania": a sign-up for the programme the campaign is part of.
+            conversation.topic = topic
+            intent = signup
+        }
+        if let done = conversation.signedUp {
+            if Answers.asksAboutBeingContacted(line.words), [.fallback, .contact, .human, .deadlines, .signup].contains(intent.id) {
+                return reply(signedUpText(Messages.afterSignup, done, catalogue: catalogue, today: today), intent: .signup, confidence: match.confidence)
+            }
+            if intent.id == .signup, Answers.saysAlreadySignedUp(line.words), line.mentions.topic == nil || line.mentions.topic == done.programme {
+                // "bo się zapisałam": about the sign-up made, not a second one.
+                let others = catalogue.topics.filter { $0.signup && $0.id != done.programme }
+                    .compactMap { catalogue.topicName($0.id, language: language, today: today) }
+                return reply(signedUpText(Messages.alreadySignedUpHere, done, catalogue: catalogue, today: today),
+                             intent: .signup, confidence: match.confidence, choices: others)
+            }
         }
         if intent.id == .fallback, let foreign = ForeignLanguage.detect(text) {
             // Written in a language we do not speak: one short reply they can read.
@@ -113,6 +132,34 @@ extension Session {
         default:
             return reply(answer.text, intent: intent.id, confidence: match.confidence, choices: answer.choices)
         }
+    }
+
+    /// The programme a sign-up request names: the topic mentioned, the one whose part the intent
+    /// is about (its campaign), or the one whose district is named — when open for sign-up.
+    static func signupTopic(named line: LineUnderstanding, partOf intent: IntentID, catalogue: Catalogue) -> String? {
+        if let topic = line.mentions.topic, catalogue.topic(topic)?.signup == true { return topic }
+        let open = catalogue.topics.filter(\.signup)
+        if let owner = open.first(where: { $0.parts.contains(intent) }) { return owner.id }
+        // The line names a part by its keywords ("sign me up for the listening campaign").
+        let stems = Set(line.corrected.map(TextNormalizer.stem))
+        if let owner = open.first(where: { topic in
+            topic.parts.contains { part in catalogue.intent(part)?.keywords.contains(where: { stems.contains(TextNormalizer.stem($0)) }) == true }
+        }) { return owner.id }
+        let text = line.words.joined(separator: " ")
+        let byDistrict = open.filter { !$0.districts.isEmpty && Answers.choice(text, among: $0.districts) != nil }
+        return byDistrict.count == 1 ? byDistrict[0].id : nil
+    }
+
+    /// A message about the sign-up this conversation made, with its programme, code and office.
+    func signedUpText(_ message: Localized, _ done: Conversation.SignedUp, catalogue: Catalogue, today: CalendarDay) -> String {
+        var office = formContext(catalogue, today)
+        office.topic = done.programme
+        let reference = done.reference.map { Messages.referenceSuffix.format(language, ["reference": $0]) } ?? ""
+        return message.format(language, [
+            "programme": catalogue.topicName(done.programme, language: language, today: today) ?? done.programme,
+            "reference": reference,
+            "human": office.humanContact,
+        ])
     }
 
     /// "powtórz": the last reply again; inside a form, its question.

@@ -50,6 +50,7 @@ extension Session {
             let full = [intro, prefix, text].compactMap { $0 }.joined(separator: "\n")
             return reply(full, intent: intent, confidence: confidence, expecting: expecting, choices: choices, error: error)
         case .store(let request, _):
+            if case .saveSignup(let draft) = request { conversation.programmeBeingSaved = draft.programme }
             pending = .form
             return [.store(request)]
         case .finished(let text):

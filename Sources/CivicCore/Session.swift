@@ -209,6 +209,14 @@ public struct Session: Sendable {
         switch waiting {
         case .form:
             guard case .form(let form) = activity else { return [] }
+            if let programme = conversation.programmeBeingSaved {
+                conversation.programmeBeingSaved = nil
+                switch response {
+                case .signup(.saved(let reference)): conversation.signedUp = .init(programme: programme, reference: reference)
+                case .signup(.alreadySignedUp): conversation.signedUp = .init(programme: programme, reference: nil)
+                default: break
+                }
+            }
             return render(form.stored(response, context), intent: type(of: form).intent)
         case .login:
             return loggedIn(response)

@@ -164,6 +164,35 @@ public enum Answers {
         return asked
     }
 
+    /// Words asking to be signed up: "zapisz mnie", "chcę się zapisać", "sign me up", "register".
+    public static func asksToSignUp(_ words: [String]) -> Bool {
+        let verbs: Set<String> = ["zapisz", "zapisac", "zapisze", "zapiszcie", "zapisanie", "zapisania", "zglos", "zglosic", "zglaszam",
+                                  "register", "enrol", "enroll", "signup"]
+        if words.contains(where: verbs.contains) { return true }
+        return zip(words, words.dropFirst()).contains { $0 == "sign" && ($1 == "up" || $1 == "me") }
+    }
+
+    /// "bo się zapisałam", "przecież już jestem zapisany", "I already signed up": the resident
+    /// speaks of a sign-up made, not asking for another (which "zapisz mnie" is: perhaps for
+    /// someone else at the same terminal).
+    public static func saysAlreadySignedUp(_ words: [String]) -> Bool {
+        let past: Set<String> = ["zapisalam", "zapisalem", "zapisalismy", "zapisalysmy", "zapisana", "zapisany", "zapisani", "zapisane",
+                                 "zapisaliscie", "zapisales", "zapisalas", "registered", "signed"]
+        return words.contains(where: past.contains) && !words.contains("zapisz")
+    }
+
+    /// "kiedy zadzwonicie?", "kiedy ktoś się do mnie odezwie?", "when will you call me": asking
+    /// when and how the programme gets in touch.
+    public static func asksAboutBeingContacted(_ words: [String]) -> Bool {
+        let polish: Set<String> = ["odezwie", "odezwiecie", "odezwa", "odezwiesz", "zadzwoni", "zadzwonicie", "zadzwonia", "skontaktuje",
+                                   "skontaktujecie", "skontaktuja", "napiszecie", "napisze", "odpisze", "odpiszecie", "odpowiecie"]
+        if words.contains(where: polish.contains) { return true }
+        let phrases: [[String]] = [["call", "me"], ["contact", "me"], ["hear", "back"], ["hear", "from"], ["get", "back"], ["reach", "me"], ["get", "in", "touch"]]
+        return phrases.contains { phrase in
+            words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
+        }
+    }
+
     public static func isCancel(_ text: String) -> Bool { cancelWords.contains(TextNormalizer.fold(text)) }
     public static func isBack(_ text: String) -> Bool { backWords.contains(TextNormalizer.fold(text)) }
     public static func isSkip(_ text: String) -> Bool { skipWords.contains(TextNormalizer.fold(text)) }
@@ -254,6 +283,16 @@ public enum Answers {
         let words = TextNormalizer.tokens(name)
         guard words.allSatisfy({ !CommonWords.contains($0) && !matcher.isKnownWord($0) }) else { return nil }
         return name
+    }
+
+    /// True when a would-be name is a sentence ("zapisz mnie na szkolenie"): two or more of its
+    /// words are common words or words the catalogue knows, one of them a common (function)
+    /// word — and it is not written as a name, every word capitalised ("Druga Mieszkanka").
+    static func readsAsSentence(_ name: String, matcher: IntentMatcher) -> Bool {
+        if name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) { return false }
+        let words = TextNormalizer.tokens(name)
+        return words.contains(where: CommonWords.contains)
+            && words.filter { CommonWords.contains($0) || matcher.isKnownWord($0) }.count >= 2
     }
 
     static func isNameWord(_ word: String, capitalised: Bool = false) -> Bool {

@@ -81,7 +81,8 @@ public struct SignupForm: Sendable, Equatable {
             return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": names.joined(separator: ", ")]),
                                    expecting: slot.rawValue, choices: names, context: context)
         case .name:
-            guard let plain = Answers.plainName(text), !text.contains("@") else {
+            guard let plain = Answers.plainName(text), !text.contains("@"),
+                  !Answers.readsAsSentence(plain, matcher: context.catalogue.matcher) else {
                 return attempts.reject(FormMessages.invalidName[language], expecting: slot.rawValue, choices: [], context: context)
             }
             name = plain
@@ -226,6 +227,14 @@ public struct SignupForm: Sendable, Equatable {
            context.catalogue.topic(topic)?.signup == true {
             if topic != programme { district = nil }
             programme = topic
+        }
+        if programme == nil {
+            // "mieszkam na Polance": the district names the one programme it belongs to.
+            let owners = context.catalogue.topics.filter { $0.signup && Answers.choice(text, among: $0.districts) != nil }
+            if owners.count == 1, let index = Answers.choice(text, among: owners[0].districts) {
+                programme = owners[0].id
+                district = owners[0].districts[index]
+            }
         }
         if slot != .district, district == nil, programme != nil {
             let districts = districtChoices(context.catalogue)

@@ -46,6 +46,9 @@ public struct Topic: Sendable {
     /// Districts a sign-up for this topic asks about (display names).
     public var districts: [String]
     public var signup: Bool
+    /// Intents about a part of this programme (its campaign, training, job): "zapisz mnie do
+    /// kampanii słuchania" is a sign-up for the programme the campaign belongs to.
+    public var parts: [IntentID] = []
     public var location: SourceLocation
 }
 

@@ -247,10 +247,10 @@ private struct Reader {
         }
         for (key, value) in mapping {
             guard let id = key.string, let fields = value.mapping else {
-                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup)")
+                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, parts)")
                 continue
             }
-            for field in fields.keys where !["city", "name", "aliases", "districts", "signup"].contains(field.string ?? "") {
+            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "parts"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in topic \(id)")
             }
             guard let nameNode = fields["name"], let name = readTemplate(nameNode, what: "name of topic \(id)") else {
@@ -264,6 +264,7 @@ private struct Reader {
                 aliases: readAliases(fields["aliases"], owner: "topic \(id)"),
                 districts: readStrings(fields["districts"], what: "districts of topic \(id)"),
                 signup: fields["signup"]?.bool ?? false,
+                parts: readStrings(fields["parts"], what: "parts of topic \(id)").map(IntentID.init),
                 location: location(key)
             ))
         }
@@ -404,6 +405,9 @@ private struct Reader {
         for topic in topics {
             if let city = topic.city, !cityIDs.contains(city) {
                 diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown city \(city)"))
+            }
+            for part in topic.parts where !intents.contains(where: { $0.id == part }) {
+                diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown intent \(part) as a part"))
             }
         }
         for city in cities {

@@ -1,0 +1,102 @@
+@testable import CivicCore
+import Testing
+
+/// Issue 15, item 3: a clear new request wins over a pending question; a sign-up names its
+/// programme from its parts; after a sign-up, talk about it is about that sign-up.
+/// Asserts intents, slots and topics, not wording staff may edit.
+@Suite("Conversation context")
+struct ContextTests {
+    @Test("a sign-up request after a question that asked which programme is a sign-up", arguments: [
+        ("jakie są terminy?", "chcę się zapisać do centrum obywatelskiego", "centrum_obywatelskie"),
+        ("ile to kosztuje?", "a zapisz mnie do Centrum Obywatelskiego", "centrum_obywatelskie"),
+        ("what are the deadlines?", "sign me up for the Civic Centre", "centrum_obywatelskie"),
+    ])
+    func newRequestWins(_ first: String, _ second: String, _ topic: String) throws {
+        var t = Transcript()
+        _ = try t.reply(first)
+        let reply = try t.reply(second)
+        #expect(reply.intent == "signup")
+        #expect(reply.expecting == "name", "the programme is already known")
+        #expect(t.session.conversation.topic == topic)
+    }
+
+    @Test("\"a w Krakowie?\" still re-asks the last question for the new place")
+    func followUpStill() throws {
+        var t = Transcript()
+        _ = try t.reply("ile kosztuje udział?")
+        #expect(try t.reply("a w Krakowie?").intent == "cost")
+    }
+
+    @Test("a sign-up names its programme from a part of it or from a district", arguments: [
+        "zapisz mnie do kampanii słuchania", "chcę się zapisać na kampanię słuchania w Krośnie", "sign me up for the listening campaign",
+        "zapiszcie mnie, mieszkam na Polance",
+    ])
+    func programmeFromItsParts(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == "signup")
+        #expect(t.session.conversation.topic == "os_krosno" || t.session.expecting == "name")
+        #expect(reply.expecting != "programme")
+    }
+
+    @Test("a sentence at the name question is not taken for a name")
+    func sentenceIsNoName() throws {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        let reply = try t.reply("zapisz mnie na szkolenie organizatorów")
+        #expect(reply.expecting == "name")
+        #expect(reply.error == .invalidValue)
+    }
+
+    /// A conversation that has just signed up to the Civic Centre with code KR-7F3K.
+    private func signedUp() throws -> Transcript {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.reply("Anna Kowalska, anna@example.org")
+        _ = try t.reply("tak")
+        guard case .store = t.say("tak").first else { throw Transcript.TranscriptError.noReply }
+        _ = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        return t
+    }
+
+    @Test("after a sign-up, \"bo się zapisałam\" is about it: no second form", arguments: ["bo się zapisałam", "przecież już się zapisałem", "I already signed up"])
+    func noSecondForm(_ line: String) throws {
+        var t = try signedUp()
+        let reply = try t.reply(line)
+        #expect(reply.intent == "signup")
+        #expect(reply.expecting == nil, "no form started")
+        #expect(reply.text.contains("KR-7F3K"), "the code this conversation was just given")
+        #expect(!reply.choices.contains("Centrum Obywatelskie"), "other programmes are offered")
+    }
+
+    @Test("after a sign-up, \"when will you call?\" is answered from the data, with whom to ask", arguments: [
+        "kiedy ktoś się do mnie odezwie?", "kiedy zadzwonicie?", "a kto się ze mną skontaktuje?", "when will someone get back to me?",
+    ])
+    func whenContacted(_ line: String) throws {
+        var t = try signedUp()
+        let reply = try t.reply(line)
+        #expect(reply.intent == "signup")
+        #expect(reply.text.contains("KR-7F3K"))
+        #expect(reply.text.contains("ul. Reymonta 20"), "the programme's office, from intents/")
+    }
+
+    @Test("\"zapisz mnie\" again after a sign-up is a new sign-up (perhaps someone else at the terminal)")
+    func signUpAgain() throws {
+        var t = try signedUp()
+        #expect(try t.reply("zapisz mnie do Centrum Obywatelskiego").expecting == "name")
+    }
+
+    @Test("a sign-up to another programme after one is made starts the form for it")
+    func anotherProgramme() throws {
+        var t = try signedUp()
+        let reply = try t.reply("zapisz mnie jeszcze do organizowania społecznego w Krośnie")
+        #expect(reply.expecting == "name")
+        #expect(t.session.conversation.topic == "os_krosno")
+    }
+
+    @Test("before any sign-up, \"kiedy zadzwonicie?\" is no sign-up talk")
+    func contactedWithoutSignup() throws {
+        var t = Transcript()
+        #expect(try t.reply("kiedy zadzwonicie?").intent != "signup")
+    }
+}
