@@ -140,6 +140,7 @@ public struct AdminRows: Sendable {
                 ("reference", { .text($0.reference) }),
                 ("created", { Self.time($0.createdAt, clock) }),
                 ("programme", { .text($0.programme) }),
+                ("next_edition", { .flag($0.nextEdition) }),
                 ("district", { Self.text($0.district) }),
                 ("name", { Self.text($0.name) }),
                 ("contact", { Self.text($0.contact) }),

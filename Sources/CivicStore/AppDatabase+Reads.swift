@@ -15,6 +15,8 @@ public struct SignupRecord: Sendable, Equatable, Codable {
     public var language: String
     public var createdAt: Date
     public var erasedAt: Date?
+    /// The programme had ended: an expression of interest in a next edition.
+    public var nextEdition: Bool
 }
 
 /// Which sign-ups to list. Every field narrows the list; the empty filter lists all live ones.

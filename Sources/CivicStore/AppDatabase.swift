@@ -9,7 +9,7 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The schema versions this build knows, in order. A database with any other migration applied
     /// was written by a newer civicd and is refused.
-    public static let knownMigrations = ["v1", "v2", "v3"]
+    public static let knownMigrations = ["v1", "v2", "v3", "v4"]
 
     let writer: any DatabaseWriter
 
@@ -236,6 +236,13 @@ public struct AppDatabase: Sendable {
                     let landline = "+48 \(String(digits[0..<2])) \(String(digits[2..<5])) \(String(digits[5..<7])) \(String(digits[7..<9]))"
                     try db.execute(sql: "UPDATE \(table) SET contact = ? WHERE id = ?", arguments: [landline, row["id"] as Int64])
                 }
+            }
+        }
+        migrator.registerMigration("v4") { db in
+            // A sign-up for a programme whose stages have all ended is an expression of interest in
+            // a next edition; staff see which.
+            try db.alter(table: "signup") { t in
+                t.add(column: "nextEdition", .boolean).notNull().defaults(to: false)
             }
         }
         return migrator

@@ -157,7 +157,7 @@ struct StaffClockTests {
         let rows = AdminRows(timeZone: TimeZone(identifier: "UTC")!)
         let record = SignupRecord(id: 1, reference: "KR-7F3K", programme: "koalicja_sasiedztw_krakow_wroclaw", name: String(repeating: "Bardzo Długie Nazwisko ", count: 5),
                                   contact: "anna.kowalska.z.dlugim.adresem@example.org", district: "osiedle Traugutta", consentVersion: "2026-11",
-                                  language: "pl", createdAt: Date(), erasedAt: nil)
+                                  language: "pl", createdAt: Date(), erasedAt: nil, nextEdition: false)
         let table = rows.signups.render([record], format: .table)
         #expect(table.contains("anna.kowalska.z.dlugim.adresem@example.org"))
         #expect(table.contains("…"), "the name gives way")

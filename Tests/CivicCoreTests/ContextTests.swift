@@ -100,3 +100,59 @@ struct ContextTests {
         #expect(try t.reply("kiedy zadzwonicie?").intent != "signup")
     }
 }
+
+/// Issue 15, item 4: a programme whose recorded stages have all passed is said to have ended
+/// before anything is collected; the sign-up becomes interest in a next edition.
+@Suite("Ended programmes")
+struct EndedProgrammeTests {
+    @Test("the shipped O.S. Krosno action has ended; the Civic Centre has no recorded end")
+    func endedByData() {
+        let catalogue = ShippedCatalogue.catalogue
+        #expect(catalogue.hasEnded("os_krosno", today: ShippedCatalogue.today))
+        #expect(!catalogue.hasEnded("os_krosno", today: CalendarDay(year: 2023, month: 5, day: 1)), "before its stages ended")
+        #expect(!catalogue.hasEnded("centrum_obywatelskie", today: ShippedCatalogue.today))
+    }
+
+    @Test("said first, before a name is asked; stored as interest in a next edition", arguments: [
+        "zapisz mnie do organizowania społecznego w Krośnie", "sign me up for community organizing in Krosno", "zapisz mnie do kampanii słuchania",
+    ])
+    func endedSignup(_ line: String) throws {
+        var t = Transcript()
+        let first = try t.reply(line)
+        let notice = try #require(t.catalogue.topic("os_krosno")?.endedNotice)
+        let said = t.catalogue.render(notice[first.language], language: first.language, today: t.today, topic: "os_krosno")
+        #expect(first.expecting == "name")
+        #expect(first.text.contains(said), "the notice comes before anything is collected")
+        #expect(first.text.contains("2023"))
+        _ = try t.reply("Anna Kowalska, anna@example.org")
+        _ = try t.reply("pomiń")
+        let summary = try t.reply(first.language == .pl ? "tak" : "yes")
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains(FormMessages.nextEditionSuffix[first.language]))
+        guard case .store(.saveSignup(let draft))? = t.say(first.language == .pl ? "tak" : "yes").first else {
+            Issue.record("no sign-up stored")
+            return
+        }
+        #expect(draft.nextEdition)
+        let done = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        guard case .reply(let reply, _, _)? = done.first else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(reply.text.hasPrefix(FormMessages.savedInterest[first.language].prefix(12)))
+    }
+
+    @Test("a programme still running is signed up as before")
+    func runningSignup() throws {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.reply("Anna Kowalska, anna@example.org")
+        let summary = try t.reply("tak")
+        #expect(!summary.text.contains(FormMessages.nextEditionSuffix[.pl]))
+        guard case .store(.saveSignup(let draft))? = t.say("tak").first else {
+            Issue.record("no sign-up stored")
+            return
+        }
+        #expect(!draft.nextEdition)
+    }
+}

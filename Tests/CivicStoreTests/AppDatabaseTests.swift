@@ -25,6 +25,19 @@ func draft(_ name: String = "Anna Kowalska", contact: String = "anna@example.org
 
 @Suite("AppDatabase on a real SQLite file")
 struct AppDatabaseTests {
+    @Test("an expression of interest in a next edition is stored as such and listed apart")
+    func nextEdition() async throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        var interest = draft()
+        interest.nextEdition = true
+        _ = try await temporary.database.saveSignup(interest, actor: .session(1), city: nil)
+        _ = try await temporary.database.saveSignup(draft("Ewa Nowak", contact: "ewa@example.org"), actor: .session(1), city: nil)
+        let listed = try await temporary.database.signups(matching: SignupFilter())
+        #expect(listed.map(\.nextEdition).sorted { !$0 && $1 } == [false, true])
+        #expect(listed.first { $0.nextEdition }?.name == "Anna Kowalska")
+    }
+
     @Test("the file is private, in WAL mode, with synchronous=FULL")
     func configuration() async throws {
         let temporary = try TemporaryDatabase()

@@ -19,13 +19,18 @@ public enum FormMessages {
         pl: "Sprawdź, proszę:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n  dzielnica: {district}\nCzy wszystko się zgadza i mam Cię zapisać? (tak/nie; możesz też napisać np. „zmień kontakt”)",
         en: "Please check:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n  district: {district}\nIs everything right, shall I sign you up? (yes/no; or e.g. \"change contact\")"
     )
+    public static let nextEditionSuffix = Localized(pl: " – zgłoszenie zainteresowania kolejną edycją", en: " – interest in a next edition")
+    public static let savedInterest = Localized(
+        pl: "Gotowe – zapisaliśmy Twoje zainteresowanie kolejną edycją (program: {programme}). Twój kod referencyjny: {reference}. Jeśli ruszy nowa edycja, organizatorzy mogą się odezwać przez podany kontakt.",
+        en: "Done – your interest in a next edition is recorded (programme: {programme}). Your reference code: {reference}. If a new edition starts, the organisers may get in touch through the contact you gave."
+    )
     public static let noDistrict = Localized(pl: "—", en: "—")
     public static let saved = Localized(
-        pl: "Gotowe – zapisaliśmy Cię na: {programme}. Twój kod referencyjny: {reference}. Zachowaj go; przyda się, gdybyś chciał(a) zmienić lub usunąć dane.",
+        pl: "Gotowe – zapis przyjęty (program: {programme}). Twój kod referencyjny: {reference}. Zachowaj go; przyda się, gdybyś chciał(a) zmienić lub usunąć dane.",
         en: "Done – you are signed up for: {programme}. Your reference code: {reference}. Keep it; you will need it to change or erase your data."
     )
     public static let alreadySignedUp = Localized(
-        pl: "Ten kontakt jest już zapisany na: {programme}, więc nie zapisuję go drugi raz. Kod referencyjny podaliśmy przy tamtym zapisie. Jeśli go nie masz albo to nie Twój zapis, zapytaj:\n{human}",
+        pl: "Ten kontakt jest już zapisany (program: {programme}), więc nie zapisuję go drugi raz. Kod referencyjny podaliśmy przy tamtym zapisie. Jeśli go nie masz albo to nie Twój zapis, zapytaj:\n{human}",
         en: "This contact is already signed up for: {programme}, so I am not signing it up twice. The reference code was given at that sign-up. If you do not have it, or the sign-up is not yours, ask:\n{human}"
     )
     public static let consentRefused = Localized(

@@ -9,8 +9,12 @@ public struct SignupDraft: Sendable, Equatable {
     /// The version of the privacy notice the resident agreed to.
     public var consentVersion: String
     public var language: Language
+    /// The programme has ended: this is an expression of interest in a next edition.
+    public var nextEdition: Bool
 
-    public init(programme: String, name: String, contact: Contact, district: String?, consentVersion: String, language: Language) {
+    public init(programme: String, name: String, contact: Contact, district: String?, consentVersion: String, language: Language,
+                nextEdition: Bool = false) {
+        self.nextEdition = nextEdition
         self.programme = programme
         self.name = name
         self.contact = contact

@@ -25,13 +25,30 @@ public struct SignupForm: Sendable, Equatable {
         slot = nextSlot(catalogue: catalogue)
     }
 
-    /// The question for the current slot.
+    /// The question for the current slot. For a programme that has ended, the notice comes
+    /// first, before anything is collected.
     public func question(_ context: FormContext) -> FormStep {
-        ask(slot, context, error: nil, prefix: nil)
+        ask(slot, context, error: nil, prefix: name == nil && contact == nil ? endedNotice(context) : nil)
     }
 
-    /// Handles one answer.
+    /// Handles one answer. When it names an ended programme after other answers were given, the
+    /// notice comes with the next question.
     public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
+        let before = programme
+        let step = answer(text, context)
+        guard programme != before, name != nil || contact != nil, let notice = endedNotice(context),
+              case .ask(let question, let expecting, let choices, let error) = step else { return step }
+        return .ask(text: notice + "\n" + question, expecting: expecting, choices: choices, error: error)
+    }
+
+    /// What the resident is told about a programme whose stages have all passed (from intents/).
+    private func endedNotice(_ context: FormContext) -> String? {
+        guard let programme, context.catalogue.hasEnded(programme, today: context.today),
+              let notice = context.catalogue.topic(programme)?.endedNotice else { return nil }
+        return context.catalogue.render(notice[context.language], language: context.language, today: context.today, topic: programme)
+    }
+
+    private mutating func answer(_ text: String, _ context: FormContext) -> FormStep {
         if Answers.isBack(text) {
             guard let previous = visited.popLast() else {
                 return ask(slot, context, error: nil, prefix: FormMessages.nothingBack[context.language])
@@ -195,7 +212,8 @@ public struct SignupForm: Sendable, Equatable {
         let programmeName = programme.map { topicName($0, context) } ?? ""
         switch response {
         case .signup(.saved(let reference)):
-            return .finished(text: FormMessages.saved.format(context.language, ["programme": programmeName, "reference": reference]))
+            let ended = programme.map { context.catalogue.hasEnded($0, today: context.today) } ?? false
+            return .finished(text: (ended ? FormMessages.savedInterest : FormMessages.saved).format(context.language, ["programme": programmeName, "reference": reference]))
         case .signup(.alreadySignedUp):
             // Whom to ask is the programme's office, not whatever the conversation was about.
             var office = context
@@ -285,7 +303,8 @@ public struct SignupForm: Sendable, Equatable {
         return SignupDraft(
             programme: programme, name: name, contact: contact, district: district,
             consentVersion: context.catalogue.fact(.privacyVersion).map { $0.value.rendered(in: .pl, today: context.today, relative: false) } ?? "unversioned",
-            language: context.language
+            language: context.language,
+            nextEdition: context.catalogue.hasEnded(programme, today: context.today)
         )
     }
 
@@ -312,8 +331,9 @@ public struct SignupForm: Sendable, Equatable {
             text = consentText(context)
             choices = yesNoChoices(language)
         case .confirm:
+            let ended = programme.map { context.catalogue.hasEnded($0, today: context.today) } ?? false
             text = FormMessages.summary.format(language, [
-                "programme": programme.map { topicName($0, context) } ?? "",
+                "programme": (programme.map { topicName($0, context) } ?? "") + (ended ? FormMessages.nextEditionSuffix[language] : ""),
                 "name": name ?? "",
                 "contact": contact?.description ?? "",
                 "district": district ?? FormMessages.noDistrict[language],

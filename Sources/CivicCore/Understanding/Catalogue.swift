@@ -49,6 +49,11 @@ public struct Topic: Sendable {
     /// Intents about a part of this programme (its campaign, training, job): "zapisz mnie do
     /// kampanii słuchania" is a sign-up for the programme the campaign belongs to.
     public var parts: [IntentID] = []
+    /// The dates its recorded stages end (fact paths); once all have passed the programme has
+    /// ended, and a sign-up becomes an expression of interest in a next edition.
+    public var stagesEnd: [FactPath] = []
+    /// What a resident is told before anything is collected for an ended programme.
+    public var endedNotice: LocalizedTemplate?
     public var location: SourceLocation
 }
 
@@ -160,6 +165,15 @@ public final class Catalogue: Sendable {
     }
 
     /// The display name of a topic.
+    /// True when every recorded stage of the topic has ended before `today`.
+    public func hasEnded(_ id: String, today: CalendarDay) -> Bool {
+        guard let topic = topic(id), !topic.stagesEnd.isEmpty else { return false }
+        return topic.stagesEnd.allSatisfy { path in
+            if case .date(let day)? = fact(path)?.value { return day < today }
+            return false
+        }
+    }
+
     public func topicName(_ id: String, language: Language, today: CalendarDay) -> String? {
         guard let topic = topic(id) else { return nil }
         return render(topic.name[language], language: language, today: today, topic: nil)

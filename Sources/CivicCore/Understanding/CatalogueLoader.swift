@@ -247,10 +247,10 @@ private struct Reader {
         }
         for (key, value) in mapping {
             guard let id = key.string, let fields = value.mapping else {
-                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, parts)")
+                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, parts, stages_end, ended)")
                 continue
             }
-            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "parts"].contains(field.string ?? "") {
+            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "parts", "stages_end", "ended"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in topic \(id)")
             }
             guard let nameNode = fields["name"], let name = readTemplate(nameNode, what: "name of topic \(id)") else {
@@ -265,6 +265,8 @@ private struct Reader {
                 districts: readStrings(fields["districts"], what: "districts of topic \(id)"),
                 signup: fields["signup"]?.bool ?? false,
                 parts: readStrings(fields["parts"], what: "parts of topic \(id)").map(IntentID.init),
+                stagesEnd: readStrings(fields["stages_end"], what: "stages_end of topic \(id)").map(FactPath.init),
+                endedNotice: fields["ended"].flatMap { readTemplate($0, what: "ended notice of topic \(id)") },
                 location: location(key)
             ))
         }
@@ -409,6 +411,18 @@ private struct Reader {
             for part in topic.parts where !intents.contains(where: { $0.id == part }) {
                 diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown intent \(part) as a part"))
             }
+            for path in topic.stagesEnd {
+                guard let fact = facts[path.rawValue] else {
+                    diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id): stages_end names unknown fact \(path)"))
+                    continue
+                }
+                if case .date = fact.value {} else {
+                    diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id): stages_end fact \(path) is not a date (YYYY-MM-DD)"))
+                }
+            }
+            if !topic.stagesEnd.isEmpty, topic.endedNotice == nil {
+                diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) has stages_end but no ended notice"))
+            }
         }
         for city in cities {
             if let topic = city.topic, !topicIDs.contains(topic) {
@@ -448,6 +462,8 @@ private struct Reader {
                 }
             }
         }
+        // A topic's stage dates are used by the code that decides whether it has ended.
+        used.formUnion(topics.flatMap(\.stagesEnd).map(\.rawValue))
         for fact in facts.values where !used.contains(fact.path) {
             diagnostics.append(CatalogueDiagnostic(fact.location, "fact \(fact.path) is used by no reply"))
         }
