@@ -175,3 +175,32 @@ struct NoteCorrectionTests {
         #expect(next.expecting == "recontact")
     }
 }
+
+@Suite("Questions and corrections in the erasure request")
+struct ErasureAnswersTests {
+    @Test("a question at the code is answered and the code asked again")
+    func questionAside() throws {
+        var t = Transcript.fixture
+        _ = try t.ask("chcę usunąć moje dane")
+        let aside = try t.ask("ile kosztuje udział?")
+        #expect(aside.expecting == "reference")
+    }
+
+    @Test("at the contact, a wrong code is corrected, with the new one or by asking for it")
+    func correctCode() throws {
+        var t = Transcript.fixture
+        _ = try t.ask("chcę usunąć moje dane")
+        #expect(try t.ask("KR-7F3K").expecting == "contact")
+        #expect(try t.ask("zły kod").expecting == "reference")
+        #expect(try t.ask("KR-8G4M").expecting == "contact")
+        guard case .recordErasureRequest(let draft) = try t.request("anna@example.org") else {
+            Issue.record("no erasure request")
+            return
+        }
+        #expect(draft.reference == "KR-8G4M")
+        var u = Transcript.fixture
+        _ = try u.ask("chcę usunąć moje dane")
+        _ = try u.ask("KR-7F3K")
+        #expect(try u.ask("pomyliłam kod, to KR-8G4M").expecting == "contact")
+    }
+}

@@ -21,6 +21,14 @@ public struct ErasureForm: Sendable, Equatable {
 
     public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
         let language = context.language
+        // "zły kod", "pomyliłam kod, to KR-7F3K": back to the code, or the new one taken at once.
+        if slot == .contact, let correction = Answers.correction(text, fields: [("reference", ["kod", "kodu", "code", "reference", "referencyjny"])]),
+           correction.field != nil || ReferenceCode.parse(text) != nil {
+            slot = .reference
+            attempts.reset()
+            if text.split(separator: " ").contains(where: { ReferenceCode.parse(String($0)) != nil }) { return handle(text, context) }
+            return question(context)
+        }
         switch slot {
         case .reference:
             let candidate = text.split(separator: " ").compactMap { ReferenceCode.parse(String($0)) }.first ?? ReferenceCode.parse(text)
@@ -53,4 +61,9 @@ public struct ErasureForm: Sendable, Equatable {
 extension ErasureForm: ConversationForm {
     public static var intent: IntentID { .privacy }
     public var expecting: String { slot.rawValue }
+
+    /// A question is answered aside unless it carries the code or the contact asked for.
+    public func answersAside(_ text: String) -> Bool {
+        Contact.find(in: text) == nil && !text.split(separator: " ").contains { ReferenceCode.parse(String($0)) != nil }
+    }
 }

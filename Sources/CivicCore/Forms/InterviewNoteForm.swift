@@ -259,4 +259,10 @@ extension FactPath {
 extension InterviewNoteForm: ConversationForm {
     public static var intent: IntentID { .interviewNote }
     public var expecting: String { slot.rawValue }
+
+    /// A question is answered aside where the answer is a choice, a date or a yes; in the free
+    /// text (topic, concerns, how to re-contact) a "?" is part of the note.
+    public func answersAside(_ text: String) -> Bool {
+        [.district, .date, .recontact, .confirm].contains(slot)
+    }
 }
