@@ -75,11 +75,12 @@ struct Intents: AsyncParsableCommand {
             var lineNumber = 0
             let samples = try IntentEvaluation.parseSamples(text) { line in
                 lineNumber += 1
-                struct Row: Decodable { var text: String; var intent: String; var tag: String?; var expect: [String]? }
+                struct Row: Decodable { var text: String; var intent: String; var tag: String?; var expect: [String]?; var lang: String? }
                 guard let row = try? JSONDecoder().decode(Row.self, from: Data(line.utf8)) else {
                     throw ValidationError("\(file): sample \(lineNumber) is not {\"text\": …, \"intent\": …}")
                 }
-                return IntentEvaluation.Sample(text: row.text, intent: row.intent, tag: row.tag, expect: row.expect ?? [])
+                return IntentEvaluation.Sample(text: row.text, intent: row.intent, tag: row.tag, expect: row.expect ?? [],
+                                               language: row.lang.flatMap(Language.init(rawValue:)))
             }
             let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id.rawValue))
             if !unknown.isEmpty {
@@ -165,6 +166,12 @@ enum EvaluationReport {
         lines.append("out of scope answered as in scope: \(percent(1 - evaluation.outOfScopeRecall)) (\(evaluation.outOfScopeTotal - evaluation.outOfScopeCaught)/\(evaluation.outOfScopeTotal))")
         if evaluation.smallTalk.total > 0 {
             lines.append("small talk: \(tally(evaluation.smallTalk))")
+        }
+        if evaluation.replyLanguage.total > 0 {
+            lines.append("reply in the question's language: \(tally(evaluation.replyLanguage))")
+            if verbose {
+                for miss in evaluation.languageMisses { lines.append("      \(miss)") }
+            }
         }
         if evaluation.facts.total > 0 {
             lines.append("facts in the reply: \(tally(evaluation.facts))")

@@ -9,8 +9,11 @@ public struct IntentEvaluation: Sendable {
         public var tag: String?
         /// Texts the reply must contain (facts copied from the seed pages).
         public var expect: [String]
+        /// The language the question is written in (`pl`, `en`), when the set says.
+        public var language: Language?
 
-        public init(text: String, intent: String, tag: String? = nil, expect: [String] = []) {
+        public init(text: String, intent: String, tag: String? = nil, expect: [String] = [], language: Language? = nil) {
+            self.language = language
             self.text = text
             self.intent = intent
             self.tag = tag
@@ -84,6 +87,10 @@ public struct IntentEvaluation: Sendable {
     public private(set) var byTag: [String: Tally] = [:]
     /// Accuracy on small talk (greeting, thanks, goodbye expected).
     public private(set) var smallTalk = Tally()
+    /// Questions whose reply comes in their own language: what a fresh session (Polish until a
+    /// message says otherwise) detects from the question.
+    public private(set) var replyLanguage = Tally()
+    public private(set) var languageMisses: [String] = []
     /// Confidence against accuracy, so a threshold change can be judged.
     public private(set) var calibration: [CalibrationBucket] = []
     /// Questions with `expect` whose reply held every expected fact.
@@ -118,6 +125,11 @@ public struct IntentEvaluation: Sendable {
             let right = predicted == sample.intent
             byTag[sample.tag ?? "untagged", default: Tally()].count(right)
             if Self.smallTalkIntents.contains(sample.intent) { smallTalk.count(right) }
+            if let language = sample.language {
+                let detected = LanguageDetector.detect(sample.text) ?? .pl
+                replyLanguage.count(detected == language)
+                if detected != language { languageMisses.append(sample.text) }
+            }
             if let bucket = buckets.firstIndex(where: { match.confidence >= $0.lower && match.confidence < $0.upper }) {
                 buckets[bucket].tally.count(right)
             }
