@@ -155,6 +155,16 @@ struct LanguageDetectionTests {
         #expect(LanguageDetector.detect(text) == language)
     }
 
+    @Test("Polish without diacritics is Polish, and English stays English", arguments: [
+        ("a we wroclawiu tez?", Language.pl), ("czy w krakowie tez mozna", .pl), ("a gdzie sa spotkania", .pl),
+        ("szkolenie w przemyslu?", .pl), ("a w krosnie?", .pl),
+        ("and in wroclaw too?", .en), ("is there training in krakow", .en), ("what about the meetings", .en),
+        ("we would like to join", .en),
+    ])
+    func withoutDiacritics(_ text: String, _ language: Language) {
+        #expect(LanguageDetector.detect(text) == language)
+    }
+
     @Test("no evidence, no guess", arguments: ["Anna Kowalska", "anna@example.org", "13 47 430 01", "ok", "to"])
     func noEvidence(_ text: String) {
         #expect(LanguageDetector.detect(text) == nil)
