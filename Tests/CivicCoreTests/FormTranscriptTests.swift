@@ -432,6 +432,15 @@ struct AnswerTests {
         #expect(Answers.consent("nie zgadzam się", language: .pl) == false)
     }
 
+    @Test("a number among no choices is no choice (found by the fuzzer: it trapped)")
+    func numberAmongNoChoices() throws {
+        #expect(Answers.choice("2", among: []) == nil)
+        #expect(Answers.choices("2", among: []) == [])
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie")
+        #expect(try t.ask("2").expecting == "name", "the second programme, and no district list consulted in vain")
+    }
+
     @Test func dates() {
         let today = CalendarDay(year: 2026, month: 11, day: 21)
         #expect(Answers.date("wczoraj", today: today) == CalendarDay(year: 2026, month: 11, day: 20))

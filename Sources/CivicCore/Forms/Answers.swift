@@ -321,6 +321,7 @@ public enum Answers {
 
     /// The choice a reply names: by number ("2"), by name, or by a distinctive word of it.
     public static func choice(_ text: String, among choices: [String]) -> Int? {
+        guard !choices.isEmpty else { return nil }
         let folded = TextNormalizer.fold(text)
         if let number = Int(folded), (1...choices.count).contains(number) { return number - 1 }
         let words = TextNormalizer.tokens(text)
