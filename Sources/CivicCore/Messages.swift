@@ -40,16 +40,16 @@ public enum Messages {
     /// To a line in a language civicd does not speak, after that language's own sentence.
     public static let languagesSpoken = "Mówię po polsku i angielsku – napisz, proszę, w jednym z nich.\nI speak Polish and English – please write in one of them."
     public static let fallbackAgain = Localized(
-        pl: "Tego też nie wiem. Najlepiej zapytaj człowieka: {human}",
-        en: "I do not know that either. Best ask a person: {human}"
+        pl: "Tego też nie wiem. Najlepiej zapytać człowieka.\n{human}",
+        en: "I do not know that either. Best ask a person.\n{human}"
     )
     public static let alreadySignedUpHere = Localized(
         pl: "Zapisałem Cię już na: {programme}{reference}. Nie trzeba zapisywać się drugi raz. Chcesz na inny program? Napisz który.",
         en: "You are already signed up for: {programme}{reference}. There is no need to sign up again. Another programme? Tell me which."
     )
     public static let afterSignup = Localized(
-        pl: "Twój zapis na {programme} jest przyjęty{reference}; odezwą się do Ciebie przez podany kontakt. Kiedy i kto – tego nasze materiały nie mówią. Zapytaj: {human}",
-        en: "Your sign-up for {programme} is recorded{reference}; they will get in touch through the contact you gave. When and who – our materials do not say. Ask: {human}"
+        pl: "Twój zapis na {programme} jest przyjęty{reference}; odezwą się do Ciebie przez podany kontakt. Kiedy i kto – tego nasze materiały nie mówią.\n{human}",
+        en: "Your sign-up for {programme} is recorded{reference}; they will get in touch through the contact you gave. When and who – our materials do not say.\n{human}"
     )
     public static let referenceSuffix = Localized(pl: " (kod {reference})", en: " (code {reference})")
     public static let nothingToRepeat = Localized(pl: "Jeszcze nic nie powiedziałem. Zapytaj, proszę.", en: "I have not said anything yet. Please ask.")

@@ -57,14 +57,21 @@ extension Session {
         if let topic = line.mentions.topic {
             // "a w Krakowie?": a bare new topic after a question re-asks that question for it.
             // A clear new request ("chcę się zapisać do centrum obywatelskiego") wins over it.
+            // Never to start a form again ("ile kosztuje Centrum Obywatelskie?" after a sign-up).
             if !line.hasContentBesideNames, !Answers.asksToSignUp(line.words),
-               let last = conversation.lastIntent, catalogue.intent(last)?.replies[topic] != nil {
+               let last = conversation.lastIntent, ![IntentID.signup, .interviewNote, .privacy].contains(last),
+               catalogue.intent(last)?.replies[topic] != nil {
                 match = IntentMatch(intent: last, confidence: 0.5, layer: .scored, candidates: match.candidates)
             }
             conversation.topic = topic
         }
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
+        }
+        if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), !Answers.isFarewell(words: line.words),
+           let rest = Self.afterSmallTalk(text, catalogue: catalogue) {
+            // "Dziękuję. A czy w moim wieku mogę się zgłosić?": the question, not the courtesy.
+            return respond(to: rest, catalogue: catalogue, today: today)
         }
         if intent.id == .signup ? line.mentions.topic == nil : Answers.asksToSignUp(line.words), let signup = catalogue.intent(.signup),
            let topic = Self.signupTopic(named: line, partOf: intent.id, catalogue: catalogue) {
@@ -132,6 +139,23 @@ extension Session {
         default:
             return reply(answer.text, intent: intent.id, confidence: match.confidence, choices: answer.choices)
         }
+    }
+
+    /// What follows the courtesies at the start of a line ("Dzień dobry,", "Dziękuję.",
+    /// "Szanowni Państwo,"), when something of substance does: two words or more.
+    static func afterSmallTalk(_ text: String, catalogue: Catalogue) -> String? {
+        let clauses = text.split(whereSeparator: { ".,!;:".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard clauses.count > 1 else { return nil }
+        let courtesy: Set<IntentID> = [.greeting, .thanks, .goodbye]
+        var index = 0
+        while index < clauses.count - 1 {
+            let clause = catalogue.understand(clauses[index])
+            guard courtesy.contains(clause.match.intent) || clause.words.count <= 2 else { break }
+            index += 1
+        }
+        guard index > 0 else { return nil }
+        let rest = clauses[index...].joined(separator: ", ")
+        return TextNormalizer.tokens(rest).count >= 2 ? rest : nil
     }
 
     /// The programme a sign-up request names: the topic mentioned, the one whose part the intent

@@ -12,6 +12,28 @@ public enum TextWrap {
         return out
     }
 
+    /// The line's words, where a run of digit groups ("13 47 430 01", "+48 600 100 200") is one
+    /// unit: a phone number is never broken across lines.
+    static func units(of line: Substring) -> [Substring] {
+        var units: [Substring] = []
+        var lastWasDigits = false
+        for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+            let digits = isDigitGroup(word)
+            if digits, lastWasDigits, let last = units.last {
+                units[units.count - 1] = line[last.startIndex..<word.endIndex]
+            } else {
+                units.append(word)
+            }
+            lastWasDigits = digits
+        }
+        return units
+    }
+
+    private static func isDigitGroup(_ word: Substring) -> Bool {
+        let core = word.trimmingCharacters(in: ".,;:()")
+        return !core.isEmpty && core.count <= 4 && core.allSatisfy { $0.isNumber || $0 == "+" || $0 == "-" || $0 == "/" }
+    }
+
     private static func wrapLine(_ line: Substring, width: Int, into out: inout String) {
         guard line.count > width else {
             out.append(contentsOf: line)
@@ -20,7 +42,7 @@ public enum TextWrap {
         // Keep the line's indentation on its continuation lines ("  - item" lists).
         let indent = String(line.prefix(while: { $0 == " " }))
         var column = 0
-        for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in units(of: line) {
             let length = word.count
             if column == 0 {
                 out.append(indent)

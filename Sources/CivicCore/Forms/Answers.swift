@@ -30,7 +30,17 @@ public enum Answers {
     /// "no pewnie", "no zgadzam się", "zgoda"; "nie", "raczej nie", "no nie". A bare "no" is the
     /// English no only in an English conversation; in Polish it is the colloquial "yeah".
     public static func yesNo(_ text: String, language: Language) -> Bool? {
-        yesNo(folded: TextNormalizer.fold(text), language: language)
+        if let answer = yesNo(folded: TextNormalizer.fold(text), language: language) { return answer }
+        return byClauses(text) { yesNo(folded: $0, language: language) }
+    }
+
+    /// A polite whole sentence: "Tak, zgadzam się, proszę bardzo.", "whatever, yes". Each clause
+    /// is read on its own; the answer holds when some clause gives it and none the opposite.
+    static func byClauses(_ text: String, _ read: (String) -> Bool?) -> Bool? {
+        let clauses = text.split(whereSeparator: { ",.;!".contains($0) }).map { TextNormalizer.fold(String($0)) }.filter { !$0.isEmpty }
+        guard clauses.count > 1, clauses.count <= 4 else { return nil }
+        let answers = Set(clauses.compactMap(read))
+        return answers.count == 1 ? answers.first : nil
     }
 
     /// The same, for text already folded.
@@ -68,7 +78,8 @@ public enum Answers {
     public static func consent(_ text: String, language: Language) -> Bool? {
         let folded = TextNormalizer.fold(text)
         if folded == "no" { return language == .en ? false : nil }
-        return yesNo(folded: folded, language: language)
+        if let answer = yesNo(folded: folded, language: language) { return answer }
+        return byClauses(text) { $0 == "no" ? nil : yesNo(folded: $0, language: language) }
     }
 
     /// Phrases that take leave (folded). One of them must be in a line for it to be a goodbye.
@@ -89,7 +100,8 @@ public enum Answers {
         "super", "swietnie", "juz", "na", "dzis", "dzisiaj", "tyle", "to", "wszystko", "pani", "panu", "panstwu",
         "wam", "ci", "tobie", "milego", "dnia", "thanks", "thank", "you", "so", "much", "lot", "for", "your", "the",
         "help", "info", "chat", "chatting", "great", "lovely", "nice", "well", "then", "all", "bye", "it", "was",
-        "again", "very", "talking", "cheers", "now",
+        "again", "very", "talking", "cheers", "now", "zycze", "zyczymy", "pozdrawiam", "pozdrawiamy", "serdeczne",
+        "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty",
     ]
     /// Lines longer than this are never a bare goodbye.
     static let farewellMaxWords = 12
@@ -300,9 +312,23 @@ public enum Answers {
         return word.count >= 2 && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
     }
 
-    /// "dziś", "wczoraj", "przedwczoraj", "2026-11-20", "20.11.2026", "20/11/2026"; nil for anything else.
+    /// A word that can only be a date: with a digit, or a day word.
+    static func isDateLike(_ word: String) -> Bool {
+        word.contains(where: \.isNumber) || ["dzis", "dzisiaj", "wczoraj", "przedwczoraj", "today", "yesterday"].contains(TextNormalizer.fold(word))
+    }
+
+    /// Times of day said with a date ("wczoraj wieczorem", "dzisiaj rano"): the day is what counts.
+    static let timesOfDay: Set<String> = ["rano", "wieczorem", "wieczor", "popoludniu", "poludniu", "w", "po", "po poludniu", "morning", "evening",
+                                          "afternoon", "in", "the", "this", "at", "noon", "night", "w nocy", "nocy", "przed", "poludniem"]
+
+    /// "dziś", "wczoraj", "przedwczoraj", "2026-11-20", "20.11.2026", "20/11/2026", also with a
+    /// time of day ("dzisiaj rano"); nil for anything else.
     public static func date(_ text: String, today: CalendarDay) -> CalendarDay? {
-        let folded = TextNormalizer.fold(text)
+        var folded = TextNormalizer.fold(text)
+        let words = folded.split(separator: " ").map(String.init)
+        if words.count > 1, words.contains(where: { !timesOfDay.contains($0) }) {
+            folded = words.filter { !timesOfDay.contains($0) }.joined(separator: " ")
+        }
         switch folded {
         case "dzis", "dzisiaj", "today", "": return today
         case "wczoraj", "yesterday": return today.adding(days: -1)

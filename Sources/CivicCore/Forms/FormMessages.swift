@@ -71,6 +71,7 @@ public enum FormMessages {
         pl: "Co mam poprawić? Napisz np. „popraw datę na wczoraj”, „zmień dzielnicę”, „popraw notatkę” – albo /anuluj, żeby nie zapisywać.",
         en: "What should I correct? Write e.g. \"change the date to yesterday\", \"change district\", \"change note\" – or /cancel to save nothing."
     )
+    public static let noDistricts = Localized(pl: "Ten program nie pyta o dzielnicę.", en: "This programme does not ask for a district.")
     public static let corrected = Localized(pl: "Poprawione.", en: "Changed.")
     public static let nothingBack = Localized(pl: "To pierwsze pytanie – nie ma dokąd wrócić.", en: "This is the first question – there is nothing to go back to.")
     public static let storageFailed = Localized(

@@ -121,7 +121,10 @@ public struct InterviewNoteForm: Sendable, Equatable {
             recontactHow = trimmed
             return advance(to: .confirm, context)
         case .confirm:
-            switch Answers.yesNo(text, language: language) {
+            let answer = Answers.yesNo(text, language: language)
+            // "to nie Dolinki, tylko Górki" reads as a no, but it carries the new value.
+            if answer != true, TextNormalizer.tokens(text).count > 1, let step = correct(Answers.Correction(field: nil), text, context) { return step }
+            switch answer {
             case true?:
                 guard let district, let date, let topic, let concerns, let recontact else { return question(context) }
                 return .store(.saveInterviewNote(InterviewNoteDraft(
@@ -179,7 +182,8 @@ public struct InterviewNoteForm: Sendable, Equatable {
         (Slot.district.rawValue, ["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district"]),
         (Slot.topic.rawValue, ["temat", "tematu", "topic", "subject"]),
         (Slot.concerns.rawValue, ["notatka", "notatke", "notatki", "tresc", "sprawy", "opis", "concerns", "note", "text"]),
-        (Slot.recontact.rawValue, ["kontakt", "kontaktu", "recontact", "contact"]),
+        (Slot.recontactHow.rawValue, ["kontakt", "kontaktu", "telefon", "telefonu", "numer", "numeru", "mail", "email", "contact", "phone", "number"]),
+        (Slot.recontact.rawValue, ["ponowny", "ponownego", "zgoda", "zgody", "recontact"]),
     ]
 
     static func correctionChoices(_ language: Language) -> [String] {
@@ -191,7 +195,11 @@ public struct InterviewNoteForm: Sendable, Equatable {
     /// there, only a short line is one.
     private func acceptsCorrection(_ text: String) -> Bool {
         switch slot {
-        case .topic, .concerns, .recontactHow: return TextNormalizer.tokens(text).count <= 6
+        case .topic, .concerns, .recontactHow:
+            // A short line, or one that says it is a mistake ("aj, pomyliłam się – to było wczoraj").
+            let words = TextNormalizer.tokens(text)
+            let admitsMistake = words.contains { ["pomylilam", "pomylilem", "pomylka", "mistake", "oops", "sorry"].contains($0) }
+            return words.count <= 6 || (admitsMistake && words.count <= 12)
         default: return true
         }
     }
@@ -211,7 +219,7 @@ public struct InterviewNoteForm: Sendable, Equatable {
             attempts.reset()
             return question(context)
         }
-        for field in [Slot.date, .district] where take(field, from: text, context) {
+        for field in [Slot.district, .date] where take(field, from: text, context) {
             return corrected(context)
         }
         return nil
@@ -222,8 +230,10 @@ public struct InterviewNoteForm: Sendable, Equatable {
         let value = Answers.correctedValue(text)
         switch field {
         case .date:
+            // Only what reads as a date: a word with digits or a day word ("wczoraj"); never an
+            // empty or punctuation word, which would read as the default, today.
             let candidates = (value.map { [$0] } ?? []) + text.split(separator: " ").map { $0.trimmingCharacters(in: ",.;!?") }
-            guard let day = candidates.lazy.filter({ !$0.isEmpty }).compactMap({ Answers.date($0, today: context.today) }).first(where: { $0 <= context.today }),
+            guard let day = candidates.lazy.filter(Answers.isDateLike).compactMap({ Answers.date($0, today: context.today) }).first(where: { $0 <= context.today }),
                   day != date else { return false }
             date = day
         case .district:
@@ -236,7 +246,12 @@ public struct InterviewNoteForm: Sendable, Equatable {
         case .concerns:
             guard let value, value.count <= Self.maxConcernsLength else { return false }
             concerns = value
-        case .recontact, .recontactHow, .confirm:
+        case .recontactHow:
+            // "zmień kontakt na 600 123 456", "kontakt: telefon po 17".
+            guard let new = Contact.find(in: text)?.description ?? value, new.count <= Self.maxTopicLength, new != recontactHow else { return false }
+            recontact = true
+            recontactHow = new
+        case .recontact, .confirm:
             return false
         }
         return true

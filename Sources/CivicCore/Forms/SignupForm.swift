@@ -98,7 +98,9 @@ public struct SignupForm: Sendable, Equatable {
             return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": names.joined(separator: ", ")]),
                                    expecting: slot.rawValue, choices: names, context: context)
         case .name:
-            guard let plain = Answers.plainName(text), !text.contains("@"),
+            // "Magdalena Kowalczyk, Stowarzyszenie Sąsiedzki Nadodrze": the name is the first part.
+            let firstPart = text.split(separator: ",").first.map(String.init) ?? text
+            guard let plain = Answers.plainName(text) ?? Answers.plainName(firstPart), !text.contains("@"),
                   !Answers.readsAsSentence(plain, matcher: context.catalogue.matcher) else {
                 return attempts.reject(FormMessages.invalidName[language], expecting: slot.rawValue, choices: [], context: context)
             }
@@ -131,7 +133,10 @@ public struct SignupForm: Sendable, Equatable {
                                        expecting: slot.rawValue, choices: yesNoChoices(language), context: context)
             }
         case .confirm:
-            switch Answers.yesNo(text, language: language) {
+            let answer = Answers.yesNo(text, language: language)
+            // "nie, mój mail to anna.nowak@example.org" reads as a no, but it carries the new value.
+            if answer != true, TextNormalizer.tokens(text).count > 1, let step = correct(Answers.Correction(field: nil), text, context) { return step }
+            switch answer {
             case true?:
                 guard let draft = draft(context) else { return question(context) }
                 return .store(.saveSignup(draft), expecting: slot.rawValue)
@@ -163,6 +168,10 @@ public struct SignupForm: Sendable, Equatable {
     /// asked; nil when the line names neither (it is then read as an ordinary answer).
     private mutating func correct(_ correction: Answers.Correction, _ text: String, _ context: FormContext) -> FormStep? {
         if let field = correction.field.flatMap(Slot.init(rawValue:)) {
+            if field == .district, districtChoices(context.catalogue).isEmpty {
+                // This programme asks no district: nothing to change, say so and go on.
+                return ask(slot, context, error: nil, prefix: FormMessages.noDistricts[context.language])
+            }
             if take(field, from: text, context) { return corrected(context) }
             clear(field)
             if field == .programme { clear(.district) }
@@ -202,8 +211,14 @@ public struct SignupForm: Sendable, Equatable {
     }
 
     private mutating func corrected(_ context: FormContext) -> FormStep {
+        let before = slot
         slot = nextSlot(catalogue: context.catalogue)
         attempts.reset()
+        if slot == .consent, before == .consent {
+            // The notice was shown already: the one-line reminder, not the whole notice again.
+            return .ask(text: FormMessages.corrected[context.language] + "\n" + FormMessages.consentReminder.format(context.language, ["version": fact(.privacyVersion, context)]),
+                        expecting: slot.rawValue, choices: yesNoChoices(context.language), error: nil)
+        }
         return ask(slot, context, error: nil, prefix: FormMessages.corrected[context.language])
     }
 

@@ -1,0 +1,118 @@
+@testable import CivicCore
+import Testing
+
+/// What residents and organisers ran into when they tried the daemon in character (issue 15's
+/// "done when"), each with paraphrases of our own.
+@Suite("Found by residents in character")
+struct PersonaFindingsTests {
+    let ewa = Organiser(id: 3, name: "Ewa")
+
+    private func noteAtSummary() throws -> Transcript {
+        var t = Transcript.fixture
+        try t.logIn(ewa)
+        _ = try t.ask("nowa notatka")
+        _ = try t.ask("Dolinki")
+        _ = try t.ask("wczoraj")
+        _ = try t.ask("ławki")
+        _ = try t.ask("Brakuje ławek przy szkole.")
+        _ = try t.ask("tak")
+        _ = try t.ask("telefonicznie")
+        return t
+    }
+
+    @Test("a district correction at the note's summary changes the district and nothing else", arguments: [
+        "i jeszcze dzielnica - to nie Dolinki, tylko Górki", "to nie Dolinki, tylko Górki", "dzielnica: Górki",
+    ])
+    func noteDistrictOnly(_ line: String) throws {
+        var t = try noteAtSummary()
+        let summary = try t.ask(line)
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("Górki"))
+        #expect(summary.text.contains("20 listopada 2026"), "the date stays yesterday, never reset to today")
+    }
+
+    @Test("the note's contact is corrected in one line", arguments: ["zmień kontakt na 600 123 456", "a kontakt jest źle wpisany, ma być telefon 600 123 456"])
+    func noteContact(_ line: String) throws {
+        var t = try noteAtSummary()
+        let summary = try t.ask(line)
+        #expect(summary.expecting == "confirm")
+        #expect(summary.text.contains("600 100") == false)
+        #expect(summary.text.contains("600 123 456"))
+    }
+
+    @Test("dates with a time of day", arguments: [("dzisiaj rano", 0), ("wczoraj wieczorem", -1), ("yesterday evening", -1)])
+    func timeOfDay(_ text: String, _ offset: Int) {
+        let today = CalendarDay(year: 2026, month: 12, day: 2)
+        #expect(Answers.date(text, today: today) == today.adding(days: offset))
+    }
+
+    @Test("a polite whole-sentence yes or no", arguments: [
+        ("Tak, zgadzam się, proszę bardzo.", true), ("Tak, wszystko się zgadza, dziękuję pięknie", true), ("whatever, yes", true),
+        ("nie, dane się nie zgadzają", false), ("sama nie wiem, może", nil),
+    ] as [(String, Bool?)])
+    func politeSentences(_ line: String, _ expected: Bool?) {
+        #expect(Answers.yesNo(line, language: .pl) == expected)
+    }
+
+    @Test("text wrapping never breaks a phone number")
+    func phoneNotBroken() {
+        let text = "Zapytaj w urzędzie, który jest otwarty codziennie, telefonicznie: tel. 13 47 430 01 albo 600 100 200."
+        for width in 20...60 {
+            let wrapped = TextWrap.wrap(text, width: width)
+            #expect(wrapped.contains("13 47 430 01"), "width \(width)")
+            #expect(wrapped.contains("600 100 200"), "width \(width)")
+        }
+    }
+
+    @Test("a question after a courtesy is answered, not the courtesy", arguments: [
+        "Dziękuję. A ile kosztuje udział w Centrum Obywatelskim?", "Dzień dobry, gdzie jest Centrum Obywatelskie?", "thanks! and where is the Civic Centre?",
+    ])
+    func courtesyThenQuestion(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(!["thanks", "greeting"].contains(reply.intent?.rawValue ?? ""), "\(line): \(reply.text)")
+        #expect(reply.intent != nil)
+    }
+
+    @Test("a district change for a programme without districts says so, with no empty list")
+    func noDistricts() throws {
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie do Klubu Południowego")
+        _ = try t.ask("Anna Kowalska, anna@example.org")
+        _ = try t.ask("tak")
+        let reply = try t.ask("zmień dzielnicę")
+        #expect(reply.expecting == "confirm")
+        #expect(reply.text.hasPrefix(FormMessages.noDistricts[.pl]))
+    }
+
+    @Test("a name with an organisation after a comma: the name is taken")
+    func nameWithOrganisation() throws {
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie do Klubu Południowego")
+        #expect(try t.ask("Magda Nowicka, Stowarzyszenie Dobre Sąsiedztwo").expecting == "contact")
+    }
+
+    @Test("after a sign-up, a cost question naming the programme is a cost question, not a new form")
+    func costAfterSignup() throws {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.reply("Anna Kowalska, anna@example.org")
+        _ = try t.reply("tak")
+        guard case .store = t.say("tak").first else { throw Transcript.TranscriptError.noReply }
+        _ = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        let reply = try t.reply("ile kosztuje Centrum Obywatelskie?")
+        #expect(reply.expecting == nil)
+        #expect(reply.intent == "cost")
+    }
+
+    @Test("after a correction at consent, a one-line reminder, not the whole notice again")
+    func reminderAfterCorrection() throws {
+        var t = Transcript.fixture
+        _ = try t.ask("zapisz mnie do Klubu Północnego")
+        _ = try t.ask("Anna Kowalska, anna@example.org")
+        #expect(try t.ask("Górki").expecting == "consent")
+        let again = try t.ask("jednak nie Górki, wolę Dolinki")
+        #expect(again.expecting == "consent")
+        #expect(!again.text.contains("TESTOWA INFORMACJA O DANYCH"))
+    }
+}
