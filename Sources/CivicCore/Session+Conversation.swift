@@ -68,8 +68,9 @@ extension Session {
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
         }
-        if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), !Answers.isFarewell(words: line.words),
-           let rest = Self.afterSmallTalk(text, catalogue: catalogue) {
+        if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), text.contains("?"), !Answers.isFarewell(words: line.words),
+           let rest = Self.afterSmallTalk(text, catalogue: catalogue),
+           ![IntentID.greeting, .thanks, .goodbye, .fallback].contains(catalogue.understand(rest).match.intent) {
             // "Dziękuję. A czy w moim wieku mogę się zgłosić?": the question, not the courtesy.
             return respond(to: rest, catalogue: catalogue, today: today)
         }

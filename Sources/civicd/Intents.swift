@@ -94,9 +94,11 @@ struct Intents: AsyncParsableCommand {
             if let modelWeight { matcher.modelWeight = modelWeight }
             let today = Serve.today(in: "Europe/Warsaw")()
             let served = catalogue
-            let evaluation = IntentEvaluation(matcher: matcher, samples: samples) { question in
+            let evaluation = IntentEvaluation(matcher: matcher, samples: samples, reply: { question in
                 IntentEvaluation.replyText(to: question, catalogue: served, today: today)
-            }
+            }, replyIntent: { question in
+                IntentEvaluation.replyIntent(to: question, catalogue: served, today: today)
+            })
             print(EvaluationReport.render(evaluation, verbose: verbose))
         }
     }
@@ -159,6 +161,12 @@ enum EvaluationReport {
         lines.append("")
         lines.append("questions: \(evaluation.total) (\(evaluation.inScopeTotal) in scope, \(evaluation.outOfScopeTotal) out of scope)")
         lines.append("accuracy: \(percent(evaluation.accuracy)) (\(evaluation.correct)/\(evaluation.total))")
+        if evaluation.sessionIntent.total > 0 {
+            lines.append("intent of the session's reply: \(tally(evaluation.sessionIntent))")
+            if verbose {
+                for miss in evaluation.sessionMisses { lines.append("      \(miss)") }
+            }
+        }
         lines.append("questions equal to an example: \(evaluation.exactMatches); accuracy on the others: \(percent(evaluation.accuracyBeyondExact)) (\(evaluation.correctBeyondExact)/\(evaluation.total - evaluation.exactMatches))")
         lines.append("out-of-scope recall: \(percent(evaluation.outOfScopeRecall)) (\(evaluation.outOfScopeCaught)/\(evaluation.outOfScopeTotal))")
         lines.append("in-scope lost to fallback: \(percent(evaluation.inScopeFallbackRate)) (\(evaluation.inScopeLostToFallback)/\(evaluation.inScopeTotal))")

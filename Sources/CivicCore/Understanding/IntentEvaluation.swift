@@ -91,6 +91,10 @@ public struct IntentEvaluation: Sendable {
     /// message says otherwise) detects from the question.
     public private(set) var replyLanguage = Tally()
     public private(set) var languageMisses: [String] = []
+    /// The intent of the first reply a fresh session gives, against the label: what a resident
+    /// gets once the dialogue's own rules (courtesies, sign-up parts, follow-ups) have acted.
+    public private(set) var sessionIntent = Tally()
+    public private(set) var sessionMisses: [String] = []
     /// Confidence against accuracy, so a threshold change can be judged.
     public private(set) var calibration: [CalibrationBucket] = []
     /// Questions with `expect` whose reply held every expected fact.
@@ -100,7 +104,7 @@ public struct IntentEvaluation: Sendable {
 
     /// Scores `matcher` on `samples`; `reply`, when given, is the whole reply a fresh session gives
     /// to a question, for the facts check.
-    public init(matcher: IntentMatcher, samples: [Sample], reply: ((String) -> String)? = nil) {
+    public init(matcher: IntentMatcher, samples: [Sample], reply: ((String) -> String)? = nil, replyIntent: ((String) -> String?)? = nil) {
         var buckets = zip(Self.calibrationBounds, Self.calibrationBounds.dropFirst()).map { CalibrationBucket(lower: $0, upper: $1, tally: Tally()) }
         var truePositive: [String: Int] = [:]
         var predictedCount: [String: Int] = [:]
@@ -132,6 +136,11 @@ public struct IntentEvaluation: Sendable {
             }
             if let bucket = buckets.firstIndex(where: { match.confidence >= $0.lower && match.confidence < $0.upper }) {
                 buckets[bucket].tally.count(right)
+            }
+            if let replyIntent {
+                let said = replyIntent(sample.text) ?? fallback
+                sessionIntent.count(said == sample.intent)
+                if said != sample.intent { sessionMisses.append("\(sample.intent) -> \(said): \(sample.text)") }
             }
             if !sample.expect.isEmpty, let reply {
                 let said = Self.comparable(reply(sample.text))
@@ -186,6 +195,15 @@ public struct IntentEvaluation: Sendable {
             if case .reply(let reply, _, _) = action { return reply.text }
             return nil
         }.joined(separator: "\n")
+    }
+
+    /// The intent of the first reply a fresh session gives to `text` that carries one.
+    public static func replyIntent(to text: String, catalogue: Catalogue, today: CalendarDay) -> String? {
+        var session = Session()
+        for case .reply(let reply, _, _) in session.handle(.text(text), catalogue: catalogue, at: SessionTime(today: today, uptimeNanoseconds: 0)) {
+            if let intent = reply.intent { return intent.rawValue }
+        }
+        return nil
     }
 
     /// Parses JSON lines of `{"text": …, "intent": …}`; blank lines and `#` comments are skipped.
