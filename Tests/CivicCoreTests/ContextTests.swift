@@ -48,15 +48,8 @@ struct ContextTests {
         #expect(reply.error == .invalidValue)
     }
 
-    /// A conversation that has just signed up to the Civic Centre with code KR-7F3K.
     private func signedUp() throws -> Transcript {
-        var t = Transcript()
-        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
-        _ = try t.reply("Anna Kowalska, anna@example.org")
-        _ = try t.reply("tak")
-        guard case .store = t.say("tak").first else { throw Transcript.TranscriptError.noReply }
-        _ = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
-        return t
+        try Transcript.signedUpToCivicCentre()
     }
 
     @Test("after a sign-up, \"bo się zapisałam\" is about it: no second form", arguments: ["bo się zapisałam", "przecież już się zapisałem", "I already signed up"])

@@ -22,6 +22,36 @@ extension Transcript {
         return request
     }
 
+    /// The fixture's interview note by `organiser`, filled in and at its summary: Dolinki, the
+    /// given day, "ławki", and re-contact by `recontactHow` (nil: no re-contact).
+    static func noteAtSummary(by organiser: Organiser, date: String, recontactHow: String?) throws -> Transcript {
+        var t = Transcript.fixture
+        try t.logIn(organiser)
+        _ = try t.ask("nowa notatka")
+        _ = try t.ask("Dolinki")
+        _ = try t.ask(date)
+        _ = try t.ask("ławki")
+        _ = try t.ask("Brakuje ławek przy szkole.")
+        if let recontactHow {
+            _ = try t.ask("tak")
+            _ = try t.ask(recontactHow)
+        } else {
+            _ = try t.ask("nie")
+        }
+        return t
+    }
+
+    /// A conversation on the shipped catalogue that has just signed up to the Civic Centre, code KR-7F3K.
+    static func signedUpToCivicCentre() throws -> Transcript {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.reply("Anna Kowalska, anna@example.org")
+        _ = try t.reply("tak")
+        guard case .store = t.say("tak").first else { throw TranscriptError.noReply }
+        _ = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        return t
+    }
+
     /// The organiser logs in (the code is checked by storage in the daemon; here it answers yes).
     mutating func logIn(_ organiser: Organiser) throws {
         #expect(try request("/login KOD1-KOD2-KOD3") == .verifyOrganiser(code: "KOD1-KOD2-KOD3"))

@@ -121,17 +121,8 @@ struct NaturalAnswersTests {
 struct NoteCorrectionTests {
     let ewa = Organiser(id: 3, name: "Ewa")
 
-    /// A whole note, at its summary.
     private func noteAtSummary() throws -> Transcript {
-        var t = Transcript.fixture
-        try t.logIn(ewa)
-        _ = try t.ask("nowa notatka")
-        _ = try t.ask("Dolinki")
-        _ = try t.ask("dziś")
-        _ = try t.ask("zieleń na osiedlu")
-        _ = try t.ask("Brakuje ławek i drzew przy szkole.")
-        _ = try t.ask("nie")
-        return t
+        try Transcript.noteAtSummary(by: ewa, date: "dziś", recontactHow: nil)
     }
 
     @Test("the date is corrected from the summary in one line, the note kept", arguments: ["popraw datę na wczoraj", "zła data, wczoraj", "change the date to yesterday"])

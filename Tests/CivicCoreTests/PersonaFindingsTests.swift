@@ -8,16 +8,7 @@ struct PersonaFindingsTests {
     let ewa = Organiser(id: 3, name: "Ewa")
 
     private func noteAtSummary() throws -> Transcript {
-        var t = Transcript.fixture
-        try t.logIn(ewa)
-        _ = try t.ask("nowa notatka")
-        _ = try t.ask("Dolinki")
-        _ = try t.ask("wczoraj")
-        _ = try t.ask("ławki")
-        _ = try t.ask("Brakuje ławek przy szkole.")
-        _ = try t.ask("tak")
-        _ = try t.ask("telefonicznie")
-        return t
+        try Transcript.noteAtSummary(by: ewa, date: "wczoraj", recontactHow: "telefonicznie")
     }
 
     @Test("a district correction at the note's summary changes the district and nothing else", arguments: [
@@ -94,12 +85,7 @@ struct PersonaFindingsTests {
 
     @Test("after a sign-up, a cost question naming the programme is a cost question, not a new form")
     func costAfterSignup() throws {
-        var t = Transcript()
-        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
-        _ = try t.reply("Anna Kowalska, anna@example.org")
-        _ = try t.reply("tak")
-        guard case .store = t.say("tak").first else { throw Transcript.TranscriptError.noReply }
-        _ = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        var t = try Transcript.signedUpToCivicCentre()
         let reply = try t.reply("ile kosztuje Centrum Obywatelskie?")
         #expect(reply.expecting == nil)
         #expect(reply.intent == "cost")
