@@ -5,6 +5,9 @@ extension Session {
         if Answers.isRepeat(text) {
             return repeatLast(catalogue: catalogue, today: today)
         }
+        if case .conversation = activity, Answers.asksForCommands(text) {
+            return reply(Messages.help[language])
+        }
         if let requested = Answers.languageRequest(text) {
             return switchLanguage(to: requested, catalogue: catalogue, today: today)
         }

@@ -143,4 +143,12 @@ struct ConversationFlowTests {
         #expect(texts.filter { $0.contains(shown) }.count == 1, "shown once")
         #expect(texts.last?.contains(shown) == true, "at the consent question")
     }
+
+    @Test("the commands asked for in words", arguments: ["jakie są komendy?", "a jakie polecenia mogę wpisać?", "what commands are there?"])
+    func commandsInWords(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.text.contains("/lang"))
+        #expect(reply.text.contains("/quit") || reply.text.contains("/koniec"))
+    }
 }

@@ -142,6 +142,13 @@ public enum Answers {
         "repeat", "repeat please", "please repeat", "say again", "say that again", "again please", "pardon", "sorry what", "come again",
     ]
 
+    /// "jakie są komendy?", "what commands are there?": the list of commands, asked in words.
+    public static func asksForCommands(_ text: String) -> Bool {
+        let words = TextNormalizer.tokens(text)
+        let named = words.contains { ["komendy", "komend", "polecenia", "polecen", "komendach", "poleceniach", "commands", "command"].contains($0) }
+        return named && words.count <= 7
+    }
+
     /// "powtórz", "jeszcze raz", "repeat please": say the last reply again.
     public static func isRepeat(_ text: String) -> Bool { repeatWords.contains(TextNormalizer.fold(text)) }
 
