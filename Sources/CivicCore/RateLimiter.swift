@@ -21,7 +21,7 @@ public struct RateLimiter: Sendable {
 
     public init(linesPerSecond: Int, closeAfter: Int) {
         self.capacity = Double(max(linesPerSecond, 1))
-        self.refillPerNanosecond = Double(max(linesPerSecond, 1)) / 1_000_000_000
+        self.refillPerNanosecond = Double(max(linesPerSecond, 1)) / Double(SessionTime.nanosecondsPerSecond)
         self.closeAfter = max(closeAfter, 1)
         self.tokens = capacity
     }
@@ -39,7 +39,7 @@ public struct RateLimiter: Sendable {
         }
         refusals += 1
         if refusals >= closeAfter { return .close }
-        let notify = lastNotice.map { now &- $0 >= 1_000_000_000 } ?? true
+        let notify = lastNotice.map { now &- $0 >= SessionTime.nanosecondsPerSecond } ?? true
         if notify { lastNotice = now }
         return .refuse(notify: notify)
     }

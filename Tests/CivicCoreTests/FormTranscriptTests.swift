@@ -479,6 +479,8 @@ struct AnswerTests {
         #expect(Answers.date("2026-11-19", today: today) == CalendarDay(year: 2026, month: 11, day: 19))
         #expect(Answers.date("31.02.2026", today: today) == nil)
         #expect(Answers.date("kiedyś", today: today) == nil)
+        #expect(Answers.date("-", today: today) == nil, "punctuation is no date; only nothing at all is today")
+        #expect(Answers.date("", today: today) == today)
     }
 
     @Test func throttle() {

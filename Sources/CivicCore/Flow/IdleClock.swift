@@ -10,8 +10,6 @@ public struct IdleClock: Sendable, Equatable {
         case close
     }
 
-    static let nanosecondsPerSecond: UInt64 = 1_000_000_000
-
     /// Silence after which the warning is due; nil when the timeout is too short to warn first.
     private var warnAfter: UInt64?
     private var closeAfter: UInt64
@@ -31,8 +29,8 @@ public struct IdleClock: Sendable, Equatable {
 
     /// Takes the timeouts of `limits` (a kiosk's shorter ones) for the silence under way.
     public mutating func use(_ limits: Limits) {
-        warnAfter = limits.idleWarningAfterSeconds.map { UInt64($0) * Self.nanosecondsPerSecond }
-        closeAfter = UInt64(max(limits.idleTimeoutSeconds, 1)) * Self.nanosecondsPerSecond
+        warnAfter = limits.idleWarningAfterSeconds.map { UInt64($0) * SessionTime.nanosecondsPerSecond }
+        closeAfter = UInt64(max(limits.idleTimeoutSeconds, 1)) * SessionTime.nanosecondsPerSecond
         warningSeconds = limits.idleWarningSeconds
     }
 

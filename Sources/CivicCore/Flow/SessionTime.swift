@@ -10,8 +10,6 @@ public struct SessionTime: Sendable, Equatable {
         self.uptimeNanoseconds = uptimeNanoseconds
     }
 
-    /// The same day, `seconds` later on the monotonic clock.
-    public func adding(seconds: Int) -> SessionTime {
-        SessionTime(today: today, uptimeNanoseconds: uptimeNanoseconds + UInt64(seconds) * IdleClock.nanosecondsPerSecond)
-    }
+    /// The monotonic clock's unit: every timeout and delay of the session is counted in it.
+    public static let nanosecondsPerSecond: UInt64 = 1_000_000_000
 }

@@ -298,10 +298,13 @@ public enum Answers {
     /// no word the catalogue knows ("mój e-mail to …" is not a name).
     static func nameBesideContact(_ rest: String, matcher: IntentMatcher) -> String? {
         let trimmed = rest.trimmingWhitespace()[...].trimmingCharacters(in: ",;:-–.!/ ")
-        guard let name = plainName(trimmed) else { return nil }
-        let words = TextNormalizer.tokens(name)
-        guard words.allSatisfy({ !CommonWords.contains($0) && !matcher.isKnownWord($0) }) else { return nil }
+        guard let name = plainName(trimmed), !TextNormalizer.tokens(name).contains(where: { isOrdinaryWord($0, matcher: matcher) }) else { return nil }
         return name
+    }
+
+    /// A common word, or one the catalogue knows: unlikely in a person's name.
+    static func isOrdinaryWord(_ word: String, matcher: IntentMatcher) -> Bool {
+        CommonWords.contains(word) || matcher.isKnownWord(word)
     }
 
     /// True when a would-be name is a sentence ("zapisz mnie na szkolenie"): two or more of its
@@ -310,18 +313,12 @@ public enum Answers {
     static func readsAsSentence(_ name: String, matcher: IntentMatcher) -> Bool {
         if name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) { return false }
         let words = TextNormalizer.tokens(name)
-        return words.contains(where: CommonWords.contains)
-            && words.filter { CommonWords.contains($0) || matcher.isKnownWord($0) }.count >= 2
+        return words.contains(where: CommonWords.contains) && words.filter { isOrdinaryWord($0, matcher: matcher) }.count >= 2
     }
 
     static func isNameWord(_ word: String, capitalised: Bool = false) -> Bool {
         guard let first = word.first, first.isLetter, !capitalised || first.isUppercase else { return false }
         return word.count >= 2 && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
-    }
-
-    /// A word that can only be a date: with a digit, or a day word.
-    static func isDateLike(_ word: String) -> Bool {
-        word.contains(where: \.isNumber) || ["dzis", "dzisiaj", "wczoraj", "przedwczoraj", "today", "yesterday"].contains(TextNormalizer.fold(word))
     }
 
     /// Times of day said with a date ("wczoraj wieczorem", "dzisiaj rano"): the day is what counts.
@@ -332,6 +329,8 @@ public enum Answers {
     /// time of day ("dzisiaj rano"); nil for anything else.
     public static func date(_ text: String, today: CalendarDay) -> CalendarDay? {
         var folded = TextNormalizer.fold(text)
+        // Only nothing at all is the default, today: a dash or other punctuation is no date.
+        if folded.isEmpty, !text.trimmingWhitespace().isEmpty { return nil }
         let words = folded.split(separator: " ").map(String.init)
         if words.count > 1, words.contains(where: { !timesOfDay.contains($0) }) {
             folded = words.filter { !timesOfDay.contains($0) }.joined(separator: " ")

@@ -230,10 +230,9 @@ public struct InterviewNoteForm: Sendable, Equatable {
         let value = Answers.correctedValue(text)
         switch field {
         case .date:
-            // Only what reads as a date: a word with digits or a day word ("wczoraj"); never an
-            // empty or punctuation word, which would read as the default, today.
+            // The value after "na", or any word of the line that is a date ("wczoraj", "27.11.2026").
             let candidates = (value.map { [$0] } ?? []) + text.split(separator: " ").map { $0.trimmingCharacters(in: ",.;!?") }
-            guard let day = candidates.lazy.filter(Answers.isDateLike).compactMap({ Answers.date($0, today: context.today) }).first(where: { $0 <= context.today }),
+            guard let day = candidates.lazy.filter({ !$0.isEmpty }).compactMap({ Answers.date($0, today: context.today) }).first(where: { $0 <= context.today }),
                   day != date else { return false }
             date = day
         case .district:

@@ -8,7 +8,7 @@ public struct LoginThrottle: Sendable, Equatable {
     }
 
     public static let lockAfter = 5
-    private static let nanosecondsPerSecond: UInt64 = 1_000_000_000
+    private static let nanosecondsPerSecond = SessionTime.nanosecondsPerSecond
     /// How long a count of wrong codes (below the lock) is worth keeping.
     private static let forgetAfter: UInt64 = 3_600 * nanosecondsPerSecond
 
