@@ -2,13 +2,15 @@
 /// form when the intent calls for one.
 extension Session {
     mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
-        if Answers.isRepeat(text) {
+        // The requests about the conversation itself, read from the line's words once.
+        let words = TextNormalizer.tokens(text)
+        if Answers.isRepeat(words: words) {
             return repeatLast(catalogue: catalogue, today: today)
         }
-        if case .conversation = activity, Answers.asksForCommands(text) {
+        if case .conversation = activity, Answers.asksForCommands(words: words) {
             return reply(Messages.help[language])
         }
-        if let requested = Answers.languageRequest(text) {
+        if let requested = Answers.languageRequest(words: words) {
             return switchLanguage(to: requested, catalogue: catalogue, today: today)
         }
         switch activity {

@@ -21,7 +21,7 @@ struct ConversationFlowTests {
 
     @Test("a question about a language is no request", arguments: ["is the training in English?", "czy szkolenie jest po angielsku?", "pl"])
     func notALanguageRequest(_ line: String) {
-        #expect(Answers.languageRequest(line) == nil)
+        #expect(Answers.languageRequest(words: TextNormalizer.tokens(line)) == nil)
     }
 
     @Test("in a form, a language request asks the form's question again in that language")

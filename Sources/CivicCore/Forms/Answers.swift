@@ -143,14 +143,13 @@ public enum Answers {
     ]
 
     /// "jakie są komendy?", "what commands are there?": the list of commands, asked in words.
-    public static func asksForCommands(_ text: String) -> Bool {
-        let words = TextNormalizer.tokens(text)
+    public static func asksForCommands(words: [String]) -> Bool {
         let named = words.contains { ["komendy", "komend", "polecenia", "polecen", "komendach", "poleceniach", "commands", "command"].contains($0) }
         return named && words.count <= 7
     }
 
     /// "powtórz", "jeszcze raz", "repeat please": say the last reply again.
-    public static func isRepeat(_ text: String) -> Bool { repeatWords.contains(TextNormalizer.fold(text)) }
+    public static func isRepeat(words: [String]) -> Bool { repeatWords.contains(words.joined(separator: " ")) }
 
     static let languageNames: [(Language, Set<String>)] = [
         (.pl, ["polsku", "polski", "polskim", "polskiego", "polish", "pl"]),
@@ -166,8 +165,7 @@ public enum Answers {
 
     /// "po polsku proszę", "in English please", "can we continue in English?": the language asked
     /// for, when the line asks for nothing else.
-    public static func languageRequest(_ text: String) -> Language? {
-        let words = TextNormalizer.tokens(text)
+    public static func languageRequest(words: [String]) -> Language? {
         guard !words.isEmpty, words.count <= 8 else { return nil }
         var asked: Language?
         for word in words {
