@@ -94,11 +94,9 @@ struct Intents: AsyncParsableCommand {
             if let modelWeight { matcher.modelWeight = modelWeight }
             let today = Serve.today(in: "Europe/Warsaw")()
             let served = catalogue
-            let evaluation = IntentEvaluation(matcher: matcher, samples: samples, reply: { question in
-                IntentEvaluation.replyText(to: question, catalogue: served, today: today)
-            }, replyIntent: { question in
-                IntentEvaluation.replyIntent(to: question, catalogue: served, today: today)
-            })
+            let evaluation = IntentEvaluation(matcher: matcher, samples: samples) { question in
+                IntentEvaluation.sessionReply(to: question, catalogue: served, today: today)
+            }
             print(EvaluationReport.render(evaluation, verbose: verbose))
         }
     }

@@ -128,8 +128,9 @@ struct EvaluationReportTests {
             IntentEvaluation.Sample(text: "jaka będzie pogoda", intent: "cost", tag: "nearmiss"),
         ]
         let evaluation = IntentEvaluation(matcher: catalogue.matcher, samples: samples) {
-            IntentEvaluation.replyText(to: $0, catalogue: catalogue, today: today)
+            IntentEvaluation.sessionReply(to: $0, catalogue: catalogue, today: today)
         }
+        #expect(evaluation.sessionIntent == IntentEvaluation.Tally(correct: 3, total: 4), "the session's reply, one per question")
         #expect(evaluation.byTag["short"] == IntentEvaluation.Tally(correct: 2, total: 2))
         #expect(evaluation.byTag["nearmiss"] == IntentEvaluation.Tally(correct: 0, total: 1), "a wrong label counts as a miss")
         #expect(evaluation.smallTalk == IntentEvaluation.Tally(correct: 1, total: 1))

@@ -102,9 +102,9 @@ public struct IntentEvaluation: Sendable {
     public private(set) var factMisses: [FactMiss] = []
     public private(set) var confusions: [Confusion] = []
 
-    /// Scores `matcher` on `samples`; `reply`, when given, is the whole reply a fresh session gives
-    /// to a question, for the facts check.
-    public init(matcher: IntentMatcher, samples: [Sample], reply: ((String) -> String)? = nil, replyIntent: ((String) -> String?)? = nil) {
+    /// Scores `matcher` on `samples`; `reply`, when given, is what a fresh session answers to a
+    /// question, for the facts check and the intent of the session's reply.
+    public init(matcher: IntentMatcher, samples: [Sample], reply: ((String) -> SessionReply)? = nil) {
         var buckets = zip(Self.calibrationBounds, Self.calibrationBounds.dropFirst()).map { CalibrationBucket(lower: $0, upper: $1, tally: Tally()) }
         var truePositive: [String: Int] = [:]
         var predictedCount: [String: Int] = [:]
@@ -137,16 +137,17 @@ public struct IntentEvaluation: Sendable {
             if let bucket = buckets.firstIndex(where: { match.confidence >= $0.lower && match.confidence < $0.upper }) {
                 buckets[bucket].tally.count(right)
             }
-            if let replyIntent {
-                let said = replyIntent(sample.text) ?? fallback
-                sessionIntent.count(said == sample.intent)
-                if said != sample.intent { sessionMisses.append("\(sample.intent) -> \(said): \(sample.text)") }
-            }
-            if !sample.expect.isEmpty, let reply {
-                let said = Self.comparable(reply(sample.text))
-                let missing = sample.expect.filter { !said.contains(Self.comparable($0)) }
-                facts.count(missing.isEmpty)
-                if !missing.isEmpty { factMisses.append(FactMiss(text: sample.text, missing: missing)) }
+            if let reply {
+                let answer = reply(sample.text)
+                let intent = answer.intent ?? fallback
+                sessionIntent.count(intent == sample.intent)
+                if intent != sample.intent { sessionMisses.append("\(sample.intent) -> \(intent): \(sample.text)") }
+                if !sample.expect.isEmpty {
+                    let said = Self.comparable(answer.text)
+                    let missing = sample.expect.filter { !said.contains(Self.comparable($0)) }
+                    facts.count(missing.isEmpty)
+                    if !missing.isEmpty { factMisses.append(FactMiss(text: sample.text, missing: missing)) }
+                }
             }
             if right {
                 correct += 1
@@ -186,24 +187,21 @@ public struct IntentEvaluation: Sendable {
         TextNormalizer.fold(text).filter { !$0.isWhitespace }
     }
 
-    /// What a fresh session answers to `text`: the text of every reply, joined.
-    public static func replyText(to text: String, catalogue: Catalogue, today: CalendarDay) -> String {
-        var session = Session()
-        // Handled in place whatever its length (the daemon would understand a long line off the
-        // event loop, with the same result).
-        return session.handle(.text(text), catalogue: catalogue, at: SessionTime(today: today, uptimeNanoseconds: 0)).compactMap { action in
-            if case .reply(let reply, _, _) = action { return reply.text }
-            return nil
-        }.joined(separator: "\n")
+    /// What a fresh session answers to a question: the text of every reply, joined, and the
+    /// intent of the first reply that carries one.
+    public struct SessionReply: Sendable, Equatable {
+        public var text: String
+        public var intent: String?
     }
 
-    /// The intent of the first reply a fresh session gives to `text` that carries one.
-    public static func replyIntent(to text: String, catalogue: Catalogue, today: CalendarDay) -> String? {
+    /// A fresh session's reply to `text`, handled in place whatever its length (the daemon would
+    /// understand a long line off the event loop, with the same result).
+    public static func sessionReply(to text: String, catalogue: Catalogue, today: CalendarDay) -> SessionReply {
         var session = Session()
-        for case .reply(let reply, _, _) in session.handle(.text(text), catalogue: catalogue, at: SessionTime(today: today, uptimeNanoseconds: 0)) {
-            if let intent = reply.intent { return intent.rawValue }
+        let replies = session.handle(.text(text), catalogue: catalogue, at: SessionTime(today: today, uptimeNanoseconds: 0)).compactMap { action -> Reply? in
+            if case .reply(let reply, _, _) = action { return reply } else { return nil }
         }
-        return nil
+        return SessionReply(text: replies.map(\.text).joined(separator: "\n"), intent: replies.lazy.compactMap(\.intent).first?.rawValue)
     }
 
     /// Parses JSON lines of `{"text": …, "intent": …}`; blank lines and `#` comments are skipped.
