@@ -76,7 +76,7 @@ struct CatalogueGenerator {
     private let particular: [[String]]
 
     init(intents count: Int, examplesPerIntent: Int) {
-        var generator = SplitMix(seed: UInt64(count))
+        var generator = SplitMix64(seed: UInt64(count))
         // 120 consonant–vowel syllables: words with as varied trigrams as real vocabulary.
         let syllables = Array("bcdfghjklmnprstwzv").flatMap { consonant in Array("aeiouy").map { "\(consonant)\($0)" } }
         func word() -> String { (0..<Int.random(in: 2...4, using: &generator)).map { _ in syllables.randomElement(using: &generator)! }.joined() }
@@ -100,7 +100,7 @@ struct CatalogueGenerator {
 
     /// Questions resembling the examples, none identical to one.
     func questions(count: Int) -> [String] {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         return (0..<count).map { _ in
             let intent = Int.random(in: 0..<particular.count, using: &generator)
             return (0..<Int.random(in: 3...10, using: &generator)).map { _ in
@@ -110,14 +110,3 @@ struct CatalogueGenerator {
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
