@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var kioskTokens: [String]
     /// Where long lines are understood, off the event loops (see ``Limits/offLoopLineBytes``).
     public var understandingPool: NIOThreadPool
+    /// Keep the lines the catalogue did not answer well for staff's review (`review.keep_unanswered`).
+    public var keepUnanswered = false
 
     public init(
         host: String = "127.0.0.1",
