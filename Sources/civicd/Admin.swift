@@ -412,7 +412,7 @@ extension Admin {
         static let configuration = CommandConfiguration(abstract: "Apply the retention period.", subcommands: [Purge.self])
 
         struct Purge: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Anonymise sign-ups and notes older than the retention period (default: retention_months from config).")
+            static let configuration = CommandConfiguration(abstract: "Anonymise sign-ups and notes older than the retention period (default: retention_months from config); delete kept unanswered questions older than review.keep_days.")
             @OptionGroup var options: ConfigOptions
             @Option(name: .customLong("older-than"), help: "Age such as 18mo, 90d or 2y.") var olderThan: RetentionAge?
             @Flag(help: "Do not ask for confirmation.") var yes = false
