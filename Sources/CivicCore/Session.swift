@@ -172,7 +172,9 @@ public struct Session: Sendable {
         let before = reviewBefore
         var actions = respond(to: line, catalogue: catalogue, today: time.today)
         let counted = reviewed(line, before: before, actions: actions, catalogue: catalogue, day: time.today)
-        actions.insert(contentsOf: counted, at: actions.firstIndex(of: .close) ?? actions.endIndex)
+        // Before a close (performed last) and a storage request (which the caller looks for last).
+        let end = actions.firstIndex { if case .store = $0 { true } else { $0 == .close } } ?? actions.endIndex
+        actions.insert(contentsOf: counted, at: end)
         if var view {
             view.describe(actions)
             actions.insert(.trace(view), at: 0)

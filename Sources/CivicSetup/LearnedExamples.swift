@@ -46,7 +46,7 @@ public enum LearnedExamples {
     }
 
     /// The examples of a `learned.yml`, in file order.
-    static func read(_ text: String, file: String) throws -> [(intent: IntentID, texts: [Language: [String]])] {
+    public static func read(_ text: String, file: String) throws -> [(intent: IntentID, texts: [Language: [String]])] {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
