@@ -90,10 +90,14 @@ extension Session {
             }
         }
 
+        // Without the review nothing more is needed: the counts are in.
+        guard keepsUnanswered else { return }
         let trimmed = text.trimmingWhitespace()
-        let understood = catalogue.understand(text)
-        let key = ReviewPolicy.groupKey(understood)
-        let keepable = keepsUnanswered && !key.isEmpty && ReviewPolicy.mayKeep(trimmed)
+        let allowed = ReviewPolicy.mayKeep(trimmed)
+        guard allowed || previous?.keepable == true else { return }
+        // Understood once already (from the catalogue's cache: no second matching).
+        let key = ReviewPolicy.groupKey(catalogue.understand(text))
+        let keepable = allowed && !key.isEmpty
         var keptNow = false
         if keepable, intent == .fallback, ForeignLanguage.detect(trimmed) == nil {
             kept.append(UnansweredLine(text: trimmed, words: key, language: reply.language, reason: .fallback, day: day))
@@ -103,7 +107,7 @@ extension Session {
             keptNow = true
         }
 
-        if keepsUnanswered, let previous, previous.keepable {
+        if let previous, previous.keepable {
             let names = Self.nameStems(catalogue)
             if ReviewPolicy.isRephrase(previousKey: previous.key.filter { !names.contains($0) }, previousIntent: previous.intent,
                                        nextWords: words, nextKey: key.filter { !names.contains($0) }, nextIntent: intent) {
