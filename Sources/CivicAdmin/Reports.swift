@@ -18,6 +18,8 @@ public struct OutputRow: Sendable {
         case text(String)
         case number(Int64)
         case flag(Bool)
+        /// A share or a confidence, 0…1, with at most three decimals ("0.42").
+        case fraction(Double)
         case null
 
         /// The value as CSV and tables show it (null is empty).
@@ -26,6 +28,7 @@ public struct OutputRow: Sendable {
             case .text(let text): return text
             case .number(let number): return String(number)
             case .flag(let flag): return flag ? "yes" : "no"
+            case .fraction(let value): return ReplyRenderer.formatConfidence(value)
             case .null: return ""
             }
         }
@@ -75,6 +78,7 @@ public struct RowPrinter {
             case .text(let text): value = ReplyRenderer.jsonString(text)
             case .number(let number): value = String(number)
             case .flag(let flag): value = flag ? "true" : "false"
+            case .fraction(let fraction): value = ReplyRenderer.formatConfidence(fraction)
             case .null: value = "null"
             }
             return ReplyRenderer.jsonString(field.name) + ": " + value
@@ -256,15 +260,15 @@ public enum SubjectReport {
 
 /// `civicd admin stats` as text: tables of counts and bar charts.
 public enum StatisticsReport {
-    public static func render(_ statistics: Statistics, programmeNames: [String: String], interviewTarget: Int) -> String {
+    public static func render(_ statistics: Statistics, programmeNames: [String: String], interviewTarget: Int, ascii: Bool = false) -> String {
         var sections: [String] = []
         let total = statistics.byProgramme.reduce(0) { $0 + $1.count }
         sections.append("Sign-ups: \(total)")
-        sections.append("By programme\n" + BarChart.render(statistics.byProgramme.map { (programmeNames[$0.key] ?? $0.key, $0.count) }))
-        sections.append("By district\n" + BarChart.render(statistics.byDistrict.map { ($0.key, $0.count) }))
-        sections.append("By day\n" + BarChart.render(statistics.byDay.suffix(31).map { ($0.key, $0.count) }))
+        sections.append("By programme\n" + BarChart.render(statistics.byProgramme.map { (programmeNames[$0.key] ?? $0.key, $0.count) }, ascii: ascii))
+        sections.append("By district\n" + BarChart.render(statistics.byDistrict.map { ($0.key, $0.count) }, ascii: ascii))
+        sections.append("By day\n" + BarChart.render(statistics.byDay.suffix(31).map { ($0.key, $0.count) }, ascii: ascii))
         sections.append("Interviews against the target of \(interviewTarget)\n"
-            + BarChart.render(statistics.interviews.map { ($0.organiser, $0.count) }, target: interviewTarget))
+            + BarChart.render(statistics.interviews.map { ($0.organiser, $0.count) }, target: interviewTarget, ascii: ascii))
         return sections.joined(separator: "\n\n") + "\n"
     }
 }

@@ -115,21 +115,28 @@ public struct CSVWriter {
     }
 }
 
-/// A horizontal bar chart in plain characters.
+/// A horizontal bar chart: Unicode blocks, or plain ASCII (`#`, `.`) for terminals and logs
+/// that show nothing else.
 public enum BarChart {
-    public static func render(_ items: [(label: String, value: Int)], target: Int? = nil, width: Int = 40) -> String {
+    public static func render(_ items: [(label: String, value: Int)], target: Int? = nil, width: Int = 40, ascii: Bool = false) -> String {
         guard !items.isEmpty else { return "(none)" }
+        let full = ascii ? "#" : "█"
+        let rest = ascii ? "." : "·"
         let labelWidth = min(items.map { TerminalText.escape($0.label).count }.max() ?? 0, 24)
         let maximum = max(items.map(\.value).max() ?? 0, target ?? 0, 1)
+        func label(_ text: String) -> String {
+            let fitted = TerminalText.fit(TerminalText.escape(text), labelWidth)
+            return ascii ? fitted.replacingOccurrences(of: "…", with: "~") : fitted
+        }
         return items.map { item in
             let filled = Int((Double(item.value) / Double(maximum) * Double(width)).rounded())
-            var bar = String(repeating: "█", count: filled)
+            var bar = String(repeating: full, count: filled)
             if let target {
                 let mark = Int((Double(target) / Double(maximum) * Double(width)).rounded())
-                bar += String(repeating: "·", count: max(mark - filled, 0))
-                return "\(TerminalText.fit(TerminalText.escape(item.label), labelWidth))  \(bar) \(item.value)/\(target)"
+                bar += String(repeating: rest, count: max(mark - filled, 0))
+                return "\(label(item.label))  \(bar) \(item.value)/\(target)"
             }
-            return "\(TerminalText.fit(TerminalText.escape(item.label), labelWidth))  \(bar) \(item.value)"
+            return "\(label(item.label))  \(bar) \(item.value)"
         }.joined(separator: "\n")
     }
 }

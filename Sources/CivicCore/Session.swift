@@ -50,6 +50,9 @@ public struct Session: Sendable {
     /// When on (the connection logs at trace level), each handled line is preceded by a
     /// ``SessionAction/trace(_:)`` saying what the log may record of it.
     public var tracesLines = false
+    /// When on (`review.keep_unanswered`), lines the catalogue did not answer well are reported
+    /// as ``SessionAction/keepUnanswered(_:)`` for staff's review (``ReviewPolicy``).
+    public var keepsUnanswered = false
     var activity = Activity.conversation
     var pending: Pending?
     /// Set by `/lang`: detection no longer changes the language.
@@ -65,6 +68,8 @@ public struct Session: Sendable {
     var flow: Flow
     /// The last reply to a line, for "powtórz" / "repeat"; forgotten on `/reset`.
     var lastReply: Reply?
+    /// What the usage counts and the review need to remember between lines (`Session+Review`).
+    var review = Review()
 
     public init(limits: Limits = Limits(), language: Language = .pl, kioskTokens: [String] = []) {
         self.limits = limits
@@ -128,7 +133,7 @@ public struct Session: Sendable {
         flow.idle.activity(at: now)
         let answer = stored(response, waiting, catalogue: catalogue, today: time.today)
         remember(answer)
-        return answer + resume(catalogue: catalogue, at: time)
+        return answer + reviewed(response, waiting, actions: answer, day: time.today) + resume(catalogue: catalogue, at: time)
     }
 
     /// A line refused because the connection sends too fast (`slow_down`); with `close` the
@@ -164,7 +169,12 @@ public struct Session: Sendable {
     mutating func handle(_ line: InboundLine, catalogue: Catalogue, at time: SessionTime) -> [SessionAction] {
         now = time.uptimeNanoseconds
         let view = tracesLines ? logView(of: line, catalogue: catalogue) : nil
+        let before = reviewBefore
         var actions = respond(to: line, catalogue: catalogue, today: time.today)
+        let counted = reviewed(line, before: before, actions: actions, catalogue: catalogue, day: time.today)
+        // Before a close (performed last) and a storage request (which the caller looks for last).
+        let end = actions.firstIndex { if case .store = $0 { true } else { $0 == .close } } ?? actions.endIndex
+        actions.insert(contentsOf: counted, at: end)
         if var view {
             view.describe(actions)
             actions.insert(.trace(view), at: 0)

@@ -17,6 +17,12 @@ public enum SessionAction: Sendable, Equatable {
     case kioskIdentified(accepted: Bool)
     /// What the log may say about a line (only when ``Session/tracesLines`` is on).
     case trace(LineLog)
+    /// Count `event` for `day` (numbers only): hand it to storage off the event loop; a failure
+    /// there never touches the conversation.
+    case observe(UsageEvent, day: CalendarDay)
+    /// Keep `line` for staff's review of unanswered questions (only with
+    /// ``Session/keepsUnanswered`` on): off the event loop, fire-and-forget.
+    case keepUnanswered(UnansweredLine)
     /// Close the connection once everything before has been written.
     case close
 }

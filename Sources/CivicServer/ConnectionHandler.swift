@@ -58,6 +58,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.decoder = LineDecoder(maxLineBytes: configuration.limits.maxLineBytes)
         self.session = Session(limits: configuration.limits, kioskTokens: configuration.kioskTokens)
         self.session.tracesLines = logger.logLevel <= .trace
+        self.session.keepsUnanswered = configuration.keepUnanswered
         self.limiter = RateLimiter(linesPerSecond: configuration.limits.linesPerSecond, closeAfter: configuration.limits.floodCloseAfter)
     }
 
@@ -101,6 +102,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             admitted = false
         }
         state = .closing
+        record(session.connectionClosed(at: now))
         logger.info("connection closed", metadata: ["reason": "\(closeReason)", "lines": "\(linesReceived)"])
         context.fireChannelInactive()
     }
@@ -211,6 +213,8 @@ final class ConnectionHandler: ChannelInboundHandler {
                 if accepted { registry.exemptFromPeerCap(id: connectionID, peer: peer) }
             case .trace(let line):
                 logger.line(line)
+            case .observe, .keepUnanswered:
+                record([action])
             case .close:
                 state = .closing
                 idleTimer?.task.cancel()
@@ -223,6 +227,17 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         if flush { context.flush() }
         scheduleIdleTick(context: context)
+    }
+
+    /// Hands counts and kept lines to the recorder: in memory, written later off the event loop.
+    private func record(_ actions: [SessionAction]) {
+        for action in actions {
+            switch action {
+            case .observe(let event, let day): storage.usage.observe(event, day: day)
+            case .keepUnanswered(let line): storage.usage.keep(line)
+            default: break
+            }
+        }
     }
 
     private func store(_ request: StoreRequest, context: ChannelHandlerContext) {

@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var kioskTokens: [String]
     /// Where long lines are understood, off the event loops (see ``Limits/offLoopLineBytes``).
     public var understandingPool: NIOThreadPool
+    /// Keep the lines the catalogue did not answer well for staff's review (`review.keep_unanswered`).
+    public var keepUnanswered: Bool
 
     public init(
         host: String = "127.0.0.1",
@@ -27,8 +29,10 @@ public struct ServerConfiguration: Sendable {
         today: @escaping @Sendable () -> CalendarDay,
         shutdownGraceSeconds: Double = 3,
         kioskTokens: [String] = [],
-        understandingPool: NIOThreadPool = .singleton
+        understandingPool: NIOThreadPool = .singleton,
+        keepUnanswered: Bool = false
     ) {
+        self.keepUnanswered = keepUnanswered
         self.understandingPool = understandingPool
         self.kioskTokens = kioskTokens
         self.host = host

@@ -7,11 +7,14 @@ import Logging
 /// and each resident is answered only after that transaction is on disk.
 public final class SessionStorage: Sendable {
     public let database: AppDatabase
+    /// Usage counts and kept review lines, written in batches by ``UsageWriter``.
+    public let usage: UsageRecorder
     private let committer: SignupCommitter
     private let logger: Logger
 
-    public init(database: AppDatabase, logger: Logger) {
+    public init(database: AppDatabase, logger: Logger, usage: UsageRecorder = UsageRecorder()) {
         self.database = database
+        self.usage = usage
         self.committer = SignupCommitter(database: database)
         self.logger = logger
     }

@@ -8,11 +8,17 @@ public enum CatalogueFiles {
         try CatalogueLoader.staffSummary(try sources(directory: directory), language: language, today: today)
     }
 
-    public static func load(directory: String) throws -> Catalogue {
-        try CatalogueLoader.load(try sources(directory: directory))
+    /// The examples staff assigned from the review (`civicd admin unanswered assign`), merged
+    /// into the intents they name.
+    public static let learnedFile = "learned.yml"
+
+    /// The catalogue in `directory`, with `learned.yml` unless `learned` is false (`civicd
+    /// intents eval` measures without it unless asked).
+    public static func load(directory: String, settings: CatalogueSettings = CatalogueSettings(), learned: Bool = true) throws -> Catalogue {
+        try CatalogueLoader.load(try sources(directory: directory, learned: learned), settings: settings)
     }
 
-    static func sources(directory: String) throws -> [CatalogueSource] {
+    static func sources(directory: String, learned: Bool = true) throws -> [CatalogueSource] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -20,6 +26,7 @@ public enum CatalogueFiles {
         }
         let names = try manager.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+            .filter { learned || $0 != learnedFile }
             .sorted()
         guard !names.isEmpty else { throw ConfigurationError("intents directory \(directory) holds no .yml files") }
         var sources: [CatalogueSource] = []

@@ -24,6 +24,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var kioskTokens: [String] = []
     /// The language `civicd admin` asks its questions in (`staff_language`: pl or en).
     public var staffLanguage = Language.pl
+    /// Keep the lines the catalogue did not answer well, for staff's weekly review
+    /// (`review.keep_unanswered`; off unless asked for).
+    public var keepUnanswered = false
+    /// Days a kept line stays before it is purged (`review.keep_days`).
+    public var reviewKeepDays = 30
 
     public init() {}
 
@@ -46,7 +51,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -107,6 +112,21 @@ public struct DaemonConfiguration: Sendable, Equatable {
                             throw ConfigurationError("\(kioskAt): each kiosk token must be at least 16 characters without spaces")
                         }
                         configuration.kioskTokens.append(token)
+                    }
+                }
+            case "review":
+                guard let review = value.mapping else { throw ConfigurationError("\(at): review must be a mapping with keep_unanswered and keep_days") }
+                for (reviewKey, reviewValue) in review {
+                    let reviewAt = "\(file):\(reviewKey.mark?.line ?? 1)"
+                    switch reviewKey.string ?? "" {
+                    case "keep_unanswered":
+                        switch reviewValue.scalar?.string.lowercased() {
+                        case "true", "yes", "on": configuration.keepUnanswered = true
+                        case "false", "no", "off": configuration.keepUnanswered = false
+                        default: throw ConfigurationError("\(reviewAt): review.keep_unanswered must be true or false")
+                        }
+                    case "keep_days": configuration.reviewKeepDays = try positive(reviewValue, "review.keep_days", reviewAt)
+                    default: throw ConfigurationError("\(reviewAt): unknown key 'review.\(reviewKey.string ?? "?")' (known: keep_unanswered, keep_days)")
                     }
                 }
             case "limits":

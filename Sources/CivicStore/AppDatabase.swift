@@ -9,7 +9,7 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The schema versions this build knows, in order. A database with any other migration applied
     /// was written by a newer civicd and is refused.
-    public static let knownMigrations = ["v1", "v2", "v3", "v4"]
+    public static let knownMigrations = ["v1", "v2", "v3", "v4", "v5"]
 
     let writer: any DatabaseWriter
 
@@ -245,6 +245,9 @@ public struct AppDatabase: Sendable {
                 t.add(column: "nextEdition", .boolean).notNull().defaults(to: false)
             }
         }
+        // Usage counts per day and the kept lines of the review of unanswered questions
+        // (AppDatabase+Review.swift).
+        migrator.registerMigration("v5", migrate: migrateV5)
         return migrator
     }
 }

@@ -10,8 +10,8 @@ import Foundation
 /// never block it; writers wait up to the busy timeout).
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Staff tools: sign-ups, interview notes, statistics, organisers, erasure.",
-        subcommands: [Signups.self, Notes.self, Stats.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self, Backup.self]
+        abstract: "Staff tools: sign-ups, interview notes, statistics, unanswered questions, organisers, erasure.",
+        subcommands: [Signups.self, Notes.self, Stats.self, Unanswered.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self, Backup.self]
     )
 }
 
@@ -197,10 +197,16 @@ extension Admin {
 
 extension Admin {
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Sign-ups per programme, district and day; interviews against the target.")
+        static let configuration = CommandConfiguration(
+            abstract: "Sign-ups per programme, district and day; interviews against the target; usage: replies per intent and language, fallbacks, the sign-up funnel.",
+            discussion: "Usage counts are numbers only, per day in the configured time zone: never a word of what was asked."
+        )
         @OptionGroup var options: ConfigOptions
         @Option(help: "From this day.") var since: DayArgument?
         @Option(help: "Up to this day.") var until: DayArgument?
+        @Option(help: "table (bar charts), csv (the usage counts per day) or json (one object).")
+        var format: CivicAdmin.OutputFormat = .table
+        @Flag(help: "Bar charts in ASCII (#) rather than Unicode blocks.") var ascii = false
 
         func run() async throws {
             let context = try AdminContext.open(options)
@@ -211,6 +217,7 @@ extension Admin {
                     timeZone: context.timeZone
                 )
             }
+            let usage = try await context.run { try await context.database.usageCounts(since: since?.day, until: until?.day) }
             // Names and the interview target come from intents/, when it can be read.
             let summary = context.catalogueSummary
             let names = summary.topicNames
@@ -218,7 +225,16 @@ extension Admin {
             if case .text(let text)? = summary.facts[FactPath.interviewTarget.rawValue]?.value, let number = Int(text) {
                 target = number
             }
-            print(StatisticsReport.render(statistics, programmeNames: names, interviewTarget: target), terminator: "")
+            switch format {
+            case .table:
+                print(StatisticsReport.render(statistics, programmeNames: names, interviewTarget: target, ascii: ascii), terminator: "")
+                print("")
+                print(UsageReport.text(UsageSummary(usage), ascii: ascii), terminator: "")
+            case .csv:
+                print(context.rows.usageCounts.render(usage, format: .csv), terminator: "")
+            case .json:
+                print(UsageReport.json(statistics, usage: usage, since: since?.day, until: until?.day, timeZone: context.timeZone, interviewTarget: target), terminator: "")
+            }
         }
     }
 }
@@ -396,7 +412,7 @@ extension Admin {
         static let configuration = CommandConfiguration(abstract: "Apply the retention period.", subcommands: [Purge.self])
 
         struct Purge: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Anonymise sign-ups and notes older than the retention period (default: retention_months from config).")
+            static let configuration = CommandConfiguration(abstract: "Anonymise sign-ups and notes older than the retention period (default: retention_months from config); delete kept unanswered questions older than review.keep_days.")
             @OptionGroup var options: ConfigOptions
             @Option(name: .customLong("older-than"), help: "Age such as 18mo, 90d or 2y.") var olderThan: RetentionAge?
             @Flag(help: "Do not ask for confirmation.") var yes = false
@@ -414,6 +430,10 @@ extension Admin {
                 }
                 let (signups, notes) = try await context.run { try await context.database.purge(before: cutoff) }
                 print("anonymised \(signups) sign-up(s) and \(notes) note(s) created before \(when)")
+                // The review's kept lines have their own, shorter period: review.keep_days.
+                let keepDays = context.configuration.reviewKeepDays
+                let lines = try await context.run { try await context.database.purgeUnanswered(before: context.today.adding(days: -keepDays)) }
+                print("deleted \(lines) kept unanswered question(s) older than \(keepDays) days")
             }
         }
     }

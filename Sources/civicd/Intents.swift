@@ -37,7 +37,7 @@ struct Intents: AsyncParsableCommand {
     struct Eval: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run labelled questions (JSON lines: text, intent) through the matcher and report.",
-            discussion: "Per-intent precision/recall/F1, confusions, out-of-scope recall, confident-but-wrong answers and accuracy."
+            discussion: "Per-intent precision/recall/F1, confusions, out-of-scope recall, confident-but-wrong answers and accuracy. Without --learned the examples of intents/learned.yml are left out, so the figures are the hand-written catalogue's; with it, they are what the daemon serves after a reload."
         )
 
         @Argument(help: ArgumentHelp("JSON-lines file of {\"text\": …, \"intent\": …}.", valueName: "FILE"))
@@ -48,6 +48,9 @@ struct Intents: AsyncParsableCommand {
 
         @Flag(help: "List every misclassified question.")
         var verbose = false
+
+        @Flag(help: "Also read intents/learned.yml, the examples staff assigned from the review of unanswered questions, to see their effect before a reload.")
+        var learned = false
 
         @Option(help: ArgumentHelp("Try another fallback threshold (tuning).", valueName: "SCORE"))
         var threshold: Double?
@@ -65,7 +68,7 @@ struct Intents: AsyncParsableCommand {
         var modelWeight: Double?
 
         func run() async throws {
-            let catalogue = try CatalogueFiles.load(directory: intents)
+            let catalogue = try CatalogueFiles.load(directory: intents, learned: learned)
             let text: String
             do {
                 text = try String(contentsOfFile: file, encoding: .utf8)
@@ -96,6 +99,10 @@ struct Intents: AsyncParsableCommand {
             let served = catalogue
             let evaluation = IntentEvaluation(matcher: matcher, samples: samples) { question in
                 IntentEvaluation.sessionReply(to: question, catalogue: served, today: today)
+            }
+            if learned {
+                let without = try CatalogueFiles.load(directory: intents, learned: false).matcher.exampleCount
+                print("with \(CatalogueFiles.learnedFile): \(catalogue.matcher.exampleCount - without) learned example(s)")
             }
             print(EvaluationReport.render(evaluation, verbose: verbose))
         }

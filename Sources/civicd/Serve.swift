@@ -59,7 +59,8 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "civicd")
         logger.logLevel = level
 
-        let catalogue = try CatalogueFiles.load(directory: configuration.intentsDirectory)
+        let settings = CatalogueSettings(keepsUnanswered: configuration.keepUnanswered, reviewKeepDays: configuration.reviewKeepDays)
+        let catalogue = try CatalogueFiles.load(directory: configuration.intentsDirectory, settings: settings)
         let material = try TLSMaterial.load(
             certificateFile: configuration.certificateFile,
             keyFile: configuration.keyFile,
@@ -83,6 +84,7 @@ struct Serve: AsyncParsableCommand {
         }
         logger.info("database ready", metadata: ["file": "\(databasePath)"])
 
+        let storage = SessionStorage(database: database, logger: logger)
         let catalogues = CatalogueStore(catalogue, understandingCacheLines: configuration.limits.understandingCacheLines)
         let server = try CivicServer(
             configuration: ServerConfiguration(
@@ -94,15 +96,23 @@ struct Serve: AsyncParsableCommand {
                     privateKeyPEM: material.identity.privateKeyPEM
                 ),
                 today: Self.today(in: configuration.timeZone),
-                kioskTokens: configuration.kioskTokens
+                kioskTokens: configuration.kioskTokens,
+                keepUnanswered: configuration.keepUnanswered
             ),
             catalogues: catalogues,
-            storage: SessionStorage(database: database, logger: logger),
+            storage: storage,
             logger: logger
         )
-        let reloader = CatalogueReloader(directory: configuration.intentsDirectory, store: catalogues, logger: logger)
+        if configuration.keepUnanswered {
+            logger.notice("keeping unanswered questions for review", metadata: ["keep_days": "\(configuration.reviewKeepDays)"])
+        }
+        let reloader = CatalogueReloader(directory: configuration.intentsDirectory, settings: settings, store: catalogues, logger: logger)
+        // First in the group, so that it stops last: the sessions' last counts are written.
+        let usageWriter = UsageWriter(recorder: storage.usage, database: database, keepDays: configuration.reviewKeepDays,
+                                      today: Self.today(in: configuration.timeZone), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [
+                .init(service: usageWriter),
                 .init(service: server),
                 .init(service: reloader, successTerminationBehavior: .ignore),
             ],
@@ -142,6 +152,7 @@ struct Serve: AsyncParsableCommand {
 /// Reloads `intents/` on SIGHUP. An invalid catalogue is refused with a log line and the old one keeps serving.
 struct CatalogueReloader: Service {
     let directory: String
+    let settings: CatalogueSettings
     let store: CatalogueStore
     let logger: Logger
 
@@ -149,7 +160,7 @@ struct CatalogueReloader: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             do {
-                let catalogue = try CatalogueFiles.load(directory: directory)
+                let catalogue = try CatalogueFiles.load(directory: directory, settings: settings)
                 store.replace(with: catalogue)
                 logger.notice("reloaded intents", metadata: ["intents": "\(catalogue.intents.count)", "examples": "\(catalogue.matcher.exampleCount)"])
             } catch {

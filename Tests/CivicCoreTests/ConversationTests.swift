@@ -70,7 +70,8 @@ struct ConversationTests {
         #expect(Self.factQuestions.count >= 2 * 20)
         for language in Language.allCases {
             let expected = Self.factQuestions.filter { $0.lang == language.rawValue }.flatMap(\.expect)
-            for fact in catalogue.facts.values {
+            // The review notice is shown only with review.keep_unanswered on: ReviewTests checks it.
+            for fact in catalogue.facts.values where ![FactPath.privacyReview, .privacyReviewNotice].contains(FactPath(fact.path)) {
                 let rendered = fact.value.rendered(in: language, today: ShippedCatalogue.today, relative: false)
                 #expect(expected.contains { $0.contains(rendered) || rendered.contains($0) },
                         "no \(language.rawValue) question reaches \(fact.path) (\(rendered))")

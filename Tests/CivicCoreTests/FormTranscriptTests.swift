@@ -59,7 +59,7 @@ extension Transcript {
     }
 
     mutating func complete(_ response: StoreResponse) throws -> Reply {
-        let actions = session.complete(response, catalogue: catalogue, at: time)
+        let actions = session.complete(response, catalogue: catalogue, at: time).filter { !$0.isReview }
         guard actions.count == 1, case .reply(let reply, _, _) = actions[0] else {
             Issue.record("expected one reply to \(response), got \(actions)")
             throw TranscriptError.noReply

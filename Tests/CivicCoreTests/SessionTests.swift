@@ -30,16 +30,23 @@ struct Transcript {
 
     /// What the session answers to `line`, as the daemon would have it answered: a long line is
     /// understood (here, at once) and the result adopted.
+    /// The usage counts and kept lines (``SessionAction/observe(_:day:)``,
+    /// ``SessionAction/keepUnanswered(_:)``) are left out: ``sayAll(_:)`` keeps them.
     mutating func say(_ line: String) -> [SessionAction] {
-        let actions = receive(line)
+        sayAll(line).filter { !$0.isReview }
+    }
+
+    /// ``say(_:)`` with every action, the review's included.
+    mutating func sayAll(_ line: String) -> [SessionAction] {
+        let actions = session.receive(.text(line), catalogue: catalogue, at: time)
         guard case .understandElsewhere(let long, let ticket)? = actions.first else { return actions }
         let understood = session.understand(long, ticket: ticket, catalogue: catalogue, at: time)
         return session.adopt(understood, catalogue: catalogue, at: time)
     }
 
-    /// The session's actions for `line`, exactly as it returns them.
+    /// The session's actions for `line`, as it returns them (the review's left out).
     mutating func receive(_ line: String) -> [SessionAction] {
-        session.receive(.text(line), catalogue: catalogue, at: time)
+        session.receive(.text(line), catalogue: catalogue, at: time).filter { !$0.isReview }
     }
 
     mutating func reply(_ line: String) throws -> Reply {
@@ -52,6 +59,16 @@ struct Transcript {
     }
 
     enum TranscriptError: Error { case noReply }
+}
+
+extension SessionAction {
+    /// A usage count or a kept line: what the review of unanswered questions is told.
+    var isReview: Bool {
+        switch self {
+        case .observe, .keepUnanswered: return true
+        default: return false
+        }
+    }
 }
 
 /// The reply in `action` with a prompt after it; records an issue (never passes silently) otherwise.

@@ -22,6 +22,25 @@ public struct CatalogueError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// What the configuration says that a catalogue shows: whether the privacy notice mentions
+/// the review of unanswered questions (``FactPath/privacyReview``), and for how many days.
+public struct CatalogueSettings: Sendable, Equatable {
+    public var keepsUnanswered: Bool
+    public var reviewKeepDays: Int
+
+    public init(keepsUnanswered: Bool = false, reviewKeepDays: Int = 30) {
+        self.keepsUnanswered = keepsUnanswered
+        self.reviewKeepDays = reviewKeepDays
+    }
+}
+
+extension FactPath {
+    /// Set by civicd, not by a file: the review notice with its days when lines are kept, else empty.
+    public static let privacyReview: FactPath = "privacy.review"
+    /// The sentence `{privacy.review}` shows when lines are kept (`{days}`: `review.keep_days`).
+    public static let privacyReviewNotice: FactPath = "privacy.review_notice"
+}
+
 /// A file of `intents/` as text: the loader does no I/O of its own.
 public struct CatalogueSource: Sendable {
     public var name: String
@@ -60,11 +79,12 @@ public enum CatalogueLoader {
         return (names, facts)
     }
 
-    public static func load(_ sources: [CatalogueSource]) throws(CatalogueError) -> Catalogue {
+    public static func load(_ sources: [CatalogueSource], settings: CatalogueSettings = CatalogueSettings()) throws(CatalogueError) -> Catalogue {
         var reader = Reader()
         for source in sources.sorted(by: { $0.name < $1.name }) {
             reader.read(source)
         }
+        reader.addSettingFacts(settings)
         let catalogue = reader.finish()
         guard reader.diagnostics.isEmpty, let catalogue else {
             throw CatalogueError(diagnostics: reader.diagnostics.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) })
@@ -83,6 +103,10 @@ private struct Reader {
     var intents: [Intent] = []
     /// Every template with where it was written, for reference checks.
     var templates: [(template: ReplyTemplate, location: SourceLocation)] = []
+    /// Examples added to intents defined elsewhere (`examples:`, as in `intents/learned.yml`).
+    var learned: [(intent: IntentID, language: Language, example: Intent.Example)] = []
+    /// Facts civicd sets from its configuration: used, whether or not a reply names them.
+    var settingFacts: Set<String> = []
     var file = ""
 
     mutating func report(_ node: Node?, _ message: String) {
@@ -116,7 +140,8 @@ private struct Reader {
             case "topics": readTopics(value)
             case "cities": readCities(value)
             case "intents": readIntents(value)
-            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities or intents)")
+            case "examples": readLearned(value)
+            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, intents or examples)")
             }
         }
     }
@@ -393,9 +418,86 @@ private struct Reader {
         }
     }
 
+    // MARK: learned examples
+
+    /// `examples:` — more examples for intents defined elsewhere, by intent id and language
+    /// (what `civicd admin unanswered assign` writes to `intents/learned.yml`).
+    mutating func readLearned(_ node: Node) {
+        guard let mapping = node.mapping else {
+            report(node, "examples must be a mapping of intent ids to pl: and en: lists")
+            return
+        }
+        for (key, value) in mapping {
+            guard let id = key.string, !id.isEmpty, let byLanguage = value.mapping else {
+                report(key, "examples are keyed by intent id, each with pl: and en: lists")
+                continue
+            }
+            for (languageKey, list) in byLanguage {
+                guard let language = Language(rawValue: languageKey.string ?? "") else {
+                    report(languageKey, "examples of intent \(id) are keyed pl: and en: only")
+                    continue
+                }
+                if list.scalar?.string.isEmpty == true || list.scalar?.string == "null" { continue }
+                guard let items = list.sequence else {
+                    report(list, "examples of intent \(id) must be a list")
+                    continue
+                }
+                for item in items {
+                    guard let text = item.scalar?.string, !text.trimmingWhitespace().isEmpty else {
+                        report(item, "an example must be a text")
+                        continue
+                    }
+                    learned.append((IntentID(id), language, Intent.Example(text: text, location: location(item))))
+                }
+            }
+        }
+    }
+
+    /// Adds each learned example to its intent; an unknown intent, or an example the intent
+    /// already has (after folding), is a problem like any other.
+    mutating func mergeLearned() {
+        for (intent, language, example) in learned {
+            guard let index = intents.firstIndex(where: { $0.id == intent }) else {
+                diagnostics.append(CatalogueDiagnostic(example.location, "example \"\(example.text)\" is for unknown intent \(intent)"))
+                continue
+            }
+            let folded = TextNormalizer.fold(example.text)
+            if let same = intents[index].examples.values.joined().first(where: { TextNormalizer.fold($0.text) == folded }) {
+                diagnostics.append(CatalogueDiagnostic(example.location, "example \"\(example.text)\" is already an example of intent \(intent) (\(same.location))"))
+                continue
+            }
+            intents[index].examples[language, default: []].append(example)
+        }
+    }
+
+    // MARK: facts from the configuration
+
+    /// `{privacy.review}`: what the privacy notice says of the review of unanswered questions —
+    /// the text of fact `privacy.review_notice` (with `{days}`) when lines are kept, nothing otherwise.
+    mutating func addSettingFacts(_ settings: CatalogueSettings) {
+        let path = FactPath.privacyReview.rawValue
+        let location = SourceLocation(file: "review.keep_unanswered", line: 1)
+        if let defined = facts[path] {
+            diagnostics.append(CatalogueDiagnostic(defined.location, "fact \(path) is set by civicd from review.keep_unanswered; define \(FactPath.privacyReviewNotice) instead"))
+            return
+        }
+        settingFacts = [path, FactPath.privacyReviewNotice.rawValue]
+        guard settings.keepsUnanswered else {
+            facts[path] = Fact(path: path, value: .text(""), location: location)
+            return
+        }
+        guard case .localized(let notice)? = facts[FactPath.privacyReviewNotice.rawValue]?.value else {
+            diagnostics.append(CatalogueDiagnostic(location, "review.keep_unanswered is on, but fact \(FactPath.privacyReviewNotice) (pl: and en:) is missing: the privacy notice must say so"))
+            return
+        }
+        let days = ["days": String(settings.reviewKeepDays)]
+        facts[path] = Fact(path: path, value: .localized(Localized(pl: " " + notice.format(.pl, days), en: " " + notice.format(.en, days))), location: location)
+    }
+
     // MARK: - Cross-checks
 
     mutating func finish() -> Catalogue? {
+        mergeLearned()
         let topicIDs = Set(topics.map(\.id))
         let cityIDs = Set(cities.map(\.id))
         for id in CatalogueLoader.requiredIntents where !intents.contains(where: { $0.id == id }) {
@@ -449,7 +551,7 @@ private struct Reader {
             }
         }
         // Fact references: every placeholder names a fact; every fact is used.
-        var used = Set(CatalogueLoader.requiredFacts.map(\.rawValue))
+        var used = Set(CatalogueLoader.requiredFacts.map(\.rawValue)).union(settingFacts)
         for (template, location) in templates {
             for path in template.factReferences {
                 if let fact = facts[path] {
