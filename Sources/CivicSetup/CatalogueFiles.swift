@@ -25,10 +25,12 @@ public enum CatalogueFiles {
             throw ConfigurationError("intents directory \(directory) does not exist")
         }
         let names = try manager.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") || $0.hasSuffix(CatalogueSource.wordListSuffix) }
             .filter { learned || $0 != learnedFile }
             .sorted()
-        guard !names.isEmpty else { throw ConfigurationError("intents directory \(directory) holds no .yml files") }
+        guard names.contains(where: { !$0.hasSuffix(CatalogueSource.wordListSuffix) }) else {
+            throw ConfigurationError("intents directory \(directory) holds no .yml files")
+        }
         var sources: [CatalogueSource] = []
         for name in names {
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path

@@ -9,7 +9,7 @@ enum ShippedCatalogue {
 
     static let sources: [CatalogueSource] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yml") }.sorted().map { name in
+        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(CatalogueSource.wordListSuffix) }.sorted().map { name in
             let url = directory.appendingPathComponent(name)
             return CatalogueSource(name: "intents/\(name)", text: (try? String(contentsOf: url, encoding: .utf8)) ?? "")
         }

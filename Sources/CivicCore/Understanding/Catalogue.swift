@@ -71,6 +71,10 @@ public struct Intent: Sendable {
     public var id: IntentID
     /// Folded keyword stems.
     public var keywords: [String]
+    /// The intent asks about civicd itself ("what can you do?"), so its questions have no object
+    /// of their own: a real word the catalogue never saw ("help me find a *hotel*") means the
+    /// line is about that, not this (`about_civicd: true` in `intents/`).
+    public var aboutCivicd = false
     public var examples: [Language: [Example]]
     /// Replies by topic id; `default` always exists in a loaded catalogue.
     public var replies: [String: LocalizedTemplate]
@@ -111,7 +115,7 @@ public final class Catalogue: Sendable {
     private let topicIndex: [String: Int]
     private let intentIndex: [IntentID: Int]
 
-    init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent]) {
+    init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent], realWords: Set<String> = []) {
         self.facts = facts
         self.topics = topics
         self.cities = cities
@@ -125,7 +129,7 @@ public final class Catalogue: Sendable {
             case .date: return []
             }
         }
-        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts.sorted())
+        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts.sorted(), realWords: realWords)
         self.understandingCache = UnderstandingCache()
     }
 

@@ -43,6 +43,8 @@ extension FactPath {
 
 /// A file of `intents/` as text: the loader does no I/O of its own.
 public struct CatalogueSource: Sendable {
+    /// Files ending so are word lists (``SpellingCorrector`` leaves their words as typed).
+    public static let wordListSuffix = ".words"
     public var name: String
     public var text: String
 
@@ -107,6 +109,8 @@ private struct Reader {
     var learned: [(intent: IntentID, language: Language, example: Intent.Example)] = []
     /// Facts civicd sets from its configuration: used, whether or not a reply names them.
     var settingFacts: Set<String> = []
+    /// Real words of a language from a `.words` list (a dictionary, not the catalogue's own).
+    var realWords: Set<String> = []
     var file = ""
 
     mutating func report(_ node: Node?, _ message: String) {
@@ -119,6 +123,10 @@ private struct Reader {
 
     mutating func read(_ source: CatalogueSource) {
         file = source.name
+        if source.name.hasSuffix(CatalogueSource.wordListSuffix) {
+            readWords(source.text)
+            return
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: source.text)
@@ -371,7 +379,7 @@ private struct Reader {
                 continue
             }
             let id = IntentID(idText)
-            for field in fields.keys where !["id", "keywords", "examples", "replies"].contains(field.string ?? "") {
+            for field in fields.keys where !["id", "keywords", "about_civicd", "examples", "replies"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in intent \(id)")
             }
             var examples: [Language: [Intent.Example]] = [:]
@@ -414,7 +422,9 @@ private struct Reader {
                 report(item, "intent \(id) is defined twice")
                 continue
             }
-            intents.append(Intent(id: id, keywords: keywords, examples: examples, replies: replies, location: location(item)))
+            var intent = Intent(id: id, keywords: keywords, examples: examples, replies: replies, location: location(item))
+            intent.aboutCivicd = fields["about_civicd"]?.bool ?? false
+            intents.append(intent)
         }
     }
 
@@ -570,7 +580,15 @@ private struct Reader {
             diagnostics.append(CatalogueDiagnostic(fact.location, "fact \(fact.path) is used by no reply"))
         }
         guard diagnostics.isEmpty else { return nil }
-        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents)
+        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents, realWords: realWords)
+    }
+
+    /// A `.words` list: one word a line, `#` starts a comment. Words are folded as messages are.
+    mutating func readWords(_ text: String) {
+        for line in text.split(whereSeparator: \.isNewline) {
+            let word = line.prefix { $0 != "#" }
+            for token in TextNormalizer.tokens(String(word)) { realWords.insert(token) }
+        }
     }
 }
 

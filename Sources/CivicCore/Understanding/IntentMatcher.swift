@@ -46,6 +46,9 @@ public struct IntentMatcher: Sendable {
     /// the catalogue has never seen, unless the message names a programme: "jaki jest numer do
     /// pogotowia?" shares its frame with `contact` but is about something else.
     public var unknownWordPenalty = 0.3
+    /// A message with more content words than this tells a story: its unknown words are the
+    /// story's, not a different object, and take nothing.
+    static let storyLength = 12
 
     private let intentIDs: [IntentID]
     private let exactPhrases: [String: Int]
@@ -69,12 +72,21 @@ public struct IntentMatcher: Sendable {
     private let knownWords: Set<String>
     private let knownStems: Set<String>
     private let fallbackIndex: Int?
+    /// Intents about civicd itself (``Intent/aboutCivicd``), by index.
+    private let aboutCivicd: Set<Int>
+    /// Dictionary words the catalogue does not know (``SpellingCorrector`` leaves them as typed).
+    private let unknownRealWords: Set<String>
+    /// Stems only the out-of-scope examples use ("dentist", "pizza"): no in-scope question's object.
+    private let outOfScopeStems: Set<String>
     private let topicAliases: [(words: [Lexeme], topic: String)]
     private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
 
     /// - Parameter factTexts: further texts the catalogue knows (its facts), so that a question
     ///   using a fact's wording ("Reymonta", "Polanka") is neither unknown nor left uncorrected.
-    public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = []) {
+    /// - Parameter realWords: words of a dictionary (`intents/*.words`). One the catalogue does not
+    ///   know is no misspelling: "train" stays "train", not "rain", and counts as a word the
+    ///   catalogue never saw — the sign of a question about something else.
+    public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = []) {
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
         var vocabulary: [String: Int] = [:]
@@ -110,9 +122,20 @@ public struct IntentMatcher: Sendable {
         self.knownWords = known
         self.knownStems = Set(known.map(TextNormalizer.stem))
         self.fallbackIndex = intents.firstIndex { $0.id == IntentID.fallback }
+        self.aboutCivicd = Set(intents.indices.filter { intents[$0].aboutCivicd })
+        self.unknownRealWords = realWords.subtracting(known)
+        var inScopeStems = Set(intents.filter { $0.id != IntentID.fallback }.flatMap(\.keywords))
+        var outOfScopeStems = Set<String>()
+        for intent in intents {
+            for example in intent.examples.values.joined() {
+                let stems = TextNormalizer.tokens(example.text).filter(Self.isContentWord).map(TextNormalizer.stem)
+                if intent.id == IntentID.fallback { outOfScopeStems.formUnion(stems) } else { inScopeStems.formUnion(stems) }
+            }
+        }
+        self.outOfScopeStems = outOfScopeStems.subtracting(inScopeStems)
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
-        self.corrector = SpellingCorrector(vocabulary: vocabulary)
+        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords)
         self.exampleIntent = exampleIntent
         let wordIndex = InvertedIndex(documents: wordDocuments)
         let gramIndex = InvertedIndex(documents: gramDocuments)
@@ -226,8 +249,9 @@ public struct IntentMatcher: Sendable {
             best[intent] += keywordBonus * Double(min(hits, 2))
         }
         let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }
-        if unknown > 0, !topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) {
-            let contentWords = words.reduce(0) { $0 + ($1.isContent ? 1 : 0) }
+        let contentWords = words.reduce(0) { $0 + ($1.isContent ? 1 : 0) }
+        let tellsStory = contentWords > Self.storyLength
+        if unknown > 0, !tellsStory, !topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) {
             let penalty = unknownWordPenalty * Double(unknown) / Double(max(contentWords, 1))
             for intent in best.indices where intent != fallbackIndex {
                 best[intent] -= penalty
@@ -240,7 +264,11 @@ public struct IntentMatcher: Sendable {
         let top = ranked[0]
         let topScore = min(best[top], 1)
         let topID = intentIDs[top]
-        if topID == IntentID.fallback || topScore < threshold {
+        // "Can you help me find a hotel?": a request about the hotel, not about civicd.
+        let namesOtherObject = aboutCivicd.contains(top) && !tellsStory && words.contains {
+            $0.isUnknown ? unknownRealWords.contains($0.text) : $0.isContent && outOfScopeStems.contains($0.stem)
+        }
+        if topID == IntentID.fallback || topScore < threshold || namesOtherObject {
             return IntentMatch(intent: IntentID.fallback, confidence: topID == IntentID.fallback ? topScore : 1 - topScore,
                                layer: .outOfScope, candidates: candidates)
         }

@@ -1,6 +1,7 @@
 /// Corrects misspelt words to the closest word the catalogue knows, by Damerau–Levenshtein
 /// distance (1 for words of 4–6 letters, 2 for longer ones). Candidates come from a
-/// symmetric-delete index, so a look-up costs the same whatever the vocabulary's size.
+/// symmetric-delete index, so a look-up costs the same whatever the vocabulary's size. A word
+/// of a dictionary (`realWords`) is spelt right and left as it is.
 ///
 /// The index is keyed by a 64-bit hash of each deletion variant rather than by the variant
 /// itself, so a look-up builds no strings. A hash collision only adds a candidate, and every
@@ -12,8 +13,11 @@ public struct SpellingCorrector: Sendable {
     private let known: [String: Int]
     /// Hash of a word, or of it with up to `maxDistance(for:)` letters deleted → the words it came from.
     private let variants: [UInt64: [Int32]]
+    /// Words that are spelt right though the vocabulary lacks them: never corrected.
+    private let realWords: Set<String>
 
-    public init(vocabulary: [String: Int]) {
+    public init(vocabulary: [String: Int], realWords: Set<String> = []) {
+        self.realWords = realWords
         let sorted = vocabulary.keys.sorted()
         var known: [String: Int] = [:]
         var variants: [UInt64: [Int32]] = [:]
@@ -34,7 +38,7 @@ public struct SpellingCorrector: Sendable {
 
     /// The known word closest to `word`, or `word` itself when it is known or nothing is close.
     public func correct(_ word: String) -> String {
-        if known[word] != nil { return word }
+        if known[word] != nil || realWords.contains(word) { return word }
         // Deletion variants grow with the cube of a word's length: a 600-letter "word" cost
         // seconds. No real word is that long, so a longer one is left as typed, and a look-up
         // costs at most a constant (about 24³ hash steps), whatever a line holds.
