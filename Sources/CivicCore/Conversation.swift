@@ -13,6 +13,10 @@ public struct Conversation: Sendable, Equatable {
     /// The sign-up this conversation made (or found already made): what "bo się zapisałam" and
     /// "kiedy zadzwonicie?" are about.
     public var signedUp: SignedUp?
+    /// Answers in brief: only their first line (the answer), the rest on "więcej".
+    public var brief = false
+    /// The whole of the last answer cut short, for "więcej"/"more".
+    var details: String?
 
     public struct SignedUp: Sendable, Equatable {
         public var programme: String

@@ -4,8 +4,8 @@ import Foundation
 /// these are the texts of the protocol itself (greeting, commands, limits).
 public enum Messages {
     public static let greeting = Localized(
-        pl: "Dzień dobry! Jestem civicd, asystent programów organizowania społecznego w Krośnie i Krakowie. Pomogę z zapisami, terminami, kontaktem, ofertą i kosztami. Wpisz /pomoc, aby zobaczyć polecenia.",
-        en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno and Kraków. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands."
+        pl: "Dzień dobry! Jestem civicd, asystent programów organizowania społecznego w Krośnie, Krakowie, Wrocławiu i województwie zachodniopomorskim. Pomogę z zapisami, terminami, kontaktem, ofertą i kosztami. Wpisz /pomoc, aby zobaczyć polecenia.",
+        en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno, Kraków, Wrocław and West Pomerania. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands."
     )
 
     /// The greeting shown on connect: Polish first, then English.
@@ -107,6 +107,18 @@ public enum Messages {
     public static let shuttingDown = Localized(
         pl: "Serwer jest zatrzymywany. Do widzenia, zapraszamy później!",
         en: "The server is shutting down. Goodbye, please come back later!"
+    )
+
+    // Replies in brief ("krócej", "shorter please"): the answer's first line, the rest on request.
+    public static let briefOn = Localized(
+        pl: "Dobrze, odtąd odpowiadam krótko. Szczegóły: napisz „więcej”; pełne odpowiedzi: „dłużej”.",
+        en: "All right, short answers from now on. For details type \"more\"; for full answers, \"longer\"."
+    )
+    public static let briefOff = Localized(pl: "Dobrze, odtąd odpowiadam w całości.", en: "All right, full answers from now on.")
+    public static let moreHint = Localized(pl: "(Szczegóły: „więcej”.)", en: "(Details: \"more\".)")
+    public static let nothingMore = Localized(
+        pl: "Więcej na ten temat nie mam. Zapytaj o coś innego albo napisz /pomoc.",
+        en: "That is all I have on it. Ask something else, or type /help."
     )
 }
 

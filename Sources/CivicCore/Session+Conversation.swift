@@ -13,6 +13,9 @@ extension Session {
         if let requested = Answers.languageRequest(words: words) {
             return switchLanguage(to: requested, catalogue: catalogue, today: today)
         }
+        if case .conversation = activity, let length = Answers.lengthRequest(words: words) {
+            return changeLength(length)
+        }
         switch activity {
         case .conversation:
             break
@@ -117,9 +120,14 @@ extension Session {
         if intent.id == .goodbye || Answers.isFarewell(words: line.words) {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
-        let answer = answer(intent, catalogue: catalogue, today: today)
+        var answer = answer(intent, catalogue: catalogue, today: today)
+        answer.text = shaped(answer.text)
 
         switch intent.id {
+        case .signup where line.mentions.topic.flatMap { catalogue.topic($0)?.signup } == false:
+            // "gdzie są formularze dla gmin z zachodniopomorskiego?": this programme takes no
+            // sign-up here; its reply says where and how, and no form opens.
+            return reply(answer.text, intent: intent.id, confidence: match.confidence)
         case .signup:
             return startSignup(catalogue: catalogue, today: today, intro: answer.text, confidence: match.confidence)
         case .interviewNote:
@@ -199,6 +207,31 @@ extension Session {
         }
         guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
         return [.reply(lastReply, format: format, prompt: true)]
+    }
+
+    /// "krócej": answers in brief from now on; "więcej": the rest of the last one; "dłużej": whole again.
+    mutating func changeLength(_ request: Answers.LengthRequest) -> [SessionAction] {
+        switch request {
+        case .shorter:
+            conversation.brief = true
+            return reply(Messages.briefOn[language])
+        case .longer:
+            conversation.brief = false
+            return reply(Messages.briefOff[language])
+        case .more:
+            guard let details = conversation.details else { return reply(Messages.nothingMore[language]) }
+            conversation.details = nil
+            return reply(details, intent: conversation.lastIntent)
+        }
+    }
+
+    /// An answer as the resident asked for it: whole, or in brief its first line (the answer
+    /// itself, by the catalogue's rule) with the rest kept for "więcej".
+    mutating func shaped(_ text: String) -> String {
+        conversation.details = nil
+        guard conversation.brief, let firstBreak = text.firstIndex(of: "\n") else { return text }
+        conversation.details = String(text[text.index(after: firstBreak)...])
+        return String(text[..<firstBreak]) + "\n" + Messages.moreHint[language]
     }
 
     /// "po polsku", "in English please": the language changes for good (as with `/lang`) and a

@@ -70,6 +70,25 @@ struct CatalogueTests {
         #expect(found.contains { $0.hasPrefix("intents/zz-extra.yml:12: reply default of intent motto has no English (en) translation") }, "\(found)")
     }
 
+    @Test("a reply whose first line holds more than two sentences is reported")
+    func answerFirst() {
+        let found = diagnostics(adding: """
+        intents:
+          - id: motto
+            examples:
+              pl: ["jakie jest wasze motto"]
+              en: ["what is your motto"]
+            replies:
+              default:
+                pl: "Chętnie! Nasze motto to „Razem”. Wymyślili je mieszkańcy."
+                en: |-
+                  Our motto is “Together”, from the O.S. action. Residents chose it.
+                  They voted. In 2023. On paper.
+        """)
+        #expect(found.contains { $0.hasPrefix("intents/zz-extra.yml:8: reply default of intent motto (pl): its first line has 3 sentences") }, "\(found)")
+        #expect(!found.contains { $0.contains("(en)") }, "two sentences on the first line, any number after it: \(found)")
+    }
+
     @Test("an example under two intents is reported")
     func duplicateExample() {
         let found = diagnostics(adding: """

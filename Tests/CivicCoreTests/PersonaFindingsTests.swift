@@ -101,4 +101,29 @@ struct PersonaFindingsTests {
         #expect(again.expecting == "consent")
         #expect(!again.text.contains("TESTOWA INFORMACJA O DANYCH"))
     }
+
+    @Test("asking where a closed programme's forms are answers where, and opens no form", arguments: [
+        "gdzie są formularze zgłoszeniowe dla gmin z zachodniopomorskiego?",
+        "jak nasza gmina z zachodniopomorskiego może się zgłosić do projektu?",
+        "where are the application forms for the Zachodniopomorskie municipalities?",
+    ])
+    func closedProgrammeForms(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect([IntentID.signup, .join].contains(reply.intent), "\(String(describing: reply.intent))")
+        #expect(reply.expecting == nil, "no sign-up form for a programme civicd cannot sign up for: \(reply.text)")
+        #expect(reply.text.contains("kcwis.org.pl"), "where the documents are: \(reply.text)")
+    }
+
+    @Test("a Wrocław NGO asking for a contact is told that the materials hold none there", arguments: [
+        "jestem z organizacji we Wrocławiu, jaki jest kontakt do koalicji?",
+        "numer do koalicji na rzecz sąsiedztw we wrocławiu",
+        "who do we contact about the neighbourhood coalition in Wrocław?",
+    ])
+    func wroclawContact(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .contact)
+        #expect(reply.text.contains("Wrocław"), "\(reply.text)")
+    }
 }

@@ -151,6 +151,47 @@ public enum Answers {
     /// "powtórz", "jeszcze raz", "repeat please": say the last reply again.
     public static func isRepeat(words: [String]) -> Bool { repeatWords.contains(words.joined(separator: " ")) }
 
+    /// What the resident asks of the replies' length.
+    public enum LengthRequest: Sendable, Equatable {
+        /// "krócej", "shorter please": from now on, the answer's first line only.
+        case shorter
+        /// "więcej", "tell me more": the rest of the last answer.
+        case more
+        /// "dłużej", "full answers": whole answers again.
+        case longer
+    }
+
+    static let lengthWords: [(LengthRequest, Set<String>)] = [
+        (.shorter, ["krocej", "krotko", "krotsze", "krotszy", "krotkie", "skrocie", "zwiezle", "shorter", "short", "brief", "briefly", "briefer", "concise"]),
+        (.more, ["wiecej", "szczegoly", "szczegolow", "szczegolowo", "rozwin", "dalej", "more", "details", "detail", "elaborate"]),
+        (.longer, ["dluzej", "dluzsze", "pelne", "pelnych", "calosci", "longer", "full", "complete"]),
+    ]
+    /// The words that may stand around such a request.
+    static let lengthRequestWords: Set<String> = [
+        "prosze", "odpowiadaj", "odpowiedzi", "odpowiedz", "pisz", "mow", "mozesz", "mozna", "czy", "a", "w", "troche", "jeszcze", "ok",
+        "poprosze", "daj", "podaj", "chce", "bardziej", "o", "tym", "to", "za", "dlugo", "bo",
+        "please", "answers", "answer", "replies", "be", "can", "you", "could", "tell", "me", "a", "bit", "give", "some", "ok", "okay",
+        "i", "want", "the", "in", "too", "long", "keep", "it", "them", "on", "that",
+    ]
+
+    /// "krócej proszę", "tell me more", "pełne odpowiedzi": a request about the replies' length,
+    /// when the line asks for nothing else.
+    public static func lengthRequest(words: [String]) -> LengthRequest? {
+        guard !words.isEmpty, words.count <= 6 else { return nil }
+        var asked: LengthRequest?
+        for word in words {
+            if let (request, _) = lengthWords.first(where: { $0.1.contains(word) }) {
+                guard asked == nil || asked == request else { return nil }
+                asked = request
+            } else if !lengthRequestWords.contains(word) {
+                return nil
+            }
+        }
+        // "za długo" alone (too long) asks for shorter replies.
+        if asked == nil, words.contains("dlugo") || words.contains("long") { return .shorter }
+        return asked
+    }
+
     static let languageNames: [(Language, Set<String>)] = [
         (.pl, ["polsku", "polski", "polskim", "polskiego", "polish", "pl"]),
         (.en, ["angielsku", "angielski", "angielskim", "angielskiego", "english", "eng", "en"]),

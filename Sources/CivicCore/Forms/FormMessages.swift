@@ -73,6 +73,29 @@ public enum FormMessages {
     )
     public static let noDistricts = Localized(pl: "Ten program nie pyta o dzielnicę.", en: "This programme does not ask for a district.")
     public static let corrected = Localized(pl: "Poprawione.", en: "Changed.")
+    /// Says what a correction changed, so that a screen-reader user need not re-read the summary.
+    public static let correctedField = Localized(pl: "Poprawione – {field}: {value}.", en: "Changed – {field}: {value}.")
+    public static let correctedFieldOnly = Localized(pl: "Poprawione – {field}.", en: "Changed – {field}.")
+    /// A longer new value (a note's concerns) is not repeated: the summary shows it.
+    static let longestRepeatedValue = 60
+    /// The names of the forms' fields, as their summaries print them.
+    public static let fieldNames: [String: Localized] = [
+        "programme": Localized(pl: "program", en: "programme"),
+        "name": Localized(pl: "imię i nazwisko", en: "name"),
+        "contact": Localized(pl: "kontakt", en: "contact"),
+        "district": Localized(pl: "dzielnica", en: "district"),
+        "date": Localized(pl: "data", en: "date"),
+        "topic": Localized(pl: "temat", en: "topic"),
+        "concerns": Localized(pl: "sprawy", en: "concerns"),
+        "recontact_how": Localized(pl: "ponowny kontakt", en: "contact again"),
+    ]
+
+    /// "Poprawione – kontakt: +48 600 123 456." (or "Poprawione." for a field without a name here).
+    public static func corrected(field: String, value: String, language: Language) -> String {
+        guard let name = fieldNames[field] else { return corrected[language] }
+        guard !value.isEmpty, value.count <= longestRepeatedValue else { return correctedFieldOnly.format(language, ["field": name[language]]) }
+        return correctedField.format(language, ["field": name[language], "value": value])
+    }
     public static let nothingBack = Localized(pl: "To pierwsze pytanie – nie ma dokąd wrócić.", en: "This is the first question – there is nothing to go back to.")
     public static let storageFailed = Localized(
         pl: "Przepraszam, nie udało się zapisać (problem techniczny). Nic nie zostało potwierdzone. Spróbuj ponownie („tak”) albo /anuluj.",

@@ -212,7 +212,7 @@ public struct InterviewNoteForm: Sendable, Equatable {
     /// field is asked and then the summary comes back; nil when the line names neither.
     private mutating func correct(_ correction: Answers.Correction, _ text: String, _ context: FormContext) -> FormStep? {
         if let field = correction.field.flatMap(Slot.init(rawValue:)) {
-            if take(field, from: text, context) { return corrected(context) }
+            if take(field, from: text, context) { return corrected(field, context) }
             if field != slot { visited.append(slot) }
             returnToSummary = isComplete || returnToSummary
             slot = field
@@ -220,7 +220,7 @@ public struct InterviewNoteForm: Sendable, Equatable {
             return question(context)
         }
         for field in [Slot.district, .date] where take(field, from: text, context) {
-            return corrected(context)
+            return corrected(field, context)
         }
         return nil
     }
@@ -256,11 +256,20 @@ public struct InterviewNoteForm: Sendable, Equatable {
         return true
     }
 
-    private mutating func corrected(_ context: FormContext) -> FormStep {
+    private mutating func corrected(_ field: Slot, _ context: FormContext) -> FormStep {
+        let value: String? = switch field {
+        case .district: district
+        case .date: date?.rendered(in: context.language)
+        case .topic: topic
+        case .concerns: concerns
+        case .recontactHow: recontactHow
+        case .recontact, .confirm: nil
+        }
         slot = isComplete ? .confirm : slot
         attempts.reset()
         guard case .ask(let text, let expecting, let choices, let error) = question(context) else { return question(context) }
-        return .ask(text: FormMessages.corrected[context.language] + "\n" + text, expecting: expecting, choices: choices, error: error)
+        let done = FormMessages.corrected(field: field.rawValue, value: value ?? "", language: context.language)
+        return .ask(text: done + "\n" + text, expecting: expecting, choices: choices, error: error)
     }
 }
 

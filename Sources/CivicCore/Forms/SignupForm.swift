@@ -172,14 +172,14 @@ public struct SignupForm: Sendable, Equatable {
                 // This programme asks no district: nothing to change, say so and go on.
                 return ask(slot, context, error: nil, prefix: FormMessages.noDistricts[context.language])
             }
-            if take(field, from: text, context) { return corrected(context) }
+            if take(field, from: text, context) { return corrected(field, context) }
             clear(field)
             if field == .programme { clear(.district) }
             move(to: field)
             return question(context)
         }
         for field in [Slot.contact, .district, .programme] where take(field, from: text, context) {
-            return corrected(context)
+            return corrected(field, context)
         }
         return nil
     }
@@ -210,16 +210,24 @@ public struct SignupForm: Sendable, Equatable {
         return true
     }
 
-    private mutating func corrected(_ context: FormContext) -> FormStep {
+    private mutating func corrected(_ field: Slot, _ context: FormContext) -> FormStep {
+        let value: String? = switch field {
+        case .name: name
+        case .contact: contact?.description
+        case .district: district
+        case .programme: programme.map { topicName($0, context) }
+        case .consent, .confirm: nil
+        }
+        let done = FormMessages.corrected(field: field.rawValue, value: value ?? "", language: context.language)
         let before = slot
         slot = nextSlot(catalogue: context.catalogue)
         attempts.reset()
         if slot == .consent, before == .consent {
             // The notice was shown already: the one-line reminder, not the whole notice again.
-            return .ask(text: FormMessages.corrected[context.language] + "\n" + FormMessages.consentReminder.format(context.language, ["version": fact(.privacyVersion, context)]),
+            return .ask(text: done + "\n" + FormMessages.consentReminder.format(context.language, ["version": fact(.privacyVersion, context)]),
                         expecting: slot.rawValue, choices: yesNoChoices(context.language), error: nil)
         }
-        return ask(slot, context, error: nil, prefix: FormMessages.corrected[context.language])
+        return ask(slot, context, error: nil, prefix: done)
     }
 
     /// Turns storage's answer into the form's last step, or back to confirmation when storage failed.

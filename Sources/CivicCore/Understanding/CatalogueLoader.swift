@@ -260,6 +260,33 @@ private struct Reader {
         return LocalizedTemplate(pl: pl, en: en)
     }
 
+    /// A reply's first line is the answer, in at most two sentences; details follow on the next
+    /// lines (a reader in brief mode, or on a screen reader, gets the first line only).
+    mutating func checkAnswerFirst(_ node: Node, what: String) {
+        for language in ["pl", "en"] {
+            guard let text = node.mapping?[language]?.string ?? node.scalar?.string else { continue }
+            let first = text.prefix { $0 != "\n" }
+            let sentences = Self.sentenceCount(first)
+            if sentences > Self.answerSentences {
+                report(node.mapping?[language] ?? node, "\(what) (\(language)): its first line has \(sentences) sentences; put the answer first in at most \(Self.answerSentences), the details on the next lines")
+            }
+        }
+    }
+
+    static let answerSentences = 2
+
+    /// Sentences in a line: one, plus one for every ".", "!" or "?" followed by a space and a
+    /// capital letter or an opening quote ("O.S." inside a sentence does not end it).
+    static func sentenceCount(_ line: Substring) -> Int {
+        let characters = Array(line)
+        var count = characters.isEmpty ? 0 : 1
+        for index in characters.indices.dropLast(2) where ".!?".contains(characters[index]) && characters[index + 1] == " " {
+            let next = characters[index + 2]
+            if next.isUppercase || "„“\"".contains(next) { count += 1 }
+        }
+        return count
+    }
+
     mutating func parseTemplate(_ text: String, at node: Node, what: String) -> ReplyTemplate? {
         do {
             let template = try ReplyTemplate(parsing: text)
@@ -409,6 +436,7 @@ private struct Reader {
                     guard let topic = topicKey.string else { continue }
                     if let template = readTemplate(text, what: "reply \(topic) of intent \(id)") {
                         replies[topic] = template
+                        checkAnswerFirst(text, what: "reply \(topic) of intent \(id)")
                     }
                 }
                 if replies[Intent.defaultReply] == nil && byTopic["default"] == nil {
