@@ -76,8 +76,8 @@ extension Session {
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
         }
-        if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), text.contains("?"), !Answers.isFarewell(words: line.words),
-           let rest = Self.afterSmallTalk(text, catalogue: catalogue),
+        if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), !Answers.isFarewell(words: line.words),
+           let rest = Self.afterSmallTalk(text, catalogue: catalogue), text.contains("?") || Self.asksSomething(rest),
            ![IntentID.greeting, .thanks, .goodbye, .fallback].contains(catalogue.understand(rest).match.intent) {
             // "Dziękuję. A czy w moim wieku mogę się zgłosić?": the question, not the courtesy.
             return respond(to: rest, catalogue: catalogue, today: today)
@@ -121,7 +121,7 @@ extension Session {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
         var answer = answer(intent, catalogue: catalogue, today: today)
-        answer.text = shaped(answer.text)
+        answer.text = shaped(withAspects(answer.text, asked: line, intent: intent.id, catalogue: catalogue, today: today))
 
         switch intent.id {
         case .signup where line.mentions.topic.flatMap { catalogue.topic($0)?.signup } == false:
@@ -172,6 +172,18 @@ extension Session {
         return TextNormalizer.tokens(rest).count >= 2 ? rest : nil
     }
 
+    /// Words that open a question: "dzięki, a ile kosztuje szkolenie" asks without a "?".
+    static let questionWords: Set<String> = [
+        "ile", "jak", "jaki", "jaka", "jakie", "gdzie", "kiedy", "czy", "kto", "co", "ktory", "ktora", "ktore", "dlaczego", "skad",
+        "how", "what", "where", "when", "who", "which", "why", "is", "are", "can", "could", "do", "does", "will",
+    ]
+
+    /// True when `text`, leading "a"/"and"/"i" aside, starts with a question word.
+    static func asksSomething(_ text: String) -> Bool {
+        let words = TextNormalizer.tokens(text).drop { ["a", "i", "and", "so", "to"].contains($0) }
+        return words.first.map(questionWords.contains) ?? false
+    }
+
     /// The programme a sign-up request names: the topic mentioned, the one whose part the intent
     /// is about (its campaign), or the one whose district is named — when open for sign-up.
     static func signupTopic(named line: LineUnderstanding, partOf intent: IntentID, catalogue: Catalogue) -> String? {
@@ -207,6 +219,24 @@ extension Session {
         }
         guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
         return [.reply(lastReply, format: format, prompt: true)]
+    }
+
+    /// The reply, with the facts the line asks about by an aspect ("kto prowadził szkolenie?")
+    /// that it does not already say, for the conversation's topic.
+    func withAspects(_ text: String, asked line: LineUnderstanding, intent: IntentID, catalogue: Catalogue, today: CalendarDay) -> String {
+        guard ![IntentID.fallback, .greeting, .thanks, .goodbye, .signup, .interviewNote, .privacy, .human, .help].contains(intent),
+              let topicID = conversation.topic, let topic = catalogue.topic(topicID), !topic.aspects.isEmpty else { return text }
+        let stems = Set(line.corrected.map(TextNormalizer.stem))
+        let folded = { (words: String) in TextNormalizer.tokens(words).joined() }
+        var text = text
+        for aspect in topic.aspects where !aspect.stems.isDisjoint(with: stems) {
+            // Said already when the reply holds every fact the aspect names (spaces and case aside).
+            let reply = folded(text)
+            let facts = aspect.say[language].factReferences.compactMap { catalogue.facts[$0]?.value.rendered(in: language, today: today, relative: false) }
+            guard !facts.allSatisfy({ reply.contains(folded($0)) }) else { continue }
+            text += "\n" + catalogue.render(aspect.say[language], language: language, today: today, topic: topicID)
+        }
+        return text
     }
 
     /// "krócej": answers in brief from now on; "więcej": the rest of the last one; "dłużej": whole again.

@@ -65,6 +65,21 @@ struct PersonaFindingsTests {
         #expect(reply.intent != nil)
     }
 
+    @Test("a question after a courtesy is answered without a question mark too", arguments: [
+        ("dzięki, a ile kosztuje szkolenie w Krośnie", IntentID.cost), ("Dzień dobry, gdzie jest Centrum Obywatelskie w Krakowie", .contact),
+        ("thanks, and when was the report deadline", .deadlines),
+    ])
+    func courtesyThenQuestionUnmarked(_ line: String, _ intent: IntentID) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).intent == intent, "\(line)")
+    }
+
+    @Test("a courtesy with praise stays a courtesy", arguments: ["dzięki, super sprawa", "thanks, that was really helpful", "dzień dobry, mam pytanie"])
+    func courtesyAlone(_ line: String) throws {
+        var t = Transcript()
+        #expect([IntentID.thanks, .greeting].contains(try t.reply(line).intent), "\(line)")
+    }
+
     @Test("a district change for a programme without districts says so, with no empty list")
     func noDistricts() throws {
         var t = Transcript.fixture

@@ -54,7 +54,16 @@ public struct Topic: Sendable {
     public var stagesEnd: [FactPath] = []
     /// What a resident is told before anything is collected for an ended programme.
     public var endedNotice: LocalizedTemplate?
+    /// Facts asked about by an aspect ("kto prowadził szkolenie?"): said after the reply when a
+    /// question about this topic has one of the aspect's words and the reply does not say it.
+    public var aspects: [Aspect] = []
     public var location: SourceLocation
+
+    public struct Aspect: Sendable {
+        /// Word stems that ask for it ("prowadz", "trener", "led").
+        public var stems: Set<String>
+        public var say: LocalizedTemplate
+    }
 }
 
 /// A city, and the topic a bare mention of it means.

@@ -300,6 +300,30 @@ private struct Reader {
 
     // MARK: topics and cities
 
+    /// `aspects:` of a topic: a list of `{words: [...], say: {pl, en}}`.
+    mutating func readAspects(_ node: Node?, topic: String) -> [Topic.Aspect] {
+        guard let node else { return [] }
+        guard let items = node.sequence else {
+            report(node, "aspects of topic \(topic) must be a list of {words, say}")
+            return []
+        }
+        var aspects: [Topic.Aspect] = []
+        for item in items {
+            guard let fields = item.mapping, let sayNode = fields["say"] else {
+                report(item, "an aspect of topic \(topic) needs words: and say:")
+                continue
+            }
+            for field in fields.keys where !["words", "say"].contains(field.string ?? "") {
+                report(field, "unknown key '\(field.string ?? "?")' in an aspect of topic \(topic)")
+            }
+            let words = readStrings(fields["words"], what: "words of an aspect of topic \(topic)").flatMap(TextNormalizer.tokens)
+            if words.isEmpty { report(item, "an aspect of topic \(topic) has no words") }
+            guard let say = readTemplate(sayNode, what: "aspect of topic \(topic)") else { continue }
+            aspects.append(Topic.Aspect(stems: Set(words.map(TextNormalizer.stem)), say: say))
+        }
+        return aspects
+    }
+
     mutating func readTopics(_ node: Node) {
         guard let mapping = node.mapping else {
             report(node, "topics must be a mapping of topic ids")
@@ -307,10 +331,10 @@ private struct Reader {
         }
         for (key, value) in mapping {
             guard let id = key.string, let fields = value.mapping else {
-                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, parts, stages_end, ended)")
+                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, parts, stages_end, ended, aspects)")
                 continue
             }
-            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "parts", "stages_end", "ended"].contains(field.string ?? "") {
+            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "parts", "stages_end", "ended", "aspects"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in topic \(id)")
             }
             guard let nameNode = fields["name"], let name = readTemplate(nameNode, what: "name of topic \(id)") else {
@@ -327,6 +351,7 @@ private struct Reader {
                 parts: readStrings(fields["parts"], what: "parts of topic \(id)").map(IntentID.init),
                 stagesEnd: readStrings(fields["stages_end"], what: "stages_end of topic \(id)").map(FactPath.init),
                 endedNotice: fields["ended"].flatMap { readTemplate($0, what: "ended notice of topic \(id)") },
+                aspects: readAspects(fields["aspects"], topic: id),
                 location: location(key)
             ))
         }

@@ -135,7 +135,8 @@ public struct IntentMatcher: Sendable {
         self.outOfScopeStems = outOfScopeStems.subtracting(inScopeStems)
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
-        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords)
+        // The common words of each language are real words too: "potem" is no misspelling of "botem".
+        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english))
         self.exampleIntent = exampleIntent
         let wordIndex = InvertedIndex(documents: wordDocuments)
         let gramIndex = InvertedIndex(documents: gramDocuments)

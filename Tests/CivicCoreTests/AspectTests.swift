@@ -1,0 +1,57 @@
+@testable import CivicCore
+import Testing
+
+/// Facts asked about by an aspect (`aspects:` in topics.yml): the reply says them even when the
+/// intent's own reply does not. Paraphrases of our own, never from an evaluation set.
+@Suite("Facts by aspect")
+struct AspectTests {
+    @Test("who ran the training", arguments: [
+        "kto prowadził szkolenie w Krośnie?", "jacy trenerzy prowadzili szkolenie O.S.?", "who led the O.S. training in Krosno?",
+    ])
+    func trainers(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+    }
+
+    @Test("what comes after the listening campaign", arguments: [
+        "co jest potem, po kampanii słuchania w Krośnie?", "a później, po kampanii słuchania, co będzie w akcji O.S.?", "what happens after the listening campaign in Krosno?",
+    ])
+    func afterCampaign(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("¼") || text.contains("1/4") || text.contains("ćwierć") || text.contains("quarter"), "the job stage: \(text)")
+    }
+
+    @Test("what a local government gains in the Zachodniopomorskie project", arguments: [
+        "co zyska nasza gmina na udziale w rekrutacji JST w zachodniopomorskim?", "jakie korzyści daje samorządowi projekt zachodniopomorskich JST?",
+        "what does a municipality gain from the Zachodniopomorskie JST project?",
+    ])
+    func gains(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("animator"), "\(text)")
+        #expect(text.contains("Lokalnym Indeksem") || text.contains("Local Cooperation Quality Index"), "\(text)")
+    }
+
+    @Test("an aspect already said is not said twice")
+    func notTwice() throws {
+        var t = Transcript()
+        let text = try t.reply("jak wygląda akcja O.S. w Krośnie i kto prowadził szkolenie?").text
+        let said = text.components(separatedBy: "Centrum Doradztwa Strategicznego").count - 1
+        #expect(said == 1, "\(text)")
+    }
+
+    @Test("an aspect asked in a line the matcher throws out is still lost", arguments: [
+        ("a trenerzy na szkoleniu O.S. skąd byli?", "Centrum Doradztwa Strategicznego"),
+        ("a co następnie po tych 20 rozmowach w akcji O.S.?", "¼"),
+    ])
+    func aspectInFallback(_ line: String, _ fact: String) throws {
+        // The aspect is added to a reply; a line understood as out of scope has none to add to.
+        var t = Transcript()
+        let text = try t.reply(line).text
+        withKnownIssue("a question about an aspect with no other cue goes to the fallback") {
+            #expect(text.contains(fact))
+        }
+    }
+}
