@@ -13,6 +13,9 @@ public struct Conversation: Sendable, Equatable {
     /// The sign-up this conversation made (or found already made): what "bo się zapisałam" and
     /// "kiedy zadzwonicie?" are about.
     public var signedUp: SignedUp?
+    /// The resident writes formally ("Szanowni Państwo", "uprzejmie proszę"): Polish replies use
+    /// the "Państwo" form, for good.
+    public var formal = false
     /// Answers in brief: only their first line (the answer), the rest on "więcej".
     public var brief = false
     /// The whole of the last answer cut short, for "więcej"/"more".

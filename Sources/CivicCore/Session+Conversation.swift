@@ -4,6 +4,7 @@ extension Session {
     mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         // The requests about the conversation itself, read from the line's words once.
         let words = TextNormalizer.tokens(text)
+        if FormalPolish.addressesFormally(words: words) { conversation.formal = true }
         if Answers.isRepeat(words: words) {
             return repeatLast(catalogue: catalogue, today: today)
         }

@@ -244,16 +244,21 @@ public struct Session: Sendable {
     /// the prompt unless the session ends with it.
     func reply(_ text: String, intent: IntentID? = nil, confidence: Double? = nil, expecting: String? = nil,
                choices: [String] = [], error: ReplyError? = nil, unsolicited: Bool = false) -> [SessionAction] {
-        var reply = Reply(text: text, language: language, intent: intent, confidence: confidence,
+        var reply = Reply(text: registered(text), language: language, intent: intent, confidence: confidence,
                           expecting: expecting, choices: choices, error: error)
         reply.unsolicited = unsolicited
         return [.reply(reply, format: format, prompt: true)]
     }
 
+    /// Polish in the formal register for a resident who wrote formally ("Szanowni Państwo…").
+    func registered(_ text: String) -> String {
+        language == .pl && conversation.formal ? FormalPolish.rewrite(text) : text
+    }
+
     /// The last reply: the session is over and the connection closes after it.
     mutating func farewell(_ text: String, intent: IntentID? = nil, error: ReplyError?, unsolicited: Bool = false) -> [SessionAction] {
         isClosed = true
-        var reply = Reply(text: text, language: language, intent: intent, confidence: intent == nil ? nil : 1, error: error)
+        var reply = Reply(text: registered(text), language: language, intent: intent, confidence: intent == nil ? nil : 1, error: error)
         reply.unsolicited = unsolicited
         return [.reply(reply, format: format, prompt: false), .close]
     }
