@@ -20,6 +20,8 @@ public struct Conversation: Sendable, Equatable {
     public var brief = false
     /// The whole of the last answer cut short, for "więcej"/"more".
     var details: String?
+    /// The last intent's answer as written (before it was cut short), for "krócej" to shorten.
+    var lastAnswer: String?
 
     public struct SignedUp: Sendable, Equatable {
         public var programme: String

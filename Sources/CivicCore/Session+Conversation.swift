@@ -52,6 +52,10 @@ extension Session {
         }
         let offered = conversation.signupOffered
         conversation.signupOffered = false
+        if !offered, Answers.isAcknowledgement(words: line.words) {
+            // "dobra", "ok": the resident heard the answer; neither a question nor a goodbye.
+            return reply(Messages.anythingElse[language])
+        }
         if let yes = line.yesNo(in: language), line.words.count <= 2 {
             // A bare "tak"/"nie" answers the offer, if there was one; otherwise it means nothing yet.
             if offered && yes { return startSignup(catalogue: catalogue, today: today, intro: nil) }
@@ -78,7 +82,7 @@ extension Session {
             return reply(Messages.help[language])
         }
         if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), !Answers.isFarewell(words: line.words),
-           let rest = Self.afterSmallTalk(text, catalogue: catalogue), text.contains("?") || Self.asksSomething(rest),
+           let rest = Self.afterSmallTalk(text, catalogue: catalogue), text.contains("?") || Answers.asksSomething(rest),
            ![IntentID.greeting, .thanks, .goodbye, .fallback].contains(catalogue.understand(rest).match.intent) {
             // "Dziękuję. A czy w moim wieku mogę się zgłosić?": the question, not the courtesy.
             return respond(to: rest, catalogue: catalogue, today: today)
@@ -122,7 +126,8 @@ extension Session {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
         var answer = answer(intent, catalogue: catalogue, today: today)
-        answer.text = shaped(withAspects(answer.text, asked: line, intent: intent.id, catalogue: catalogue, today: today))
+        let part = shapedPart(answer.text)
+        answer.text = withAspects(part.shown, asked: line, intent: intent.id, catalogue: catalogue, today: today) + part.hint
 
         switch intent.id {
         case .signup where line.mentions.topic.flatMap { catalogue.topic($0)?.signup } == false:
@@ -147,7 +152,8 @@ extension Session {
             return [.store(.countInterviews(organiserID: organiser.id))]
         case .privacy where Self.asksForErasure(tokens):
             return start(ErasureForm(), catalogue: catalogue, today: today, confidence: match.confidence, intro: answer.text)
-        case .join where catalogue.topics.contains(where: \.signup):
+        case .join where catalogue.topics.contains(where: \.signup)
+            && (conversation.topic.flatMap { catalogue.topic($0)?.signup } ?? true):
             conversation.signupOffered = true
             return reply(answer.text + "\n" + Messages.signupOffer[language], intent: intent.id, confidence: match.confidence,
                          choices: [FormMessages.yes[language], FormMessages.no[language]])
@@ -171,18 +177,6 @@ extension Session {
         guard index > 0 else { return nil }
         let rest = clauses[index...].joined(separator: ", ")
         return TextNormalizer.tokens(rest).count >= 2 ? rest : nil
-    }
-
-    /// Words that open a question: "dzięki, a ile kosztuje szkolenie" asks without a "?".
-    static let questionWords: Set<String> = [
-        "ile", "jak", "jaki", "jaka", "jakie", "gdzie", "kiedy", "czy", "kto", "co", "ktory", "ktora", "ktore", "dlaczego", "skad",
-        "how", "what", "where", "when", "who", "which", "why", "is", "are", "can", "could", "do", "does", "will",
-    ]
-
-    /// True when `text`, leading "a"/"and"/"i" aside, starts with a question word.
-    static func asksSomething(_ text: String) -> Bool {
-        let words = TextNormalizer.tokens(text).drop { ["a", "i", "and", "so", "to"].contains($0) }
-        return words.first.map(questionWords.contains) ?? false
     }
 
     /// The programme a sign-up request names: the topic mentioned, the one whose part the intent
@@ -245,7 +239,10 @@ extension Session {
         switch request {
         case .shorter:
             conversation.brief = true
-            return reply(Messages.briefOn[language])
+            // The last answer again, short: what the resident found too long.
+            guard let last = conversation.lastAnswer else { return reply(Messages.briefOn[language]) }
+            let part = shapedPart(last)
+            return reply(Messages.briefOn[language] + "\n" + part.shown + part.hint, intent: conversation.lastIntent)
         case .longer:
             conversation.brief = false
             return reply(Messages.briefOff[language])
@@ -257,12 +254,13 @@ extension Session {
     }
 
     /// An answer as the resident asked for it: whole, or in brief its first line (the answer
-    /// itself, by the catalogue's rule) with the rest kept for "więcej".
-    mutating func shaped(_ text: String) -> String {
+    /// itself, by the catalogue's rule) and a hint, with the rest kept for "więcej".
+    mutating func shapedPart(_ text: String) -> (shown: String, hint: String) {
         conversation.details = nil
-        guard conversation.brief, let firstBreak = text.firstIndex(of: "\n") else { return text }
+        conversation.lastAnswer = text
+        guard conversation.brief, let firstBreak = text.firstIndex(of: "\n") else { return (text, "") }
         conversation.details = String(text[text.index(after: firstBreak)...])
-        return String(text[..<firstBreak]) + "\n" + Messages.moreHint[language]
+        return (String(text[..<firstBreak]), "\n" + Messages.moreHint[language])
     }
 
     /// "po polsku", "in English please": the language changes for good (as with `/lang`) and a

@@ -19,7 +19,8 @@ extension Session {
         }
         let intent = type(of: form).intent
         // A question in the middle of the form is answered, then the form asks again.
-        if text.hasSuffix("?"), form.answersAside(text) {
+        // "a ile to kosztuje" asks, with or without its question mark.
+        if text.hasSuffix("?") || Answers.asksSomething(text), form.answersAside(text) {
             return answerAside(text, catalogue: catalogue, today: today, question: form.question(context), intent: intent)
         }
         let step = form.handle(text, context)

@@ -142,3 +142,64 @@ struct PersonaFindingsTests {
         #expect(reply.text.contains("Wrocław"), "\(reply.text)")
     }
 }
+
+/// The second round of residents in character (2026-12-02), each with paraphrases of our own.
+@Suite("Found by residents in character, second round")
+struct PersonaFindingsSecondRoundTests {
+    @Test("a colloquial yes at consent is a yes in Polish, never an English no", arguments: ["no raczej", "dobra", "spoko, zgadzam się"])
+    func colloquialYes(_ line: String) {
+        #expect(Answers.consent(line, language: .pl) == true, "\(line)")
+    }
+
+    @Test("a Polish line opening with „no” is never the English no in Polish", arguments: ["no nie wiem jeszcze", "no bo ja wiem"])
+    func noIsNotNo(_ line: String) {
+        #expect(Answers.yesNo(line, language: .pl) != false)
+    }
+
+    @Test("an acknowledgement neither ends the conversation nor gets the fallback", arguments: ["dobra", "ok", "no dobrze"])
+    func acknowledgement(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("ile kosztuje szkolenie w Krośnie?")
+        let actions = t.say(line)
+        #expect(!actions.contains(.close), "\(line) closed the session")
+        guard case .reply(let reply, _, _)? = actions.first else { Issue.record("no reply"); return }
+        #expect(reply.intent != .fallback)
+        #expect(reply.text.contains("W czym jeszcze"), "\(reply.text)")
+    }
+
+    @Test("a programme's name is no person's name", arguments: ["Centrum Obywatelskie", "koalicja na rzecz sąsiedztw"])
+    func programmeIsNoName(_ line: String) throws {
+        var t = Transcript()
+        #expect(try t.reply("chcę się zapisać do Centrum Obywatelskiego").expecting == "name")
+        let reply = try t.reply(line)
+        #expect(reply.expecting == "name", "asked again: \(reply.text)")
+        #expect(reply.error == .invalidValue)
+    }
+
+    @Test("a question inside a form without a question mark is answered, then the question again", arguments: [
+        "a ile to kosztuje bo emerytura mała", "a gdzie to jest", "how much does it cost",
+    ])
+    func unmarkedQuestionInForm(_ line: String) throws {
+        var t = Transcript()
+        #expect(try t.reply("chcę się zapisać do Centrum Obywatelskiego").expecting == "name")
+        let reply = try t.reply(line)
+        #expect(reply.expecting == "name")
+        #expect(reply.error == nil, "answered, not refused as a name: \(reply.text)")
+    }
+
+    @Test("„zapisz” at the note's summary saves it", arguments: ["zapisz", "dobra zapisuj", "tak, zapisz"])
+    func saveNote(_ line: String) throws {
+        var t = try Transcript.noteAtSummary(by: Organiser(id: 3, name: "Ewa"), date: "wczoraj", recontactHow: "telefonicznie")
+        let actions = t.say(line)
+        #expect(actions.contains { if case .store = $0 { return true } else { return false } }, "\(line): \(actions)")
+    }
+
+    @Test("after the answer about a closed programme, no sign-up is offered", arguments: [
+        "jak gmina może dołączyć do rekrutacji JST w zachodniopomorskim", "how can our municipality join the Zachodniopomorskie JST project",
+    ])
+    func noOfferForClosed(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(!reply.text.contains("Chcesz się zapisać teraz") && !reply.text.contains("sign up now"), "\(reply.text)")
+    }
+}

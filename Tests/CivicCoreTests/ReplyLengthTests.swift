@@ -10,6 +10,8 @@ struct ReplyLengthTests {
         ("shorter answers please", .shorter), ("please be brief", .shorter),
         ("więcej", .more), ("a więcej?", .more), ("tell me more", .more), ("szczegóły proszę", .more),
         ("dłużej", .longer), ("full answers please", .longer),
+        ("korzystam z czytnika ekranu, proszę o krótkie odpowiedzi", .shorter), ("proszę prościej", .shorter),
+        ("I use a screen reader, short answers please", .shorter),
         ("chcę wiedzieć więcej o kampanii słuchania", nil), ("co dalej?", nil), ("ile trwa szkolenie", nil),
     ])
     func requests(_ line: String, _ expected: Answers.LengthRequest?) {
@@ -61,5 +63,18 @@ struct ReplyLengthTests {
     func banner(_ language: Language, _ places: [String]) {
         let banner = Messages.greeting[language]
         for place in places { #expect(banner.contains(place), "\(place) in \(banner)") }
+    }
+
+    @Test("„krócej” shortens the last answer at once, and a short answer keeps what the line asked", arguments: [
+        ("krócej", "do kiedy był raport z kampanii słuchania w Krośnie?", "17 maja 2023"),
+        ("shorter please", "when was the listening campaign report due in Krosno?", "17 May 2023"),
+    ])
+    func shortKeepsAsked(_ shorter: String, _ question: String, _ fact: String) throws {
+        var t = Transcript()
+        let full = try t.reply("co to jest kampania słuchania?")
+        let short = try t.reply(shorter)
+        #expect(short.text.contains(String(full.text.prefix { $0 != "\n" })), "\(short.text)")
+        let asked = try t.reply(question)
+        #expect(asked.text.contains(fact), "\(asked.text)")
     }
 }

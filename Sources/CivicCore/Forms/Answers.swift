@@ -7,6 +7,8 @@ public enum Answers {
         "tak", "t", "jasne", "oczywiscie", "zgadzam sie", "zgadzam", "zgoda", "ok", "okej", "okay", "dobrze", "potwierdzam",
         "tak zgadzam sie", "tak poprosze", "tak prosze", "pewnie", "pewno", "jasna sprawa", "jak najbardziej", "dokladnie",
         "w porzadku", "moze byc", "ano", "tak tak", "zgadza sie", "wyrazam zgode", "tak jest", "poprosze", "chetnie",
+        "raczej", "raczej tak", "dobra", "spoko", "mhm", "niech bedzie", "zapisz", "zapisuj", "dobra zapisuj", "zapisz prosze",
+        "save", "save it",
         "yes", "y", "yeah", "yep", "yup", "sure", "i agree", "agree", "confirm", "correct", "right", "yes please",
         "of course", "absolutely", "definitely", "alright", "all right", "fine", "sounds good", "go ahead", "that s right",
     ]
@@ -52,8 +54,9 @@ public enum Answers {
         case .no: return false
         case .unsure: return nil
         case .unknown:
-            // "no, I don't think so", "no thanks": the English no, whatever the conversation's language.
-            return words.first == "no" && words.count <= 6 ? false : nil
+            // "no, I don't think so", "no thanks": the English no — in an English conversation. In a
+            // Polish one "no …" opens a colloquial answer ("no raczej" is a yes): asked again.
+            return language == .en && words.first == "no" && words.count <= 6 ? false : nil
         }
     }
 
@@ -71,6 +74,29 @@ public enum Answers {
         if ["tak", "yes", "yeah", "yep", "jasne", "pewnie", "oczywiscie", "zgoda", "sure", "absolutely"].contains(first) { return .yes }
         if ["nie", "nope", "nah"].contains(first) { return .no }
         return .unknown
+    }
+
+    /// Words that open a question: "dzięki, a ile kosztuje szkolenie" asks without a "?".
+    static let questionWords: Set<String> = [
+        "ile", "jak", "jaki", "jaka", "jakie", "gdzie", "kiedy", "czy", "kto", "co", "ktory", "ktora", "ktore", "dlaczego", "skad",
+        "how", "what", "where", "when", "who", "which", "why", "is", "are", "can", "could", "do", "does", "will",
+    ]
+
+    /// True when `text`, leading "a"/"and"/"i" aside, starts with a question word.
+    public static func asksSomething(_ text: String) -> Bool {
+        let words = TextNormalizer.tokens(text).drop { ["a", "i", "and", "so", "to"].contains($0) }
+        return words.first.map(questionWords.contains) ?? false
+    }
+
+    /// Words that only acknowledge ("dobra", "ok", "rozumiem"): outside a form, no question and no leave-taking.
+    static let acknowledgements: Set<String> = [
+        "dobra", "dobrze", "ok", "okej", "okay", "oki", "spoko", "aha", "rozumiem", "jasne", "w porzadku", "no dobra", "no dobrze",
+        "no ok", "aha ok", "ok dzieki", "got it", "alright", "all right", "i see", "fine", "cool", "ok cool",
+    ]
+
+    /// True when the folded words only acknowledge what was said.
+    public static func isAcknowledgement(words: [String]) -> Bool {
+        acknowledgements.contains(words.joined(separator: " "))
     }
 
     /// Consent: as ``yesNo(_:language:)``, except that a bare "no" is never taken for consent in
@@ -162,7 +188,8 @@ public enum Answers {
     }
 
     static let lengthWords: [(LengthRequest, Set<String>)] = [
-        (.shorter, ["krocej", "krotko", "krotsze", "krotszy", "krotkie", "skrocie", "zwiezle", "shorter", "short", "brief", "briefly", "briefer", "concise"]),
+        (.shorter, ["krocej", "krotko", "krotsze", "krotszy", "krotkie", "krotkich", "skrocie", "zwiezle", "prosciej", "prostsze", "prostszymi",
+                    "shorter", "short", "brief", "briefly", "briefer", "concise", "simpler"]),
         (.more, ["wiecej", "szczegoly", "szczegolow", "szczegolowo", "rozwin", "dalej", "more", "details", "detail", "elaborate"]),
         (.longer, ["dluzej", "dluzsze", "pelne", "pelnych", "calosci", "longer", "full", "complete"]),
     ]
@@ -177,6 +204,14 @@ public enum Answers {
     /// "krócej proszę", "tell me more", "pełne odpowiedzi": a request about the replies' length,
     /// when the line asks for nothing else.
     public static func lengthRequest(words: [String]) -> LengthRequest? {
+        // "korzystam z czytnika ekranu, proszę o krótkie odpowiedzi": a request about the replies,
+        // whatever else the line tells.
+        let aboutReplies: Set<String> = ["odpowiedzi", "odpowiadaj", "odpowiadac", "answers", "replies", "answer"]
+        if words.count <= 16, words.contains(where: aboutReplies.contains),
+           let (request, _) = lengthWords.first(where: { entry in words.contains(where: entry.1.contains) }),
+           lengthWords.filter({ entry in words.contains(where: entry.1.contains) }).count == 1 {
+            return request
+        }
         guard !words.isEmpty, words.count <= 6 else { return nil }
         var asked: LengthRequest?
         for word in words {

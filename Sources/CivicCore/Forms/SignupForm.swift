@@ -100,8 +100,10 @@ public struct SignupForm: Sendable, Equatable {
         case .name:
             // "Magdalena Kowalczyk, Stowarzyszenie Sąsiedzki Nadodrze": the name is the first part.
             let firstPart = text.split(separator: ",").first.map(String.init) ?? text
+            // "Centrum Obywatelskie" names a programme, not a person.
             guard let plain = Answers.plainName(text) ?? Answers.plainName(firstPart), !text.contains("@"),
-                  !Answers.readsAsSentence(plain, matcher: context.catalogue.matcher) else {
+                  !Answers.readsAsSentence(plain, matcher: context.catalogue.matcher),
+                  context.catalogue.matcher.mentions(in: plain).topic == nil else {
                 return attempts.reject(FormMessages.invalidName[language], expecting: slot.rawValue, choices: [], context: context)
             }
             name = plain
@@ -411,6 +413,6 @@ extension SignupForm: ConversationForm {
     /// A question is answered aside anywhere but at the confirmation, and at the name unless it
     /// reads as a name.
     public func answersAside(_ text: String) -> Bool {
-        slot != .confirm && (Answers.plainName(text) == nil || slot != .name)
+        slot != .confirm && (Answers.plainName(text) == nil || slot != .name || Answers.asksSomething(text))
     }
 }

@@ -12,7 +12,7 @@ public enum CommonWords {
         "ja", "ty", "on", "ona", "oni", "swoj", "moj", "twoj", "jezeli", "jesli", "albo", "lub", "oraz",
         "zeby", "aby", "bardzo", "dlaczego", "czym", "kim", "dokad", "skad", "dzisiaj", "jutro", "wczoraj",
         "numer", "telefon", "adres", "pomoc", "pomocy", "rozmowa", "rozmowy", "dowidzenia", "widzenia",
-        "potem", "pozniej", "nastepnie", "teraz", "wtedy",
+        "potem", "pozniej", "nastepnie", "teraz", "wtedy", "dobrze", "dobra", "spoko",
         // Also English words ("a we wroclawiu tez?"): in both lists they are no evidence either way.
         "a", "we",
     ]
