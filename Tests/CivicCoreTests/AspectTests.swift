@@ -34,6 +34,17 @@ struct AspectTests {
         #expect(text.contains("Lokalnym Indeksem") || text.contains("Local Cooperation Quality Index"), "\(text)")
     }
 
+    @Test("how long the training lasted, and volunteering at the Civic Centre", arguments: [
+        ("ile dni trwało szkolenie w akcji O.S.?", "4-dniowe"), ("how long did the O.S. training in Krosno last?", "4-day"),
+        ("czy w Centrum Obywatelskim w Krakowie jest coś o wolontariacie?", "wolontariatu"),
+        ("does the Civic Centre in Kraków do anything for volunteers?", "volunteering"),
+    ])
+    func lengthAndVolunteering(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains(fact), "\(text)")
+    }
+
     @Test("an aspect already said is not said twice")
     func notTwice() throws {
         var t = Transcript()
@@ -45,6 +56,7 @@ struct AspectTests {
     @Test("an aspect asked in a line the matcher throws out is still lost", arguments: [
         ("a trenerzy na szkoleniu O.S. skąd byli?", "Centrum Doradztwa Strategicznego"),
         ("a co następnie po tych 20 rozmowach w akcji O.S.?", "¼"),
+        ("how many days did the O.S. training in Krosno last?", "4-day"),
     ])
     func aspectInFallback(_ line: String, _ fact: String) throws {
         // The aspect is added to a reply; a line understood as out of scope has none to add to.

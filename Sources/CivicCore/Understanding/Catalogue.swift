@@ -58,6 +58,8 @@ public struct Topic: Sendable {
     /// question about this topic has one of the aspect's words and the reply does not say it.
     public var aspects: [Aspect] = []
     public var location: SourceLocation
+    /// The words its aspects are asked with, as written.
+    public var aspectWords: [String] = []
 
     public struct Aspect: Sendable {
         /// Word stems that ask for it ("prowadz", "trener", "led").
@@ -138,7 +140,10 @@ public final class Catalogue: Sendable {
             case .date: return []
             }
         }
-        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts.sorted(), realWords: realWords)
+        // An aspect's words are the catalogue's own: "how many days did it last" is no question
+        // about something else.
+        let aspectWords = topics.flatMap(\.aspectWords)
+        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: (factTexts + aspectWords).sorted(), realWords: realWords)
         self.understandingCache = UnderstandingCache()
     }
 

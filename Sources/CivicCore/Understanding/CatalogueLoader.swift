@@ -352,7 +352,8 @@ private struct Reader {
                 stagesEnd: readStrings(fields["stages_end"], what: "stages_end of topic \(id)").map(FactPath.init),
                 endedNotice: fields["ended"].flatMap { readTemplate($0, what: "ended notice of topic \(id)") },
                 aspects: readAspects(fields["aspects"], topic: id),
-                location: location(key)
+                location: location(key),
+                aspectWords: fields["aspects"]?.sequence?.flatMap { readStrings($0.mapping?["words"], what: "aspect words of topic \(id)") } ?? []
             ))
         }
     }
