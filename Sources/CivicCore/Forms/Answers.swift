@@ -54,9 +54,13 @@ public enum Answers {
         case .no: return false
         case .unsure: return nil
         case .unknown:
-            // "no, I don't think so", "no thanks": the English no — in an English conversation. In a
-            // Polish one "no …" opens a colloquial answer ("no raczej" is a yes): asked again.
-            return language == .en && words.first == "no" && words.count <= 6 ? false : nil
+            // "no, I don't think so", "no thanks": the English no, in any conversation when the rest
+            // is English. In Polish "no …" opens a colloquial answer ("no raczej" is a yes): asked again.
+            guard words.first == "no", words.count <= 6 else { return nil }
+            let rest = words.dropFirst()
+            let english = rest.contains { CommonWords.english.contains($0) && !CommonWords.polish.contains($0) }
+            let polish = rest.contains { CommonWords.polish.contains($0) && !CommonWords.english.contains($0) }
+            return language == .en || (english && !polish) ? false : nil
         }
     }
 

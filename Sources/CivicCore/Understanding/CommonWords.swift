@@ -26,6 +26,7 @@ public enum CommonWords {
         "cost", "free", "sign", "up", "join", "deadline", "phone", "number", "address", "help", "yes", "no",
         "be", "have", "has", "will", "should", "from", "at", "by", "if", "not", "any", "some", "its", "im",
         "dont", "whats", "wheres", "hey", "morning", "evening", "good", "see", "talk", "person", "someone",
+        "think", "so", "don", "really", "sorry",
     ]
 
     /// True for a folded word common in any language we speak.
