@@ -216,19 +216,24 @@ public enum Answers {
            lengthWords.filter({ entry in words.contains(where: entry.1.contains) }).count == 1 {
             return request
         }
-        guard !words.isEmpty, words.count <= 6 else { return nil }
-        var asked: LengthRequest?
+        guard !words.isEmpty, words.count <= 6, let asked = onlyAsking(words, kinds: lengthWords, fillers: lengthRequestWords) else { return nil }
+        // "za długo" alone (too long) asks for shorter replies.
+        return asked ?? (words.contains("dlugo") || words.contains("long") ? .shorter : nil)
+    }
+
+    /// What a line of one request asks — one kind of `kinds`, among `fillers` only: `.some(nil)`
+    /// when it holds fillers alone, nil when it holds another word or two kinds.
+    static func onlyAsking<Kind: Equatable>(_ words: [String], kinds: [(Kind, Set<String>)], fillers: Set<String>) -> Kind?? {
+        var asked: Kind?
         for word in words {
-            if let (request, _) = lengthWords.first(where: { $0.1.contains(word) }) {
-                guard asked == nil || asked == request else { return nil }
-                asked = request
-            } else if !lengthRequestWords.contains(word) {
+            if let (kind, _) = kinds.first(where: { $0.1.contains(word) }) {
+                guard asked == nil || asked == kind else { return nil }
+                asked = kind
+            } else if !fillers.contains(word) {
                 return nil
             }
         }
-        // "za długo" alone (too long) asks for shorter replies.
-        if asked == nil, words.contains("dlugo") || words.contains("long") { return .shorter }
-        return asked
+        return .some(asked)
     }
 
     static let languageNames: [(Language, Set<String>)] = [
@@ -246,16 +251,7 @@ public enum Answers {
     /// "po polsku proszę", "in English please", "can we continue in English?": the language asked
     /// for, when the line asks for nothing else.
     public static func languageRequest(words: [String]) -> Language? {
-        guard !words.isEmpty, words.count <= 8 else { return nil }
-        var asked: Language?
-        for word in words {
-            if let (language, _) = languageNames.first(where: { $0.1.contains(word) }) {
-                guard asked == nil || asked == language else { return nil }
-                asked = language
-            } else if !languageRequestWords.contains(word) {
-                return nil
-            }
-        }
+        guard !words.isEmpty, words.count <= 8, let asked = onlyAsking(words, kinds: languageNames, fillers: languageRequestWords) else { return nil }
         // "pl" or "en" alone is too little to go on; a request names the language in full.
         guard let asked, words != ["pl"], words != ["en"] else { return nil }
         return asked
