@@ -105,6 +105,11 @@ extension Session {
                              intent: .signup, confidence: match.confidence, choices: others)
             }
         }
+        if intent.id == .fallback, let answers = answerEach(text, catalogue: catalogue, today: today) {
+            // "Ile rozmów muszę zrobić? I do kiedy raport?": two questions, each answered.
+            conversation.fallbacksInRow = 0
+            return reply(answers.text, intent: answers.intent, confidence: match.confidence)
+        }
         if intent.id == .fallback, let foreign = ForeignLanguage.detect(text) {
             // Written in a language we do not speak: one short reply they can read.
             return reply(foreign.languagesSpoken + "\n" + Messages.languagesSpoken, intent: intent.id, confidence: match.confidence)
@@ -214,6 +219,28 @@ extension Session {
         }
         guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
         return [.reply(lastReply, format: format, prompt: true)]
+    }
+
+    /// Intents a question among several may be answered with: they only inform.
+    static let informative: Set<IntentID> = [.listeningCampaign, .job, .join, .deadlines, .contact, .cost, .funding, .services, .about]
+
+    /// A line of two or more questions ("…? …?") that is out of scope as a whole: each question
+    /// understood on its own and, when all are informative and in scope, each answered.
+    func answerEach(_ text: String, catalogue: Catalogue, today: CalendarDay) -> (text: String, intent: IntentID)? {
+        let questions = text.split(separator: "?").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard text.filter({ $0 == "?" }).count >= 2, (2...4).contains(questions.count) else { return nil }
+        var answers: [String] = []
+        var first: IntentID?
+        for question in questions {
+            let intentID = catalogue.understand(question + "?").match.intent
+            // The progress reply, before log-in, is the campaign's target: information too.
+            guard Self.informative.contains(intentID) || (intentID == .progress && organiser == nil),
+                  let intent = catalogue.intent(intentID) else { return nil }
+            let answer = answer(intent, catalogue: catalogue, today: today).text
+            if !answers.contains(answer) { answers.append(answer) }
+            first = first ?? intentID
+        }
+        return first.map { (answers.joined(separator: "\n"), $0) }
     }
 
     /// The reply, with the facts the line asks about by an aspect ("kto prowadził szkolenie?")

@@ -203,3 +203,26 @@ struct PersonaFindingsSecondRoundTests {
         #expect(!reply.text.contains("Chcesz się zapisać teraz") && !reply.text.contains("sign up now"), "\(reply.text)")
     }
 }
+
+/// Several questions in one line.
+@Suite("Several questions in one line")
+struct SeveralQuestionsTests {
+    @Test("two questions out of scope as a whole are answered one by one", arguments: [
+        ("Ile ja musze rozmow zrobic? A raport do kiedy?", ["20", "17 maja 2023"]),
+        ("Prosze powiedziec ile to kosztuje? I kto to finansuje?", ["bezpłatne", "Norweski Mechanizm Finansowy"]),
+    ])
+    func twoQuestions(_ line: String, _ facts: [String]) throws {
+        #expect(ShippedCatalogue.catalogue.matcher.match(line).intent == .fallback, "the line as a whole is out of scope")
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent != .fallback, "\(reply.text)")
+        for fact in facts { #expect(reply.text.contains(fact), "\(fact) in \(reply.text)") }
+    }
+
+    @Test("a question out of scope among them keeps the whole line out of scope")
+    func oneOutOfScope() throws {
+        var t = Transcript()
+        let reply = try t.reply("Jaka jutro pogoda w Krakowie? A ile kosztuje bilet na tramwaj?")
+        #expect(reply.intent == .fallback, "\(reply.text)")
+    }
+}
