@@ -122,7 +122,7 @@ struct Serve: AsyncParsableCommand {
         if configuration.keepUnanswered {
             logger.notice("keeping unanswered questions for review", metadata: ["keep_days": "\(configuration.reviewKeepDays)"])
         }
-        let reloader = CatalogueReloader(
+        let reloader = ReloadOnHangup(
             directory: configuration.intentsDirectory, settings: settings, store: catalogues,
             certificate: CertificateReloader(configuration: configuration, server: server, fingerprint: material.fingerprint, metrics: storage.metrics),
             metrics: storage.metrics, logger: logger
@@ -178,7 +178,7 @@ struct Serve: AsyncParsableCommand {
 
 /// Reloads `intents/` and the TLS certificate and key on SIGHUP. An invalid catalogue, or a
 /// broken pair, is refused with a log line and the old one keeps serving; each on its own.
-struct CatalogueReloader: Service {
+struct ReloadOnHangup: Service {
     let directory: String
     let settings: CatalogueSettings
     let store: CatalogueStore
@@ -189,6 +189,8 @@ struct CatalogueReloader: Service {
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
+            // The certificate first: it takes milliseconds, the catalogue seconds.
+            certificate.reload(logger: logger)
             do {
                 let catalogue = try CatalogueFiles.load(directory: directory, settings: settings)
                 store.replace(with: catalogue)
@@ -198,7 +200,6 @@ struct CatalogueReloader: Service {
                 metrics.catalogueReloaded(ok: false)
                 logger.error("refused to reload intents; the previous catalogue keeps serving", metadata: ["error": "\(error)"])
             }
-            certificate.reload(logger: logger)
         }
     }
 }
