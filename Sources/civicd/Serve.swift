@@ -191,16 +191,35 @@ struct ReloadOnHangup: Service {
         for await _ in signals.cancelOnGracefulShutdown() {
             // The certificate first: it takes milliseconds, the catalogue seconds.
             certificate.reload(logger: logger)
-            do {
-                let catalogue = try CatalogueFiles.load(directory: directory, settings: settings)
+            switch await loadCatalogue() {
+            case .success(let catalogue):
                 store.replace(with: catalogue)
                 metrics.catalogueReloaded(ok: true)
                 logger.notice("reloaded intents", metadata: ["intents": "\(catalogue.intents.count)", "examples": "\(catalogue.matcher.exampleCount)"])
-            } catch {
+            case .failure(let error):
                 metrics.catalogueReloaded(ok: false)
                 logger.error("refused to reload intents; the previous catalogue keeps serving", metadata: ["error": "\(error)"])
+            case nil:
+                return
             }
         }
+    }
+
+    /// Loads `intents/` away from this task, so that a stop is not held up by a reload under way
+    /// (seconds for the whole catalogue): nil when the daemon began to stop first, and the
+    /// catalogue, whenever it is ready, is dropped.
+    private func loadCatalogue() async -> Result<Catalogue, any Error>? {
+        let (results, continuation) = AsyncStream.makeStream(of: Result<Catalogue, any Error>.self)
+        let directory = self.directory
+        let settings = self.settings
+        Task.detached {
+            continuation.yield(Result { try CatalogueFiles.load(directory: directory, settings: settings) })
+            continuation.finish()
+        }
+        for await result in results.cancelOnGracefulShutdown() {
+            return result
+        }
+        return nil
     }
 }
 
