@@ -4,6 +4,7 @@ import CivicSetup
 import CivicStore
 import Foundation
 import Logging
+import MetricsTestKit
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
@@ -131,5 +132,44 @@ struct OperationsEndpointTests {
             try DaemonConfiguration.parse("metrics:\n  port: 9464\n", file: "c.yml")
         }
         #expect(throws: ConfigurationError.self) { try DaemonConfiguration.parse("metrics:\n  listen: 9464\n", file: "c.yml") }
+    }
+
+    @Test("connection metrics: a resident and a kiosk counted by kind while open and when closed; an error reply is a refusal by code; plaintext on the TLS port is a handshake failure")
+    func connectionMetrics() async throws {
+        let factory = TestMetrics()
+        let token = "kiosk-token-0123456789"
+        func open(_ kind: String) -> Double {
+            factory.meters(label: ServerMetrics.Name.connectionsOpen, dimensions: [("kind", kind)]).first?.lastValue ?? 0
+        }
+        func closed(_ kind: String) -> Int64 {
+            factory.counterTotal(label: ServerMetrics.Name.connections, dimensions: [("kind", kind)])
+        }
+        /// Bounded wait for what the server records after the client has moved on.
+        func eventually(_ condition: () -> Bool) async throws {
+            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            while !condition(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        try await TestServer.with(kioskTokens: [token], metrics: ServerMetrics(factory: factory)) { server in
+            let resident = try await server.greetedClient()
+            let kiosk = try await server.greetedClient()
+            try await kiosk.sendLine("/kiosk \(token)")
+            _ = try await kiosk.read(until: "> ")
+            #expect(open("resident") == 1 && open("kiosk") == 1)
+
+            try await resident.sendLine("/nosuchcommand")
+            _ = try await resident.read(until: "> ")
+            #expect(factory.counterTotal(label: ServerMetrics.Name.refusals, dimensions: [("reason", "unknown_command")]) == 1)
+
+            await resident.close()
+            await kiosk.close()
+            try await eventually { closed("resident") == 1 && closed("kiosk") == 1 }
+            #expect(closed("resident") == 1 && closed("kiosk") == 1)
+            #expect(open("resident") == 0 && open("kiosk") == 0)
+
+            _ = try await RawConnection(port: server.port).sendAndAwaitClose(Array("hello\r\n".utf8), timeout: .seconds(10))
+            try await eventually { factory.counterTotal(label: ServerMetrics.Name.handshakeFailures, dimensions: [("reason", "error")]) == 1 }
+            #expect(factory.counterTotal(label: ServerMetrics.Name.handshakeFailures, dimensions: [("reason", "error")]) == 1)
+            #expect(closed("resident") == 1, "a failed handshake is no session")
+        }
     }
 }
