@@ -68,9 +68,19 @@ public final class MetricsListener: Service, Sendable {
         }
         guard let address = channel.localAddress else { throw CivicServerError.bindFailed("no local address for metrics") }
         logger.info("metrics and health on http://\(CivicServer.describe(address))", metadata: ["address": "\(CivicServer.describe(address))"])
+        if !Self.isLoopback(address) {
+            logger.notice("the metrics listener is not on loopback: it has no authentication, keep it on a private interface")
+        }
         await onRunning(address)
         try? await gracefulShutdown()
         try? await channel.close()
+    }
+}
+
+extension MetricsListener {
+    static func isLoopback(_ address: SocketAddress) -> Bool {
+        guard let ip = address.ipAddress else { return false }
+        return ip.hasPrefix("127.") || ip == "::1"
     }
 }
 
