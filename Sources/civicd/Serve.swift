@@ -127,7 +127,7 @@ struct Serve: AsyncParsableCommand {
             certificate: CertificateReloader(configuration: configuration, server: server, fingerprint: material.fingerprint, metrics: storage.metrics),
             metrics: storage.metrics, logger: logger
         )
-        // First in the group, so that it stops last: the sessions' last counts are written.
+        // Before the server in the group, so that it stops after it: the sessions' last counts are written.
         let usageWriter = UsageWriter(recorder: storage.usage, database: database, keepDays: configuration.reviewKeepDays,
                                       today: Self.today(in: configuration.timeZone), logger: logger)
         // Stopped in reverse order: the announcer first (not ready, STOPPING=1), the watchdog last.
