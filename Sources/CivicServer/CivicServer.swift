@@ -1,5 +1,6 @@
 import CivicCore
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +22,9 @@ public final class CivicServer: Service, Sendable {
     private let configuration: ServerConfiguration
     private let catalogues: CatalogueStore
     private let storage: SessionStorage
-    private let sslContext: NIOSSLContext
+    /// The TLS context new connections get: read once per accepted connection, replaced whole
+    /// by ``replaceTLS(_:)`` (connections already open keep the one they started with).
+    private let sslContext: NIOLockedValueBox<NIOSSLContext>
     private let group: any EventLoopGroup
     private let logger: Logger
     private let onRunning: @Sendable (SocketAddress) async -> Void
@@ -40,7 +43,7 @@ public final class CivicServer: Service, Sendable {
         self.configuration = configuration
         self.catalogues = catalogues
         self.storage = storage
-        self.sslContext = try NIOSSLContext(configuration: configuration.tls)
+        self.sslContext = NIOLockedValueBox(try NIOSSLContext(configuration: configuration.tls))
         self.group = group
         self.logger = logger
         self.onRunning = onRunning
@@ -99,6 +102,13 @@ public final class CivicServer: Service, Sendable {
         logger.info("stopped")
     }
 
+    /// Serves new connections with `tls` (a reloaded certificate and key). Throws, leaving the
+    /// current context in place, when it does not make a context (a broken or mismatched pair).
+    public func replaceTLS(_ tls: TLSConfiguration) throws {
+        let fresh = try NIOSSLContext(configuration: tls)
+        sslContext.withLockedValue { $0 = fresh }
+    }
+
     private func bind() async throws -> Channel {
         let sslContext = self.sslContext
         let configuration = self.configuration
@@ -116,7 +126,7 @@ public final class CivicServer: Service, Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(NIOSSLServerHandler(context: sslContext))
+                    try sync.addHandler(NIOSSLServerHandler(context: sslContext.withLockedValue { $0 }))
                     try sync.addHandler(ConnectionHandler(
                         configuration: configuration, registry: registry, catalogues: catalogues, storage: storage, logger: logger
                     ))

@@ -48,6 +48,10 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var lastWrite: EventLoopFuture<Void>?
     private var linesReceived = 0
     private var closeReason = "peer closed"
+    /// The TLS handshake finished (a later error is not a handshake failure).
+    private var handshakeCompleted = false
+    /// The kind of the session, once one started (for the connection metrics).
+    private var sessionKind: ServerMetrics.ConnectionKind?
 
     init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, storage: SessionStorage, logger: Logger) {
         self.configuration = configuration
@@ -89,6 +93,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         handshakeTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
             self.logger.debug("TLS handshake timed out")
             self.closeReason = "handshake timeout"
+            self.storage.metrics.handshakeFailed(.timeout)
             context.close(promise: nil)
         }
         context.fireChannelActive()
@@ -103,6 +108,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         state = .closing
         record(session.connectionClosed(at: now))
+        if let sessionKind { storage.metrics.sessionClosed(kind: sessionKind) }
         logger.info("connection closed", metadata: ["reason": "\(closeReason)", "lines": "\(linesReceived)"])
         context.fireChannelInactive()
     }
@@ -111,6 +117,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         if let tlsEvent = event as? TLSUserEvent, case .handshakeCompleted = tlsEvent {
             handshakeTimeout?.cancel()
             handshakeTimeout = nil
+            handshakeCompleted = true
             switch state {
             case .handshaking where !registry.establish(id: connectionID, peer: peer):
                 // This address has its fill of sessions (kiosks apart).
@@ -119,6 +126,8 @@ final class ConnectionHandler: ChannelInboundHandler {
                 perform(Session.busy(), context: context)
             case .handshaking:
                 state = .open
+                sessionKind = .resident
+                storage.metrics.sessionOpened()
                 perform(session.start(at: now), context: context)
             case .refused:
                 closeReason = "server busy"
@@ -150,6 +159,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         if state == .handshaking || state == .refused {
             logger.debug("TLS handshake failed", metadata: ["error": "\(error)"])
             closeReason = "handshake failed"
+            if !handshakeCompleted { storage.metrics.handshakeFailed(.error) }
         } else if case .uncleanShutdown = error as? NIOSSLError {
             closeReason = "peer closed without close_notify"
         } else {
@@ -180,7 +190,10 @@ final class ConnectionHandler: ChannelInboundHandler {
             let time = now
             switch limiter.admit(atNanoseconds: time.uptimeNanoseconds) {
             case .accept:
-                perform(session.receive(line, catalogue: catalogues.current, at: time), flush: false, context: context)
+                let start = ContinuousClock.now
+                let actions = session.receive(line, catalogue: catalogues.current, at: time)
+                storage.metrics.recordUnderstanding(ContinuousClock.now - start)
+                perform(actions, flush: false, context: context)
             case .refuse(let notify):
                 if notify { perform(session.refuseForSpeed(at: time), flush: false, context: context) }
             case .close:
@@ -199,6 +212,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             switch action {
             case .reply(let reply, let format, let prompt):
                 logger.reply(reply)
+                if let error = reply.error { storage.metrics.refused(error) }
                 // The busy line stays one line: it is the whole conversation of a refused client.
                 let width = state == .refused ? 0 : session.limits.textWidth
                 write(ReplyRenderer.render(reply, format: format, prompt: prompt, width: width), context: context)
@@ -210,7 +224,13 @@ final class ConnectionHandler: ChannelInboundHandler {
                 understandElsewhere(line, ticket: ticket, context: context)
             case .kioskIdentified(let accepted):
                 logger.info(accepted ? "kiosk identified" : "unknown kiosk token")
-                if accepted { registry.exemptFromPeerCap(id: connectionID, peer: peer) }
+                if accepted {
+                    registry.exemptFromPeerCap(id: connectionID, peer: peer)
+                    if sessionKind == .resident {
+                        sessionKind = .kiosk
+                        storage.metrics.sessionBecameKiosk()
+                    }
+                }
             case .trace(let line):
                 logger.line(line)
             case .observe, .keepUnanswered:
@@ -233,7 +253,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     private func record(_ actions: [SessionAction]) {
         for action in actions {
             switch action {
-            case .observe(let event, let day): storage.usage.observe(event, day: day)
+            case .observe(let event, let day):
+                storage.usage.observe(event, day: day)
+                storage.metrics.observe(event)
             case .keepUnanswered(let line): storage.usage.keep(line)
             default: break
             }
@@ -263,8 +285,11 @@ final class ConnectionHandler: ChannelInboundHandler {
         let time = now
         let loop = context.eventLoop
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
+        let metrics = storage.metrics
         configuration.understandingPool.submit { _ in
+            let start = ContinuousClock.now
             let understood = session.understand(line, ticket: ticket, catalogue: catalogue, at: time)
+            metrics.recordUnderstanding(ContinuousClock.now - start)
             loop.execute {
                 let (handler, context) = bound.value
                 guard handler.state == .open else { return }

@@ -9,12 +9,15 @@ public final class SessionStorage: Sendable {
     public let database: AppDatabase
     /// Usage counts and kept review lines, written in batches by ``UsageWriter``.
     public let usage: UsageRecorder
+    /// The daemon's metrics; the connections record theirs here too.
+    public let metrics: ServerMetrics
     private let committer: SignupCommitter
     private let logger: Logger
 
-    public init(database: AppDatabase, logger: Logger, usage: UsageRecorder = UsageRecorder()) {
+    public init(database: AppDatabase, logger: Logger, usage: UsageRecorder = UsageRecorder(), metrics: ServerMetrics = ServerMetrics()) {
         self.database = database
         self.usage = usage
+        self.metrics = metrics
         self.committer = SignupCommitter(database: database)
         self.logger = logger
     }
@@ -27,7 +30,10 @@ public final class SessionStorage: Sendable {
             switch request {
             case .saveSignup(let draft):
                 let city = catalogue.topic(draft.programme)?.city
-                return .signup(try await committer.save(draft, actor: .session(connection), city: city))
+                let start = ContinuousClock.now
+                let saved = try await committer.save(draft, actor: .session(connection), city: city)
+                metrics.recordSignupCommit(ContinuousClock.now - start)
+                return .signup(saved)
             case .verifyOrganiser(let code):
                 return try await login(code: code, peer: peer, connection: connection)
             case .saveInterviewNote(let note):
@@ -42,6 +48,7 @@ public final class SessionStorage: Sendable {
             // The database file is gone or replaced: nothing more can be confirmed; staff must act.
             let level: Logger.Level = if case .identityLost = error as? StoreError { .critical } else { .error }
             logger.log(level: level, "storage failed", metadata: ["connection.id": "\(connection)", "error": "\(error)"])
+            metrics.storageFailed()
             return .failed
         }
     }

@@ -29,6 +29,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var keepUnanswered = false
     /// Days a kept line stays before it is purged (`review.keep_days`).
     public var reviewKeepDays = 30
+    /// Where the operators' HTTP listener serves `/metrics`, `/healthz` and `/readyz`
+    /// (`metrics.listen`); nil (the default): none.
+    public var metricsListen: ListenAddress?
 
     public init() {}
 
@@ -51,7 +54,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -129,6 +132,21 @@ public struct DaemonConfiguration: Sendable, Equatable {
                     default: throw ConfigurationError("\(reviewAt): unknown key 'review.\(reviewKey.string ?? "?")' (known: keep_unanswered, keep_days)")
                     }
                 }
+            case "metrics":
+                guard let metrics = value.mapping else { throw ConfigurationError("\(at): metrics must be a mapping with listen") }
+                for (metricsKey, metricsValue) in metrics {
+                    let metricsAt = "\(file):\(metricsKey.mark?.line ?? 1)"
+                    guard metricsKey.string == "listen" else {
+                        throw ConfigurationError("\(metricsAt): unknown key 'metrics.\(metricsKey.string ?? "?")' (known: listen)")
+                    }
+                    guard let text = metricsValue.scalar?.string else { throw ConfigurationError("\(metricsAt): metrics.listen must be HOST:PORT") }
+                    if text.isEmpty || text == "null" || text == "~" {
+                        configuration.metricsListen = nil    // empty: off
+                        continue
+                    }
+                    let (host, port) = try parseListen(text, at: metricsAt)
+                    configuration.metricsListen = ListenAddress(host: host, port: port)
+                }
             case "limits":
                 guard let limits = value.mapping else { throw ConfigurationError("\(at): limits must be a mapping") }
                 for (limitKey, limitValue) in limits {
@@ -188,6 +206,17 @@ public struct DaemonConfiguration: Sendable, Equatable {
               value > 0 || (allowZero && value == 0)
         else { throw ConfigurationError("\(at): \(key) must be a whole number \(allowZero ? "of 0 or more" : "above 0")") }
         return value
+    }
+}
+
+/// A `HOST:PORT` to listen on.
+public struct ListenAddress: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
     }
 }
 

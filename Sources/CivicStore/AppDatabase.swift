@@ -12,6 +12,8 @@ public struct AppDatabase: Sendable {
     public static let knownMigrations = ["v1", "v2", "v3", "v4", "v5"]
 
     let writer: any DatabaseWriter
+    /// The daemon's watch on its file (``openForDaemon``), also asked by ``answerTrivialRead()``.
+    var identityGuard: IdentityGuard?
 
     /// Opens (creating when needed) the database at `path` for the daemon: mode 0600, WAL,
     /// `synchronous=FULL` on the writing connection, checked with `PRAGMA quick_check`, migrated
@@ -37,13 +39,13 @@ public struct AppDatabase: Sendable {
             throw StoreError.damaged(path, error.message ?? "\(error.resultCode)")
         }
         try makeDurable(pool)
-        let database = AppDatabase(writer: pool)
+        var database = AppDatabase(writer: pool)
         try database.checkSchemaIsKnown()
         try migrator.migrate(pool)
         // Readers opened before the migration (the quick_check above) could keep the old
         // schema cached and fail on a rebuilt table: close them; new ones see the new schema.
         pool.releaseMemory()
-        try IdentityGuard.install(on: pool, path: path)
+        database.identityGuard = try IdentityGuard.install(on: pool, path: path)
         if !FileManager.default.fileExists(atPath: marker) {
             try writeMarker(marker)
         }

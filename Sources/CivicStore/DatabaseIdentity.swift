@@ -37,7 +37,8 @@ final class IdentityGuard: TransactionObserver, Sendable {
     }
 
     /// Records the identity of the file at `path` and watches every later commit of `pool`'s writer.
-    static func install(on pool: DatabasePool, path: String) throws {
+    @discardableResult
+    static func install(on pool: DatabasePool, path: String) throws -> IdentityGuard {
         guard let identity = FileIdentity.of(path) else {
             throw StoreError.identityLost("database \(path) disappeared while it was being opened")
         }
@@ -45,6 +46,7 @@ final class IdentityGuard: TransactionObserver, Sendable {
         try pool.barrierWriteWithoutTransaction { db in
             db.add(transactionObserver: guardian, extent: .databaseLifetime)
         }
+        return guardian
     }
 
     /// Why the file at the path is not the one opened, or nil when it still is.

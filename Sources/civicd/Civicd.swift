@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivicServer
 
 /// `civicd`: the daemon and the tools around it, one binary.
 @main
@@ -10,6 +11,7 @@ struct Civicd: AsyncParsableCommand {
         Residents connect with any TLS line client (openssl s_client, ncat --ssl, socat) and ask in
         Polish or English. See README.md and docs/PROTOCOL.md.
         """,
+        version: BuildInfo.version,
         subcommands: [Serve.self, Chat.self, Kiosk.self, Intents.self, Admin.self]
     )
 }

@@ -15,13 +15,16 @@ import UnixSignals
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the daemon (default 127.0.0.1:7443, config/civicd.yml).",
-        discussion: "Flags override the configuration file. SIGTERM or SIGINT stops it gracefully; SIGHUP reloads intents/."
+        discussion: "Flags override the configuration file. SIGTERM or SIGINT stops it gracefully; SIGHUP reloads intents/ and the TLS certificate and key."
     )
 
     @OptionGroup var options: ConfigOptions
 
     @Option(help: ArgumentHelp("Address to listen on.", valueName: "HOST:PORT"))
     var listen: String?
+
+    @Option(help: ArgumentHelp("Serve /metrics, /healthz and /readyz over plain HTTP here (off by default; keep it on loopback or a private interface).", valueName: "HOST:PORT"))
+    var metricsListen: String?
 
     @Option(help: ArgumentHelp("PEM certificate chain (with --key).", valueName: "FILE"))
     var cert: String?
@@ -46,6 +49,10 @@ struct Serve: AsyncParsableCommand {
         if let listen { (configuration.host, configuration.port) = try DaemonConfiguration.parseListen(listen) }
         if let logLevel { configuration.logLevel = try DaemonConfiguration.parseLogLevel(logLevel) }
         if let intents { configuration.intentsDirectory = intents }
+        if let metricsListen {
+            let (host, port) = try DaemonConfiguration.parseListen(metricsListen, at: "--metrics-listen")
+            configuration.metricsListen = ListenAddress(host: host, port: port)
+        }
         if cert != nil || key != nil {
             configuration.certificateFile = cert
             configuration.keyFile = key
@@ -58,6 +65,8 @@ struct Serve: AsyncParsableCommand {
         }
         var logger = Logger(label: "civicd")
         logger.logLevel = level
+        // Before any metric is made: metrics made earlier would stay with the no-op backend.
+        let renderMetrics = configuration.metricsListen.map { _ in MetricsBootstrap.prometheus() }
 
         let settings = CatalogueSettings(keepsUnanswered: configuration.keepUnanswered, reviewKeepDays: configuration.reviewKeepDays)
         let catalogue = try CatalogueFiles.load(directory: configuration.intentsDirectory, settings: settings)
@@ -85,7 +94,10 @@ struct Serve: AsyncParsableCommand {
         logger.info("database ready", metadata: ["file": "\(databasePath)"])
 
         let storage = SessionStorage(database: database, logger: logger)
+        storage.metrics.recordBuildInfo(version: BuildInfo.version)
         let catalogues = CatalogueStore(catalogue, understandingCacheLines: configuration.limits.understandingCacheLines)
+        let readiness = DaemonReadiness(catalogues: catalogues, database: database)
+        let notifier = SystemdNotifier.fromEnvironment()
         let server = try CivicServer(
             configuration: ServerConfiguration(
                 host: configuration.host,
@@ -101,21 +113,36 @@ struct Serve: AsyncParsableCommand {
             ),
             catalogues: catalogues,
             storage: storage,
-            logger: logger
+            logger: logger,
+            onRunning: { _ in
+                readiness.markListening()
+                notifier.ready()
+            }
         )
         if configuration.keepUnanswered {
             logger.notice("keeping unanswered questions for review", metadata: ["keep_days": "\(configuration.reviewKeepDays)"])
         }
-        let reloader = CatalogueReloader(directory: configuration.intentsDirectory, settings: settings, store: catalogues, logger: logger)
-        // First in the group, so that it stops last: the sessions' last counts are written.
+        let reloader = ReloadOnHangup(
+            directory: configuration.intentsDirectory, settings: settings, store: catalogues,
+            certificate: CertificateReloader(configuration: configuration, server: server, fingerprint: material.fingerprint, metrics: storage.metrics),
+            metrics: storage.metrics, logger: logger
+        )
+        // Before the server in the group, so that it stops after it: the sessions' last counts are written.
         let usageWriter = UsageWriter(recorder: storage.usage, database: database, keepDays: configuration.reviewKeepDays,
                                       today: Self.today(in: configuration.timeZone), logger: logger)
+        // Stopped in reverse order: the announcer first (not ready, STOPPING=1), the watchdog last.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SystemdWatchdog(notifier: notifier, logger: logger))]
+        if let address = configuration.metricsListen, let renderMetrics {
+            services.append(.init(service: MetricsListener(host: address.host, port: address.port, metrics: renderMetrics, readiness: readiness, logger: logger)))
+        }
+        services += [
+            .init(service: usageWriter),
+            .init(service: server),
+            .init(service: reloader, successTerminationBehavior: .ignore),
+            .init(service: StopAnnouncer(readiness: readiness, notifier: notifier, logger: logger)),
+        ]
         let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: usageWriter),
-                .init(service: server),
-                .init(service: reloader, successTerminationBehavior: .ignore),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
@@ -149,23 +176,96 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// Reloads `intents/` on SIGHUP. An invalid catalogue is refused with a log line and the old one keeps serving.
-struct CatalogueReloader: Service {
+/// Reloads `intents/` and the TLS certificate and key on SIGHUP. An invalid catalogue, or a
+/// broken pair, is refused with a log line and the old one keeps serving; each on its own.
+struct ReloadOnHangup: Service {
     let directory: String
     let settings: CatalogueSettings
     let store: CatalogueStore
+    let certificate: CertificateReloader
+    let metrics: ServerMetrics
     let logger: Logger
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
-            do {
-                let catalogue = try CatalogueFiles.load(directory: directory, settings: settings)
+            // The certificate first: it takes milliseconds, the catalogue seconds.
+            certificate.reload(logger: logger)
+            switch await loadCatalogue() {
+            case .success(let catalogue):
                 store.replace(with: catalogue)
+                metrics.catalogueReloaded(ok: true)
                 logger.notice("reloaded intents", metadata: ["intents": "\(catalogue.intents.count)", "examples": "\(catalogue.matcher.exampleCount)"])
-            } catch {
+            case .failure(let error):
+                metrics.catalogueReloaded(ok: false)
                 logger.error("refused to reload intents; the previous catalogue keeps serving", metadata: ["error": "\(error)"])
+            case nil:
+                return
             }
+        }
+    }
+
+    /// Loads `intents/` away from this task, so that a stop is not held up by a reload under way
+    /// (seconds for the whole catalogue): nil when the daemon began to stop first, and the
+    /// catalogue, whenever it is ready, is dropped.
+    private func loadCatalogue() async -> Result<Catalogue, any Error>? {
+        let (results, continuation) = AsyncStream.makeStream(of: Result<Catalogue, any Error>.self)
+        let directory = self.directory
+        let settings = self.settings
+        Task.detached {
+            continuation.yield(Result { try CatalogueFiles.load(directory: directory, settings: settings) })
+            continuation.finish()
+        }
+        for await result in results.cancelOnGracefulShutdown() {
+            return result
+        }
+        return nil
+    }
+}
+
+/// Reloads the TLS certificate and key (the configured files, or the self-signed pair in
+/// `DATA/tls/`) for new connections; open connections keep theirs. A pair that does not load
+/// or whose key does not match is refused and the old one keeps serving. The log names files
+/// and fingerprints, never key material.
+final class CertificateReloader: Sendable {
+    private let certificateFile: String?
+    private let keyFile: String?
+    private let dataDirectory: String
+    private let server: CivicServer
+    private let metrics: ServerMetrics
+    /// The fingerprint being served.
+    private let serving: Mutex<String>
+
+    init(configuration: DaemonConfiguration, server: CivicServer, fingerprint: String, metrics: ServerMetrics) {
+        self.certificateFile = configuration.certificateFile
+        self.keyFile = configuration.keyFile
+        self.dataDirectory = configuration.dataDirectory
+        self.server = server
+        self.metrics = metrics
+        self.serving = Mutex(fingerprint)
+    }
+
+    func reload(logger: Logger) {
+        do {
+            let material = try TLSMaterial.load(certificateFile: certificateFile, keyFile: keyFile, dataDirectory: dataDirectory)
+            let previous = serving.withLock { $0 }
+            if material.fingerprint != previous {
+                try server.replaceTLS(try TLSPolicy.serverConfiguration(
+                    certificateChainPEM: material.identity.certificatePEM,
+                    privateKeyPEM: material.identity.privateKeyPEM
+                ))
+                serving.withLock { $0 = material.fingerprint }
+                logger.notice("reloaded the certificate; new connections use it", metadata: [
+                    "file": "\(material.certificateFile)", "sha256": "\(material.fingerprint)",
+                    "spki_sha256": "\(material.publicKeyFingerprint)", "previous_sha256": "\(previous)",
+                ])
+            } else {
+                logger.info("certificate unchanged", metadata: ["sha256": "\(previous)"])
+            }
+            metrics.certificateReloaded(ok: true)
+        } catch {
+            metrics.certificateReloaded(ok: false)
+            logger.error("refused to reload the certificate; the previous one keeps serving", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -37,6 +37,7 @@ struct TestServer {
         limits: Limits = Limits(),
         selfSigned: PEMIdentity? = nil,
         kioskTokens: [String] = [],
+        metrics: ServerMetrics = ServerMetrics(),
         _ body: (TestServer) async throws -> Void
     ) async throws {
         let authority = try CertificateAuthority()
@@ -58,7 +59,7 @@ struct TestServer {
                 kioskTokens: kioskTokens
             ),
             catalogues: CatalogueStore(catalogue),
-            storage: SessionStorage(database: database, logger: logger),
+            storage: SessionStorage(database: database, logger: logger, metrics: metrics),
             logger: logger,
             onRunning: { continuation.yield($0) }
         )

@@ -28,8 +28,9 @@ final class Daemon: Sendable {
     private let log = NIOLockedValueBox("")
 
     /// Starts `civicd serve` on an ephemeral port with `arguments` added; with `launcher`
-    /// (e.g. `strace -f -o FILE`), civicd runs under that command.
-    init(dataDirectory: URL? = nil, arguments: [String] = [], launcher: [String] = []) throws {
+    /// (e.g. `strace -f -o FILE`), civicd runs under that command; `environment` is added to
+    /// the test's own.
+    init(dataDirectory: URL? = nil, arguments: [String] = [], launcher: [String] = [], environment: [String: String] = [:]) throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("civicd-e2e-\(UUID().uuidString)")
         self.ownsDataDirectory = dataDirectory == nil
         let serve = ["serve", "--listen", "127.0.0.1:0", "--data-dir", self.dataDirectory.path] + arguments
@@ -41,6 +42,9 @@ final class Daemon: Sendable {
             process.arguments = serve
         }
         process.currentDirectoryURL = Self.repositoryRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -77,6 +81,20 @@ final class Daemon: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         throw DaemonError("civicd did not report its address:\n\(logText)")
+    }
+
+    /// Waits for `metrics and health on http://HOST:PORT` (`--metrics-listen`) and returns the port.
+    func metricsPort(timeout: Duration = .seconds(60)) async throws -> Int {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if let line = logText.split(separator: "\n").first(where: { $0.contains("metrics and health on http://") }),
+               let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                return port
+            }
+            guard process.isRunning else { throw DaemonError("civicd exited early:\n\(logText)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw DaemonError("civicd did not report its metrics address:\n\(logText)")
     }
 
     /// Sends SIGTERM and waits for the exit; returns the status and how long it took.
