@@ -129,9 +129,10 @@ extension Bench {
 
         /// Questions that each get one self-contained answer: lines labelled with an intent that
         /// starts a form (sign-up, interview note, erasure) are left out, or the next question
-        /// would be taken as a form answer.
+        /// would be taken as a form answer; so are goodbyes, which end the session (each client
+        /// used to stop at its first goodbye, counted as one error).
         static func loadQuestions(_ path: String) throws -> [String] {
-            let formIntents: Set<String> = Set([IntentID.signup, .interviewNote, .privacy].map(\.rawValue))
+            let formIntents: Set<String> = Set([IntentID.signup, .interviewNote, .privacy, .goodbye].map(\.rawValue))
             let texts = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
                 if let intent = object["intent"] as? String, formIntents.contains(intent) { return nil }
