@@ -1,8 +1,9 @@
 /// The formal register of Polish for residents who write formally ("Szanowni Państwo, uprzejmie
 /// proszę…"): replies are written with "Ty" ("zapytaj", "Cię"), and are rewritten here to the
 /// "Państwo" form offices use in writing ("proszę zapytać", "Państwa"). A table of phrases and
-/// words, longest first; every Polish reply and form message is tested against it, so a new
-/// informal word in `intents/` or in the code fails a test rather than reaching an official.
+/// words, longest first. `FormalPolishTests` rewrites every Polish reply and form message and
+/// fails on a leftover word of the table or an unknown second-person verb (-sz, -eś, -aś); an
+/// informal imperative of another shape in a new reply still needs a rule added here by hand.
 public enum FormalPolish {
     /// Words in a resident's line that address us formally.
     static let formalMarkers: Set<String> = [
