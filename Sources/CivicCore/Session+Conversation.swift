@@ -249,13 +249,13 @@ extension Session {
         guard ![IntentID.fallback, .greeting, .thanks, .goodbye, .signup, .interviewNote, .privacy, .human, .help].contains(intent),
               let topicID = conversation.topic, let topic = catalogue.topic(topicID), !topic.aspects.isEmpty else { return text }
         let stems = Set(line.corrected.map(TextNormalizer.stem))
-        let folded = { (words: String) in TextNormalizer.tokens(words).joined() }
         var text = text
         for aspect in topic.aspects where !aspect.stems.isDisjoint(with: stems) {
-            // Said already when the reply holds every fact the aspect names (spaces and case aside).
-            let reply = folded(text)
+            // Said already when the reply holds every fact the aspect names, compared as the
+            // evaluation's facts check compares them.
+            let reply = IntentEvaluation.comparable(text)
             let facts = aspect.say[language].factReferences.compactMap { catalogue.facts[$0]?.value.rendered(in: language, today: today, relative: false) }
-            guard !facts.allSatisfy({ reply.contains(folded($0)) }) else { continue }
+            guard !facts.allSatisfy({ reply.contains(IntentEvaluation.comparable($0)) }) else { continue }
             text += "\n" + catalogue.render(aspect.say[language], language: language, today: today, topic: topicID)
         }
         return text

@@ -25,7 +25,7 @@ public enum CatalogueFiles {
             throw ConfigurationError("intents directory \(directory) does not exist")
         }
         let names = try manager.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") || $0.hasSuffix(CatalogueSource.wordListSuffix) }
+            .filter(CatalogueSource.isCatalogueFile)
             .filter { learned || $0 != learnedFile }
             .sorted()
         guard names.contains(where: { !$0.hasSuffix(CatalogueSource.wordListSuffix) }) else {

@@ -9,7 +9,7 @@ enum ShippedCatalogue {
 
     static let sources: [CatalogueSource] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(CatalogueSource.wordListSuffix) }.sorted().map { name in
+        return names.filter(CatalogueSource.isCatalogueFile).sorted().map { name in
             let url = directory.appendingPathComponent(name)
             return CatalogueSource(name: "intents/\(name)", text: (try? String(contentsOf: url, encoding: .utf8)) ?? "")
         }
@@ -34,7 +34,7 @@ enum FixtureCatalogue {
         .appendingPathComponent("Fixtures").appendingPathComponent("catalogue")
 
     static let catalogue: Catalogue = {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter(CatalogueSource.isCatalogueFile).sorted()
         let sources = names.map { name in
             CatalogueSource(name: "fixture/\(name)", text: (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? "")
         }

@@ -5,7 +5,7 @@ import Foundation
 let catalogue: Catalogue? = {
     for directory in ["intents", "../intents"] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-        let sources = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(CatalogueSource.wordListSuffix) }.sorted().compactMap { name -> CatalogueSource? in
+        let sources = names.filter(CatalogueSource.isCatalogueFile).sorted().compactMap { name -> CatalogueSource? in
             guard let text = try? String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8) else { return nil }
             return CatalogueSource(name: name, text: text)
         }

@@ -211,10 +211,9 @@ public enum Answers {
         // "korzystam z czytnika ekranu, proszę o krótkie odpowiedzi": a request about the replies,
         // whatever else the line tells.
         let aboutReplies: Set<String> = ["odpowiedzi", "odpowiadaj", "odpowiadac", "answers", "replies", "answer"]
-        if words.count <= 16, words.contains(where: aboutReplies.contains),
-           let (request, _) = lengthWords.first(where: { entry in words.contains(where: entry.1.contains) }),
-           lengthWords.filter({ entry in words.contains(where: entry.1.contains) }).count == 1 {
-            return request
+        if words.count <= 16, words.contains(where: aboutReplies.contains) {
+            let asked = lengthWords.filter { entry in words.contains(where: entry.1.contains) }
+            if asked.count == 1 { return asked[0].0 }
         }
         guard !words.isEmpty, words.count <= 6, let asked = onlyAsking(words, kinds: lengthWords, fillers: lengthRequestWords) else { return nil }
         // "za długo" alone (too long) asks for shorter replies.

@@ -58,11 +58,11 @@ public struct Topic: Sendable {
     /// question about this topic has one of the aspect's words and the reply does not say it.
     public var aspects: [Aspect] = []
     public var location: SourceLocation
-    /// The words its aspects are asked with, as written.
-    public var aspectWords: [String] = []
 
     public struct Aspect: Sendable {
-        /// Word stems that ask for it ("prowadz", "trener", "led").
+        /// The folded words that ask for it ("prowadzil", "trenerzy", "led").
+        public var words: [String]
+        /// Their stems, as a line's words are compared.
         public var stems: Set<String>
         public var say: LocalizedTemplate
     }
@@ -142,7 +142,7 @@ public final class Catalogue: Sendable {
         }
         // An aspect's words are the catalogue's own: "how many days did it last" is no question
         // about something else.
-        let aspectWords = topics.flatMap(\.aspectWords)
+        let aspectWords = topics.flatMap { $0.aspects.flatMap(\.words) }
         self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: (factTexts + aspectWords).sorted(), realWords: realWords)
         self.understandingCache = UnderstandingCache()
     }

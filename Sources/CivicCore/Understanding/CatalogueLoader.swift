@@ -45,6 +45,11 @@ extension FactPath {
 public struct CatalogueSource: Sendable {
     /// Files ending so are word lists (``SpellingCorrector`` leaves their words as typed).
     public static let wordListSuffix = ".words"
+
+    /// True for the files of `intents/` the loader reads: YAML and word lists.
+    public static func isCatalogueFile(_ name: String) -> Bool {
+        name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name.hasSuffix(wordListSuffix)
+    }
     public var name: String
     public var text: String
 
@@ -319,7 +324,7 @@ private struct Reader {
             let words = readStrings(fields["words"], what: "words of an aspect of topic \(topic)").flatMap(TextNormalizer.tokens)
             if words.isEmpty { report(item, "an aspect of topic \(topic) has no words") }
             guard let say = readTemplate(sayNode, what: "aspect of topic \(topic)") else { continue }
-            aspects.append(Topic.Aspect(stems: Set(words.map(TextNormalizer.stem)), say: say))
+            aspects.append(Topic.Aspect(words: words, stems: Set(words.map(TextNormalizer.stem)), say: say))
         }
         return aspects
     }
@@ -352,8 +357,7 @@ private struct Reader {
                 stagesEnd: readStrings(fields["stages_end"], what: "stages_end of topic \(id)").map(FactPath.init),
                 endedNotice: fields["ended"].flatMap { readTemplate($0, what: "ended notice of topic \(id)") },
                 aspects: readAspects(fields["aspects"], topic: id),
-                location: location(key),
-                aspectWords: fields["aspects"]?.sequence?.flatMap { readStrings($0.mapping?["words"], what: "aspect words of topic \(id)") } ?? []
+                location: location(key)
             ))
         }
     }
