@@ -47,21 +47,31 @@ public struct RowPrinter {
     public var spreadsheet: Bool
     /// Table columns: field name, minimum width, whether it may shrink. Other fields are not shown in the table.
     public var tableColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)]
+    /// Table columns left out when no row has a value in them (the organisation, for listings of
+    /// residents only), so that the others keep their room.
+    public var optionalColumns: Set<String>
+    /// The table's width in columns.
+    public var width: Int
 
-    public init(format: OutputFormat, spreadsheet: Bool = false, tableColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)]) {
+    public init(format: OutputFormat, spreadsheet: Bool = false, tableColumns: [(field: String, title: String, minWidth: Int, flexible: Bool)],
+                optionalColumns: Set<String> = [], width: Int = 80) {
         self.format = format
         self.spreadsheet = spreadsheet
         self.tableColumns = tableColumns
+        self.optionalColumns = optionalColumns
+        self.width = width
     }
 
     public func render(_ rows: [OutputRow], header: [String]) -> String {
         switch format {
         case .table:
-            let columns = tableColumns.map { TextTable.Column($0.title, minWidth: $0.minWidth, flexible: $0.flexible) }
-            let cells = rows.map { row in
-                tableColumns.map { column in row.fields.first { $0.name == column.field }?.value.plain ?? "" }
+            func cell(_ row: OutputRow, _ field: String) -> String { row.fields.first { $0.name == field }?.value.plain ?? "" }
+            let shown = tableColumns.filter { column in
+                !optionalColumns.contains(column.field) || rows.contains { !cell($0, column.field).isEmpty }
             }
-            let table = TextTable(columns: columns, rows: cells).render(width: 80)
+            let columns = shown.map { TextTable.Column($0.title, minWidth: $0.minWidth, flexible: $0.flexible) }
+            let cells = rows.map { row in shown.map { cell(row, $0.field) } }
+            let table = TextTable(columns: columns, rows: cells).render(width: width)
             return table + "\n(\(rows.count) \(rows.count == 1 ? "row" : "rows"))\n"
         case .csv:
             return CSVWriter(spreadsheet: spreadsheet).render(header: header, rows: rows.map { $0.fields.map(\.value.plain) })
@@ -92,14 +102,15 @@ public struct RowPrinter {
 public struct RecordTable<Record>: Sendable {
     public let fields: [(name: String, value: @Sendable (Record) -> OutputRow.Value)]
     public let columns: [(field: String, title: String, minWidth: Int, flexible: Bool)]
+    public var optionalColumns: Set<String> = []
 
     public func row(_ record: Record) -> OutputRow {
         OutputRow(fields.map { ($0.name, $0.value(record)) })
     }
 
     /// The records as a table, CSV or JSON.
-    public func render(_ records: [Record], format: OutputFormat, spreadsheet: Bool = false) -> String {
-        RowPrinter(format: format, spreadsheet: spreadsheet, tableColumns: columns)
+    public func render(_ records: [Record], format: OutputFormat, spreadsheet: Bool = false, width: Int = 80) -> String {
+        RowPrinter(format: format, spreadsheet: spreadsheet, tableColumns: columns, optionalColumns: optionalColumns, width: width)
             .render(records.map(row), header: fields.map(\.name))
     }
 }
@@ -147,6 +158,7 @@ public struct AdminRows: Sendable {
                 ("next_edition", { .flag($0.nextEdition) }),
                 ("district", { Self.text($0.district) }),
                 ("name", { Self.text($0.name) }),
+                ("organisation", { Self.text($0.organisation) }),
                 ("contact", { Self.text($0.contact) }),
                 ("consent_version", { .text($0.consentVersion) }),
                 ("language", { .text($0.language) }),
@@ -158,8 +170,10 @@ public struct AdminRows: Sendable {
                 ("programme", "PROGRAMME", 6, true),
                 ("district", "DISTRICT", 6, true),
                 ("name", "NAME", 8, true),
+                ("organisation", "ORGANISATION", 6, true),
                 ("contact", "CONTACT", 7, false),
-            ]
+            ],
+            optionalColumns: ["organisation"]
         )
     }
 

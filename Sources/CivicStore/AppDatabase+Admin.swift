@@ -223,7 +223,7 @@ extension AppDatabase {
             let now = Date()
             let plan = try Self.erasurePlan(db, reference: reference, contact: contact)
             for signup in plan.signups {
-                try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, erasedAt = ? WHERE id = ?", arguments: [now, signup.id])
+                try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, organisation = NULL, erasedAt = ? WHERE id = ?", arguments: [now, signup.id])
                 try Self.audit(db, action: "signup.erase", subject: signup.reference, actor: actor, at: now)
             }
             for note in plan.notes {
@@ -282,7 +282,7 @@ extension AppDatabase {
     public func purge(before cutoff: Date, actor: AuditActor = .admin) async throws -> (signups: Int, notes: Int) {
         try await writer.write { db in
             let now = Date()
-            try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, erasedAt = ? WHERE createdAt < ? AND erasedAt IS NULL", arguments: [now, cutoff])
+            try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, organisation = NULL, erasedAt = ? WHERE createdAt < ? AND erasedAt IS NULL", arguments: [now, cutoff])
             let signups = db.changesCount
             try db.execute(sql: "UPDATE interviewNote SET topic = NULL, concerns = NULL, recontactHow = NULL, erasedAt = ? WHERE createdAt < ? AND erasedAt IS NULL", arguments: [now, cutoff])
             let notes = db.changesCount

@@ -11,6 +11,8 @@ public struct SignupRecord: Sendable, Equatable, Codable {
     public var name: String?
     public var contact: String?
     public var district: String?
+    /// The organisation signed up for (an NGO joining a coalition), if any; nil once erased.
+    public var organisation: String?
     public var consentVersion: String
     public var language: String
     public var createdAt: Date
@@ -26,7 +28,7 @@ public struct SignupFilter: Sendable, Equatable {
     public var since: Date?
     /// Exclusive upper bound.
     public var until: Date?
-    /// Text in the name, contact, reference or id, in any case, with or without Polish letters.
+    /// Text in the name, contact, organisation, reference or id, in any case, with or without Polish letters.
     public var search: String?
     public var includeErased = false
     /// Programme names by topic id (from `intents/`), so `--programme "Centrum Obywatelskie"`
@@ -89,7 +91,7 @@ extension AppDatabase {
                     return false
                 }
                 if let district, !district.matches(record.district) { return false }
-                if let search, !([record.name, record.contact, record.reference].contains(where: search.matches)
+                if let search, !([record.name, record.contact, record.reference, record.organisation].contains(where: search.matches)
                                  || search.text == String(record.id) || search.isContact(record.contact)) {
                     return false
                 }

@@ -59,14 +59,14 @@ extension AppDatabase {
         let contact = draft.contact.description
         let prefix = ReferenceCode.prefix(forTopic: draft.programme, city: city)
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO signup (reference, programme, name, contact, district, consentVersion, language, createdAt, nextEdition)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO signup (reference, programme, name, contact, district, organisation, consentVersion, language, createdAt, nextEdition)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (programme, contact) WHERE erasedAt IS NULL DO NOTHING
             """)
         for _ in 0..<8 {
             let reference = ReferenceCode.make(prefix: prefix, randomBits: randomBits())
             do {
-                try insert.execute(arguments: [reference, draft.programme, draft.name, contact, draft.district,
+                try insert.execute(arguments: [reference, draft.programme, draft.name, contact, draft.district, draft.organisation,
                                                draft.consentVersion, draft.language.rawValue, now, draft.nextEdition])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 continue  // the contact's conflict is absorbed above, so this is the reference: draw again

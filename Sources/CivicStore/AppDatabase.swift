@@ -9,7 +9,7 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The schema versions this build knows, in order. A database with any other migration applied
     /// was written by a newer civicd and is refused.
-    public static let knownMigrations = ["v1", "v2", "v3", "v4", "v5"]
+    public static let knownMigrations = ["v1", "v2", "v3", "v4", "v5", "v6"]
 
     let writer: any DatabaseWriter
     /// The daemon's watch on its file (``openForDaemon``), also asked by ``answerTrivialRead()``.
@@ -250,6 +250,13 @@ public struct AppDatabase: Sendable {
         // Usage counts per day and the kept lines of the review of unanswered questions
         // (AppDatabase+Review.swift).
         migrator.registerMigration("v5", migrate: migrateV5)
+        migrator.registerMigration("v6") { db in
+            // An NGO signs up to the coalition on its organisation's behalf; erasure clears it
+            // with the name and contact.
+            try db.alter(table: "signup") { t in
+                t.add(column: "organisation", .text)
+            }
+        }
         return migrator
     }
 }

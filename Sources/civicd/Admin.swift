@@ -72,14 +72,21 @@ struct AdminContext {
 
 /// `--format`, `--spreadsheet` for every listing.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "table (fits 80 columns), csv (RFC 4180, UTF-8, header) or json (one array).")
+    @Option(help: "table (fits the terminal, 80 columns when not on one), csv (RFC 4180, UTF-8, header) or json (one array).")
     var format: CivicAdmin.OutputFormat = .table
+
+    @Option(help: "With --format table: its width in columns (default: the terminal's, or 80).")
+    var width: Int?
+
+    /// The table's width: as asked, else the terminal's, else 80; never under 40.
+    var tableWidth: Int { max(40, width ?? terminalColumns() ?? 80) }
 
     @Flag(help: "With --format csv: a UTF-8 byte-order mark and ';' separators, for Excel/LibreOffice in Polish.")
     var spreadsheet = false
 
     func validate() throws {
         if spreadsheet && format != .csv { throw ValidationError("--spreadsheet goes with --format csv") }
+        if width != nil && format != .table { throw ValidationError("--width goes with --format table") }
     }
 }
 
@@ -124,7 +131,7 @@ extension Admin {
                     programmeNames: programme == nil ? [:] : context.catalogueSummary.topicNames
                 )
                 let records = try await context.run { try await context.database.signups(matching: filter) }
-                print(context.rows.signups.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+                print(context.rows.signups.render(records, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth), terminator: "")
             }
         }
 
@@ -169,7 +176,7 @@ extension Admin {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                try await Notes.print(options: options, filters: filters, format: output.format, spreadsheet: output.spreadsheet)
+                try await Notes.print(options: options, filters: filters, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth)
             }
         }
 
@@ -185,10 +192,10 @@ extension Admin {
             }
         }
 
-        static func print(options: ConfigOptions, filters: Filters, format: CivicAdmin.OutputFormat, spreadsheet: Bool) async throws {
+        static func print(options: ConfigOptions, filters: Filters, format: CivicAdmin.OutputFormat, spreadsheet: Bool, width: Int = 80) async throws {
             let context = try AdminContext.open(options)
             let records = try await context.run { try await context.database.notes(matching: filters.filter) }
-            Swift.print(context.rows.notes.render(records, format: format, spreadsheet: spreadsheet), terminator: "")
+            Swift.print(context.rows.notes.render(records, format: format, spreadsheet: spreadsheet, width: width), terminator: "")
         }
     }
 }
@@ -274,7 +281,7 @@ extension Admin {
             func run() async throws {
                 let context = try AdminContext.open(options)
                 let records = try await context.run { try await context.database.organisers() }
-                print(context.rows.organisers.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+                print(context.rows.organisers.render(records, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth), terminator: "")
             }
         }
 
@@ -378,7 +385,7 @@ extension Admin {
         func run() async throws {
             let context = try AdminContext.open(options)
             let records = try await context.run { try await context.database.erasureRequests(includeHandled: all) }
-            print(context.rows.erasureRequests.render(records, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+            print(context.rows.erasureRequests.render(records, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth), terminator: "")
         }
     }
 

@@ -51,7 +51,7 @@ extension Admin {
                     let nearest = catalogue.flatMap { UnansweredListing.nearest(group.wording, catalogue: $0) }
                     return UnansweredListing(group: group, nearestIntent: nearest?.intent, confidence: nearest?.confidence)
                 }
-                print(context.rows.unanswered.render(listings, format: output.format, spreadsheet: output.spreadsheet), terminator: "")
+                print(context.rows.unanswered.render(listings, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth), terminator: "")
                 if !context.configuration.keepUnanswered {
                     printError("note: review.keep_unanswered is off in the configuration: no new lines are kept")
                 }

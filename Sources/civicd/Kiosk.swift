@@ -123,9 +123,7 @@ struct Kiosk: AsyncParsableCommand {
     /// The terminal's width now (it may be resized), less one column so that a full line does
     /// not wrap on its own; 78 when it cannot be told (not a terminal).
     func terminalWidth() -> Int {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 1 else { return 78 }
-        return Int(size.ws_col) - 1
+        terminalColumns().map { $0 - 1 } ?? 78
     }
 
     func show(_ text: String) {

@@ -162,4 +162,20 @@ struct StaffClockTests {
         #expect(table.contains("anna.kowalska.z.dlugim.adresem@example.org"))
         #expect(table.contains("…"), "the name gives way")
     }
+
+    @Test("the organisation column is shown only when a sign-up has one; a wider table cuts less")
+    func organisationColumn() {
+        let rows = AdminRows(timeZone: TimeZone(identifier: "UTC")!)
+        func record(_ organisation: String?) -> SignupRecord {
+            SignupRecord(id: 1, reference: "KR-7F3K", programme: "koalicja_sasiedztw", name: "Magdalena Wiśniewska-Kowalczyk",
+                         contact: "magdalena@example.org", district: nil, organisation: organisation, consentVersion: "2026-11",
+                         language: "pl", createdAt: Date(), erasedAt: nil, nextEdition: false)
+        }
+        #expect(!rows.signups.render([record(nil)], format: .table).contains("ORGANI"))
+        let withOrganisation = rows.signups.render([record(nil), record("Stowarzyszenie Nadodrze")], format: .table, width: 160)
+        #expect(withOrganisation.contains("ORGANISATION"))
+        #expect(withOrganisation.contains("Stowarzyszenie Nadodrze"))
+        #expect(withOrganisation.contains("Magdalena Wiśniewska-Kowalczyk"), "160 columns hold the whole name")
+        #expect(rows.signups.render([record("Stowarzyszenie Nadodrze")], format: .csv).contains("Stowarzyszenie Nadodrze"))
+    }
 }

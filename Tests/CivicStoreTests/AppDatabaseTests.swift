@@ -38,6 +38,25 @@ struct AppDatabaseTests {
         #expect(listed.first { $0.nextEdition }?.name == "Anna Kowalska")
     }
 
+    @Test("a sign-up on an organisation's behalf keeps the organisation; staff search finds it; erasure clears it")
+    func organisation() async throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        var ngo = draft("Marta Wilk", contact: "biuro@podworko.org", programme: "koalicja_sasiedztw")
+        ngo.organisation = "Stowarzyszenie Podwórko Dębniki"
+        guard case .saved(let reference) = try await temporary.database.saveSignup(ngo, actor: .session(1), city: "krakow") else {
+            Issue.record("not saved")
+            return
+        }
+        let found = try await temporary.database.signups(matching: SignupFilter(search: "debniki"))
+        #expect(found.map(\.organisation) == ["Stowarzyszenie Podwórko Dębniki"])
+        _ = try await temporary.database.erase(reference: reference, contact: Contact(parsing: "biuro@podworko.org"))
+        let erased = try await temporary.database.signups(matching: SignupFilter(includeErased: true))
+        #expect(erased.count == 1)
+        #expect(erased[0].organisation == nil)
+        #expect(erased[0].name == nil)
+    }
+
     @Test("the file is private, in WAL mode, with synchronous=FULL")
     func configuration() async throws {
         let temporary = try TemporaryDatabase()

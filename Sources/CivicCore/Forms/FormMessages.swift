@@ -16,9 +16,20 @@ public enum FormMessages {
         en: "{notice} (notice version: {version})\nDo you agree to this processing of your data? (yes/no)"
     )
     public static let summary = Localized(
-        pl: "Sprawdź, proszę:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n  dzielnica: {district}\nCzy wszystko się zgadza i mam Cię zapisać? (tak/nie; możesz też napisać np. „zmień kontakt”)",
-        en: "Please check:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n  district: {district}\nIs everything right, shall I sign you up? (yes/no; or e.g. \"change contact\")"
+        pl: "Sprawdź, proszę:\n  program: {programme}\n  imię i nazwisko: {name}\n{organisation}  kontakt: {contact}\n  dzielnica: {district}\nCzy wszystko się zgadza i mam Cię zapisać? (tak/nie; możesz też napisać np. „zmień kontakt”)",
+        en: "Please check:\n  programme: {programme}\n  name: {name}\n{organisation}  contact: {contact}\n  district: {district}\nIs everything right, shall I sign you up? (yes/no; or e.g. \"change contact\")"
     )
+    /// The summary's line for the organisation, only for programmes that ask for one.
+    public static let summaryOrganisation = Localized(pl: "  organizacja: {organisation}\n", en: "  organisation: {organisation}\n")
+    public static let askOrganisation = Localized(
+        pl: "Czy zapisujesz się w imieniu organizacji (stowarzyszenia, fundacji, grupy)? Podaj jej nazwę albo napisz „pomiń”, jeśli tylko we własnym imieniu.",
+        en: "Are you signing up on behalf of an organisation (an association, foundation or group)? Give its name, or write \"skip\" if it is just for yourself."
+    )
+    public static let invalidOrganisation = Localized(
+        pl: "Podaj, proszę, samą nazwę organizacji (np. „Stowarzyszenie Sąsiedzkie”) albo napisz „pomiń”.",
+        en: "Please give just the organisation's name (e.g. \"Neighbours' Association\"), or write \"skip\"."
+    )
+    public static let noOrganisations = Localized(pl: "Ten program nie pyta o organizację.", en: "This programme does not ask for an organisation.")
     public static let nextEditionSuffix = Localized(pl: " – zgłoszenie zainteresowania kolejną edycją", en: " – interest in a next edition")
     public static let savedInterest = Localized(
         pl: "Gotowe – zapisaliśmy Twoje zainteresowanie kolejną edycją (program: {programme}). Twój kod referencyjny: {reference}. Jeśli ruszy nowa edycja, organizatorzy mogą się odezwać przez podany kontakt.",
@@ -82,6 +93,7 @@ public enum FormMessages {
     public static let fieldNames: [String: Localized] = [
         "programme": Localized(pl: "program", en: "programme"),
         "name": Localized(pl: "imię i nazwisko", en: "name"),
+        "organisation": Localized(pl: "organizacja", en: "organisation"),
         "contact": Localized(pl: "kontakt", en: "contact"),
         "district": Localized(pl: "dzielnica", en: "district"),
         "date": Localized(pl: "data", en: "date"),

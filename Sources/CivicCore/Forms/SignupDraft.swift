@@ -6,14 +6,18 @@ public struct SignupDraft: Sendable, Equatable {
     public var contact: Contact
     /// Display name of the district, when the programme has districts and one was given.
     public var district: String?
+    /// The organisation the sign-up is made for (an NGO joining a coalition), when the
+    /// programme asks and one was given.
+    public var organisation: String?
     /// The version of the privacy notice the resident agreed to.
     public var consentVersion: String
     public var language: Language
     /// The programme has ended: this is an expression of interest in a next edition.
     public var nextEdition: Bool
 
-    public init(programme: String, name: String, contact: Contact, district: String?, consentVersion: String, language: Language,
-                nextEdition: Bool = false) {
+    public init(programme: String, name: String, contact: Contact, district: String?, organisation: String? = nil,
+                consentVersion: String, language: Language, nextEdition: Bool = false) {
+        self.organisation = organisation
         self.nextEdition = nextEdition
         self.programme = programme
         self.name = name

@@ -1,15 +1,19 @@
-/// The sign-up form: programme, name, contact, district (for programmes that have districts),
-/// consent, then confirmation after a summary. Answers may come out of order or together
+/// The sign-up form: programme, name, organisation (for programmes NGOs sign up to), contact,
+/// district (for programmes that have districts), consent, then confirmation after a summary. Answers may come out of order or together
 /// ("Jestem Anna Kowalska, anna@example.org"); a field can be corrected, the form can go back,
 /// the district can be skipped, and `/anuluj` leaves it.
 public struct SignupForm: Sendable, Equatable {
     public enum Slot: String, Sendable, Equatable, CaseIterable {
-        case programme, name, contact, district, consent, confirm
+        case programme, name, organisation, contact, district, consent, confirm
     }
 
     public private(set) var slot: Slot = .programme
     private(set) var programme: String?
     private(set) var name: String?
+    /// On whose behalf, for programmes with `organisations: true`; nil with `organisationSkipped`
+    /// when the person signs up for themselves.
+    private(set) var organisation: String?
+    private var organisationSkipped = false
     private(set) var contact: Contact?
     private(set) var district: String?
     private var districtSkipped = false
@@ -62,20 +66,22 @@ public struct SignupForm: Sendable, Equatable {
             return step
         }
         if Answers.isSkip(text) {
-            guard slot == .district else {
-                return ask(slot, context, error: .invalidValue, prefix: FormMessages.cannotSkip[context.language])
+            switch slot {
+            case .district: districtSkipped = true
+            case .organisation: organisationSkipped = true
+            default: return ask(slot, context, error: .invalidValue, prefix: FormMessages.cannotSkip[context.language])
             }
-            districtSkipped = true
             return advance(context)
         }
 
         // Out of order: take whatever the message gives, whatever is being asked.
-        let before = (programme, name, contact, district)
+        let before = (programme, name, contact, district, organisation)
         extract(from: text, context)
         let gaveCurrent: Bool
         switch slot {
         case .programme: gaveCurrent = programme != nil && before.0 == nil
         case .name: gaveCurrent = name != nil && before.1 == nil
+        case .organisation: gaveCurrent = organisation != nil && before.4 == nil
         case .contact: gaveCurrent = contact != nil && before.2 == nil
         case .district: gaveCurrent = district != nil && before.3 == nil
         case .consent, .confirm: gaveCurrent = false
@@ -108,6 +114,20 @@ public struct SignupForm: Sendable, Equatable {
             }
             name = plain
             return advance(context)
+        case .organisation:
+            // The contact, if the line gave one too, was taken above: read what is left.
+            let rest = Contact.locate(in: text)?.rest ?? text
+            switch OrganisationAnswer.read(rest) {
+            case .none?:
+                organisationSkipped = true
+                return advance(context)
+            case .named(let named)?:
+                organisation = named
+                return advance(context)
+            case nil:
+                return attempts.reject(FormMessages.invalidOrganisation[language], expecting: slot.rawValue,
+                                       choices: [skipWord(language)], context: context)
+            }
         case .contact:
             guard let parsed = Contact(parsing: text) else {
                 return attempts.reject(FormMessages.invalidContact[language], expecting: slot.rawValue, choices: [], context: context)
@@ -159,6 +179,8 @@ public struct SignupForm: Sendable, Equatable {
     /// The folded words that name each field in a correction ("zmień telefon", "wrong e-mail").
     static let fieldWords: [(field: String, words: Set<String>)] = [
         (Slot.name.rawValue, ["imie", "imienia", "nazwisko", "nazwiska", "name", "surname"]),
+        (Slot.organisation.rawValue, ["organizacja", "organizacje", "organizacji", "stowarzyszenie", "stowarzyszenia", "fundacja",
+                                      "fundacje", "fundacji", "organisation", "organization", "association", "foundation", "ngo"]),
         (Slot.contact.rawValue, ["kontakt", "kontaktu", "email", "mail", "maila", "telefon", "telefonu", "numer", "numeru",
                                  "komorka", "komorki", "contact", "phone", "number", "adres"]),
         (Slot.district.rawValue, ["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district", "area"]),
@@ -173,6 +195,9 @@ public struct SignupForm: Sendable, Equatable {
             if field == .district, districtChoices(context.catalogue).isEmpty {
                 // This programme asks no district: nothing to change, say so and go on.
                 return ask(slot, context, error: nil, prefix: FormMessages.noDistricts[context.language])
+            }
+            if field == .organisation, !acceptsOrganisations(context.catalogue) {
+                return ask(slot, context, error: nil, prefix: FormMessages.noOrganisations[context.language])
             }
             if take(field, from: text, context) { return corrected(field, context) }
             clear(field)
@@ -195,6 +220,11 @@ public struct SignupForm: Sendable, Equatable {
         case .name:
             guard let new = Answers.introducedName(in: text) ?? Answers.correctedValue(text).flatMap(Answers.plainName), new != name else { return false }
             name = new
+        case .organisation:
+            // "zmień organizację na Fundacja X", "popraw stowarzyszenie: Klub Y".
+            guard let value = Answers.correctedValue(text), case .named(let new)? = OrganisationAnswer.read(value), new != organisation else { return false }
+            organisation = new
+            organisationSkipped = false
         case .district:
             // "jednak nie Polanka, wolę Traugutta": the district named that is not the current one.
             let districts = districtChoices(context.catalogue)
@@ -215,6 +245,7 @@ public struct SignupForm: Sendable, Equatable {
     private mutating func corrected(_ field: Slot, _ context: FormContext) -> FormStep {
         let value: String? = switch field {
         case .name: name
+        case .organisation: organisation
         case .contact: contact?.description
         case .district: district
         case .programme: programme.map { topicName($0, context) }
@@ -257,11 +288,19 @@ public struct SignupForm: Sendable, Equatable {
         if let found = located?.contact, contact == nil || slot == .contact {
             contact = found
         }
+        // "Ewa Sowa, Fundacja Dobre Miejsce, ewa@…": the organisation is taken out before the name is read.
+        var rest = located?.rest
+        if organisation == nil || slot == .organisation, acceptsOrganisations(context.catalogue) || programmeNamedAcceptsOrganisations(text, context),
+           let named = OrganisationAnswer.mentioned(in: located?.rest ?? text) {
+            organisation = named
+            organisationSkipped = false
+            rest = rest.map { $0.replacingOccurrences(of: named, with: "") }
+        }
         if name == nil || slot == .name {
             // "Jestem Anna Kowalska, …", or a bare name beside the contact: "Anna Kowalska, anna@example.org".
             if let introduced = Answers.introducedName(in: text) {
                 name = introduced
-            } else if let rest = located?.rest, let beside = Answers.nameBesideContact(rest, matcher: context.catalogue.matcher) {
+            } else if let rest, let beside = Answers.nameBesideContact(rest, matcher: context.catalogue.matcher) {
                 name = beside
             }
         }
@@ -287,6 +326,12 @@ public struct SignupForm: Sendable, Equatable {
         }
     }
 
+    /// "Zapisuję Stowarzyszenie X do koalicji": the line names a programme that takes organisations.
+    private func programmeNamedAcceptsOrganisations(_ text: String, _ context: FormContext) -> Bool {
+        guard programme == nil, let topic = context.catalogue.matcher.mentions(in: text).topic else { return false }
+        return context.catalogue.topic(topic)?.organisations == true
+    }
+
     private mutating func advance(_ context: FormContext) -> FormStep {
         let next = nextSlot(catalogue: context.catalogue)
         if next != slot { visited.append(slot) }
@@ -305,6 +350,9 @@ public struct SignupForm: Sendable, Equatable {
         switch field {
         case .programme: programme = nil
         case .name: name = nil
+        case .organisation:
+            organisation = nil
+            organisationSkipped = false
         case .contact: contact = nil
         case .district:
             district = nil
@@ -317,6 +365,7 @@ public struct SignupForm: Sendable, Equatable {
     private func nextSlot(catalogue: Catalogue) -> Slot {
         if programme == nil { return .programme }
         if name == nil { return .name }
+        if organisation == nil, !organisationSkipped, acceptsOrganisations(catalogue) { return .organisation }
         if contact == nil { return .contact }
         if district == nil, !districtSkipped, !districtChoices(catalogue).isEmpty { return .district }
         if !consented { return .consent }
@@ -327,6 +376,7 @@ public struct SignupForm: Sendable, Equatable {
         guard let programme, let name, let contact, consented else { return nil }
         return SignupDraft(
             programme: programme, name: name, contact: contact, district: district,
+            organisation: acceptsOrganisations(context.catalogue) ? organisation : nil,
             consentVersion: context.catalogue.fact(.privacyVersion).map { $0.value.rendered(in: .pl, today: context.today, relative: false) } ?? "unversioned",
             language: context.language,
             nextEdition: context.catalogue.hasEnded(programme, today: context.today)
@@ -346,6 +396,9 @@ public struct SignupForm: Sendable, Equatable {
             choices = names
         case .name:
             text = FormMessages.askName[language]
+        case .organisation:
+            text = FormMessages.askOrganisation[language]
+            choices = [skipWord(language)]
         case .contact:
             text = FormMessages.askContact[language]
         case .district:
@@ -360,6 +413,9 @@ public struct SignupForm: Sendable, Equatable {
             text = FormMessages.summary.format(language, [
                 "programme": (programme.map { topicName($0, context) } ?? "") + (ended ? FormMessages.nextEditionSuffix[language] : ""),
                 "name": name ?? "",
+                // The line is there only for programmes that ask; "—" when signing up for oneself.
+                "organisation": acceptsOrganisations(context.catalogue)
+                    ? FormMessages.summaryOrganisation.format(language, ["organisation": organisation ?? FormMessages.noDistrict[language]]) : "",
                 "contact": contact?.description ?? "",
                 "district": district ?? FormMessages.noDistrict[language],
             ])
@@ -379,6 +435,10 @@ public struct SignupForm: Sendable, Equatable {
 
     private func signupTopics(_ catalogue: Catalogue) -> [String] {
         catalogue.topics.filter(\.signup).map(\.id)
+    }
+
+    private func acceptsOrganisations(_ catalogue: Catalogue) -> Bool {
+        programme.flatMap { catalogue.topic($0)?.organisations } ?? false
     }
 
     private func districtChoices(_ catalogue: Catalogue) -> [String] {

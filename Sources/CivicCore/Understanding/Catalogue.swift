@@ -46,6 +46,9 @@ public struct Topic: Sendable {
     /// Districts a sign-up for this topic asks about (display names).
     public var districts: [String]
     public var signup: Bool
+    /// Its sign-ups may be made on behalf of an organisation (an NGO joining a coalition): the
+    /// form asks for the organisation's name, which may be skipped.
+    public var organisations = false
     /// Intents about a part of this programme (its campaign, training, job): "zapisz mnie do
     /// kampanii słuchania" is a sign-up for the programme the campaign belongs to.
     public var parts: [IntentID] = []

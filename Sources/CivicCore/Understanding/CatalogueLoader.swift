@@ -336,10 +336,10 @@ private struct Reader {
         }
         for (key, value) in mapping {
             guard let id = key.string, let fields = value.mapping else {
-                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, parts, stages_end, ended, aspects)")
+                report(key, "a topic is an id with a mapping (city, name, aliases, districts, signup, organisations, parts, stages_end, ended, aspects)")
                 continue
             }
-            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "parts", "stages_end", "ended", "aspects"].contains(field.string ?? "") {
+            for field in fields.keys where !["city", "name", "aliases", "districts", "signup", "organisations", "parts", "stages_end", "ended", "aspects"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in topic \(id)")
             }
             guard let nameNode = fields["name"], let name = readTemplate(nameNode, what: "name of topic \(id)") else {
@@ -353,6 +353,7 @@ private struct Reader {
                 aliases: readAliases(fields["aliases"], owner: "topic \(id)"),
                 districts: readStrings(fields["districts"], what: "districts of topic \(id)"),
                 signup: fields["signup"]?.bool ?? false,
+                organisations: fields["organisations"]?.bool ?? false,
                 parts: readStrings(fields["parts"], what: "parts of topic \(id)").map(IntentID.init),
                 stagesEnd: readStrings(fields["stages_end"], what: "stages_end of topic \(id)").map(FactPath.init),
                 endedNotice: fields["ended"].flatMap { readTemplate($0, what: "ended notice of topic \(id)") },
