@@ -53,6 +53,7 @@ extension Session {
             return [.kioskIdentified(accepted: false)] + reply(Messages.kioskRefused[language], error: .badArgument)
         }
         isKiosk = true
+        homeTopic = kioskCentre
         limits = limits.forKiosk
         flow.idle.use(limits)
         return [.kioskIdentified(accepted: true)] + reply(Messages.kioskAccepted[language])

@@ -312,7 +312,9 @@ extension Session {
     func answer(_ intent: Intent, catalogue: Catalogue, today: CalendarDay) -> (text: String, choices: [String]) {
         var choices: [String] = []
         let template: LocalizedTemplate
-        if let topic = conversation.topic, let specific = intent.replies[topic] {
+        // Whom to ask follows where the session is (a kiosk's centre) until a topic is named.
+        let topic = conversation.topic ?? (Self.placeBound.contains(intent.id) ? homeTopic : nil)
+        if let topic, let specific = intent.replies[topic] {
             template = specific
         } else {
             template = intent.replies[Intent.defaultReply] ?? LocalizedTemplate(pl: .init(), en: .init())
@@ -320,8 +322,11 @@ extension Session {
             choices = intent.id == .fallback ? [] : catalogue.topics.filter { intent.replies[$0.id] != nil }
                 .compactMap { catalogue.topicName($0.id, language: language, today: today) }
         }
-        return (catalogue.render(template[language], language: language, today: today, topic: conversation.topic), choices)
+        return (catalogue.render(template[language], language: language, today: today, topic: topic), choices)
     }
+
+    /// Intents whose reply says whom to ask or where to go: at a kiosk, those of its centre.
+    static let placeBound: Set<IntentID> = [.fallback, .human]
 
     /// "usuń moje dane", "delete my data": a privacy question that asks for erasure.
     static func asksForErasure(_ tokens: [String]) -> Bool {

@@ -42,7 +42,8 @@ extension Session {
     }
 
     func formContext(_ catalogue: Catalogue, _ today: CalendarDay) -> FormContext {
-        FormContext(catalogue: catalogue, language: language, today: today, topic: conversation.topic, sessionKind: isKiosk ? .kiosk : .remote)
+        FormContext(catalogue: catalogue, language: language, today: today, topic: conversation.topic, sessionKind: isKiosk ? .kiosk : .remote,
+                    homeTopic: homeTopic)
     }
 
     mutating func render(_ step: FormStep, intent: IntentID, confidence: Double? = nil, intro: String? = nil, prefix: String? = nil) -> [SessionAction] {

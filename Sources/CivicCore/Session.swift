@@ -59,6 +59,11 @@ public struct Session: Sendable {
     var languageChosen = false
     /// The tokens kiosk terminals identify with (compared in constant time).
     let kioskTokens: [String]
+    /// The programme whose centre the kiosks stand in (`kiosk.centre`): a kiosk session's
+    /// fallback and "whom to ask" point to it until the conversation names another programme.
+    let kioskCentre: String?
+    /// Where this session is, for whom to ask: the kiosk's centre once a kiosk identified itself.
+    var homeTopic: String?
     /// This session's own organiser log-in throttle: delays double, five wrong codes lock it for
     /// good (`/reset` does not lift it). The address's delays live in storage.
     var loginThrottle = LoginThrottle(lockSeconds: nil)
@@ -71,10 +76,11 @@ public struct Session: Sendable {
     /// What the usage counts and the review need to remember between lines (`Session+Review`).
     var review = Review()
 
-    public init(limits: Limits = Limits(), language: Language = .pl, kioskTokens: [String] = []) {
+    public init(limits: Limits = Limits(), language: Language = .pl, kioskTokens: [String] = [], kioskCentre: String? = nil) {
         self.limits = limits
         self.language = language
         self.kioskTokens = kioskTokens
+        self.kioskCentre = kioskCentre
         self.flow = Flow(idle: IdleClock(limits: limits, startingAt: 0))
     }
 

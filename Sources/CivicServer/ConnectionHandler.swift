@@ -60,7 +60,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.storage = storage
         self.logger = logger
         self.decoder = LineDecoder(maxLineBytes: configuration.limits.maxLineBytes)
-        self.session = Session(limits: configuration.limits, kioskTokens: configuration.kioskTokens)
+        self.session = Session(limits: configuration.limits, kioskTokens: configuration.kioskTokens, kioskCentre: configuration.kioskCentre)
         self.session.tracesLines = logger.logLevel <= .trace
         self.session.keepsUnanswered = configuration.keepUnanswered
         self.limiter = RateLimiter(linesPerSecond: configuration.limits.linesPerSecond, closeAfter: configuration.limits.floodCloseAfter)

@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGraceSeconds: Double
     /// Tokens kiosk terminals identify with (`/kiosk TOKEN`).
     public var kioskTokens: [String]
+    /// The programme whose centre the kiosks stand in (`kiosk.centre`), a topic id.
+    public var kioskCentre: String?
     /// Where long lines are understood, off the event loops (see ``Limits/offLoopLineBytes``).
     public var understandingPool: NIOThreadPool
     /// Keep the lines the catalogue did not answer well for staff's review (`review.keep_unanswered`).
@@ -29,12 +31,14 @@ public struct ServerConfiguration: Sendable {
         today: @escaping @Sendable () -> CalendarDay,
         shutdownGraceSeconds: Double = 3,
         kioskTokens: [String] = [],
+        kioskCentre: String? = nil,
         understandingPool: NIOThreadPool = .singleton,
         keepUnanswered: Bool = false
     ) {
         self.keepUnanswered = keepUnanswered
         self.understandingPool = understandingPool
         self.kioskTokens = kioskTokens
+        self.kioskCentre = kioskCentre
         self.host = host
         self.port = port
         self.limits = limits

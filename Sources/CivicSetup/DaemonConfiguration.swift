@@ -22,6 +22,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var retentionMonths = 18
     /// Tokens of the kiosk terminals (`kiosk.tokens`).
     public var kioskTokens: [String] = []
+    /// The topic id of the programme whose centre the kiosks stand in (`kiosk.centre`): their
+    /// fallback and "whom to ask" point there. Checked against the catalogue at start.
+    public var kioskCentre: String?
     /// The language `civicd admin` asks its questions in (`staff_language`: pl or en).
     public var staffLanguage = Language.pl
     /// Keep the lines the catalogue did not answer well, for staff's weekly review
@@ -105,8 +108,15 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 guard let kiosk = value.mapping else { throw ConfigurationError("\(at): kiosk must be a mapping with tokens") }
                 for (kioskKey, kioskValue) in kiosk {
                     let kioskAt = "\(file):\(kioskKey.mark?.line ?? 1)"
+                    if kioskKey.string == "centre" {
+                        guard let centre = kioskValue.scalar?.string, !centre.contains(" ") else {
+                            throw ConfigurationError("\(kioskAt): kiosk.centre must be a topic id of intents/topics.yml, e.g. centrum_obywatelskie")
+                        }
+                        configuration.kioskCentre = centre.isEmpty || centre == "null" || centre == "~" ? nil : centre
+                        continue
+                    }
                     guard kioskKey.string == "tokens" else {
-                        throw ConfigurationError("\(kioskAt): unknown key 'kiosk.\(kioskKey.string ?? "?")' (known: tokens)")
+                        throw ConfigurationError("\(kioskAt): unknown key 'kiosk.\(kioskKey.string ?? "?")' (known: tokens, centre)")
                     }
                     if kioskValue.scalar?.string.isEmpty == true || kioskValue.scalar?.string == "null" { continue }
                     guard let list = kioskValue.sequence else { throw ConfigurationError("\(kioskAt): kiosk.tokens must be a list") }

@@ -70,6 +70,9 @@ struct Serve: AsyncParsableCommand {
 
         let settings = CatalogueSettings(keepsUnanswered: configuration.keepUnanswered, reviewKeepDays: configuration.reviewKeepDays)
         let catalogue = try CatalogueFiles.load(directory: configuration.intentsDirectory, settings: settings)
+        if let centre = configuration.kioskCentre, catalogue.topic(centre) == nil {
+            throw CommandFailure("kiosk.centre: no topic '\(centre)' in \(configuration.intentsDirectory)/topics.yml (known: \(catalogue.topics.map(\.id).joined(separator: ", ")))")
+        }
         let material = try TLSMaterial.load(
             certificateFile: configuration.certificateFile,
             keyFile: configuration.keyFile,
@@ -109,6 +112,7 @@ struct Serve: AsyncParsableCommand {
                 ),
                 today: Self.today(in: configuration.timeZone),
                 kioskTokens: configuration.kioskTokens,
+                kioskCentre: configuration.kioskCentre,
                 keepUnanswered: configuration.keepUnanswered
             ),
             catalogues: catalogues,

@@ -103,3 +103,48 @@ struct OrganisationSignupTests {
         #expect(reply.text.hasPrefix(FormMessages.noOrganisations[.pl]))
     }
 }
+
+/// A kiosk stands in one centre: whom it points to is that centre's office (issue 15, a walk-in at
+/// Reymonta 20 was sent to Krosno City Hall). Lines are our own.
+@Suite("A kiosk knows its centre")
+struct KioskCentreTests {
+    static let token = "kiosk-token-0123456789"
+
+    func kiosk(centre: String?) throws -> Transcript {
+        var t = Transcript(session: Session(kioskTokens: [Self.token], kioskCentre: centre))
+        #expect(t.say("/kiosk \(Self.token)").first == .kioskIdentified(accepted: true))
+        return t
+    }
+
+    @Test("at a kiosk of the Civic Centre, a fallback points to the Centre only", arguments: [
+        "gdzie kupię bilet miesięczny na tramwaj", "czy mogę tu zapłacić podatek od nieruchomości", "where can I renew my passport",
+    ])
+    func fallback(_ line: String) throws {
+        var t = try kiosk(centre: "centrum_obywatelskie")
+        let reply = try t.reply(line)
+        #expect(reply.intent == "fallback")
+        #expect(reply.text.contains("Reymonta 20"))
+        #expect(!reply.text.contains("Lwowska"))
+    }
+
+    @Test("asking for a person at that kiosk gives the Centre's contact; naming Krosno gives Krosno's")
+    func human() throws {
+        var t = try kiosk(centre: "centrum_obywatelskie")
+        let here = try t.reply("chcę porozmawiać z człowiekiem")
+        #expect(here.intent == "human")
+        #expect(!here.text.contains("Lwowska"))
+        _ = try t.reply("a co to jest kampania słuchania w Krośnie?")
+        let there = try t.reply("chcę porozmawiać z człowiekiem")
+        #expect(there.text.contains("Lwowska") || there.text.contains("13 47"))
+    }
+
+    @Test("a remote session, or a kiosk without a centre, still names both cities")
+    func bothCities() throws {
+        var remote = Transcript()
+        let text = try remote.reply("gdzie kupię bilet miesięczny na tramwaj").text
+        #expect(text.contains("Reymonta 20") && text.contains("Krosn"))
+        var plain = try kiosk(centre: nil)
+        let kioskText = try plain.reply("gdzie kupię bilet miesięczny na tramwaj").text
+        #expect(kioskText.contains("Reymonta 20") && kioskText.contains("Krosn"))
+    }
+}

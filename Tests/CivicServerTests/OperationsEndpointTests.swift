@@ -134,6 +134,16 @@ struct OperationsEndpointTests {
         #expect(throws: ConfigurationError.self) { try DaemonConfiguration.parse("metrics:\n  listen: 9464\n", file: "c.yml") }
     }
 
+    @Test("kiosk.centre: a topic id, empty for none; a value with spaces is refused with its line")
+    func kioskCentreConfiguration() throws {
+        #expect(try DaemonConfiguration.parse("kiosk:\n  tokens: []\n  centre: centrum_obywatelskie\n", file: "c.yml").kioskCentre == "centrum_obywatelskie")
+        #expect(try DaemonConfiguration.parse("kiosk:\n  centre:\n", file: "c.yml").kioskCentre == nil)
+        #expect(throws: ConfigurationError.self) { try DaemonConfiguration.parse("kiosk:\n  centre: Centrum Obywatelskie\n", file: "c.yml") }
+        #expect(throws: ConfigurationError("c.yml:2: unknown key 'kiosk.place' (known: tokens, centre)")) {
+            try DaemonConfiguration.parse("kiosk:\n  place: krakow\n", file: "c.yml")
+        }
+    }
+
     @Test("connection metrics: a resident and a kiosk counted by kind while open and when closed; an error reply is a refusal by code; plaintext on the TLS port is a handshake failure")
     func connectionMetrics() async throws {
         let factory = TestMetrics()

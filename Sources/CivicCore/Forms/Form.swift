@@ -7,13 +7,16 @@ public struct FormContext: Sendable {
     public var topic: String?
     /// A kiosk's session or a remote one.
     public var sessionKind: SessionKind = .remote
+    /// Where the session is (a kiosk's centre): whom to call when the conversation named no topic.
+    public var homeTopic: String?
 
     /// Whom to call, from the `human` intent's reply for the topic: the data decides, not the code.
     var humanContact: String {
         guard let intent = catalogue.intent(.human) else { return "" }
-        let template = topic.flatMap { intent.replies[$0] } ?? intent.replies[Intent.defaultReply]
+        let place = topic ?? homeTopic
+        let template = place.flatMap { intent.replies[$0] } ?? intent.replies[Intent.defaultReply]
         guard let template else { return "" }
-        return catalogue.render(template[language], language: language, today: today, topic: topic)
+        return catalogue.render(template[language], language: language, today: today, topic: place)
     }
 }
 
