@@ -67,3 +67,22 @@ struct AspectTests {
         }
     }
 }
+
+@Suite("Facts counted in a reply")
+struct FactFormsTests {
+    @Test("a date copied from the seeds counts however a reply writes it", arguments: [
+        ("17.05.2023", ["17 maja 2023", "17 May 2023"]),
+        ("20 sty 2014", ["20 stycznia 2014", "20 January 2014"]),
+        ("12.2020", ["grudnia 2020", "December 2020"]),
+    ])
+    func dates(_ fact: String, _ said: [String]) {
+        let forms = IntentEvaluation.forms(ofFact: fact)
+        for text in said { #expect(forms.contains(text)) }
+        #expect(forms.first == fact)
+    }
+
+    @Test("anything else must be said as written", arguments: ["13 47 430 01", "Lwowska 28a", "5.4.2", "94.29", "15 328 498.86"])
+    func verbatim(_ fact: String) {
+        #expect(IntentEvaluation.forms(ofFact: fact) == [fact])
+    }
+}

@@ -87,6 +87,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
+    /// "grudnia 2020" / "December 2020": the month and year of this day.
+    public func renderedMonth(in language: Language) -> String {
+        switch language {
+        case .pl: return "\(Self.polishMonths[month - 1]) \(year)"
+        case .en: return "\(Self.englishMonths[month - 1]) \(year)"
+        }
+    }
+
     /// How this day stands against `today`: "termin minął" / "this date has passed", "dziś" / "today",
     /// "za 5 dni" / "in 5 days".
     public func relative(to today: CalendarDay, in language: Language) -> String {

@@ -144,7 +144,7 @@ public struct IntentEvaluation: Sendable {
                 if intent != sample.intent { sessionMisses.append("\(sample.intent) -> \(intent): \(sample.text)") }
                 if !sample.expect.isEmpty {
                     let said = Self.comparable(answer.text)
-                    let missing = sample.expect.filter { !said.contains(Self.comparable($0)) }
+                    let missing = sample.expect.filter { fact in !Self.forms(ofFact: fact).contains { said.contains(Self.comparable($0)) } }
                     facts.count(missing.isEmpty)
                     if !missing.isEmpty { factMisses.append(FactMiss(text: sample.text, missing: missing)) }
                 }
@@ -183,6 +183,25 @@ public struct IntentEvaluation: Sendable {
 
     /// Text as the facts check compares it: folded, without any white space (the seed pages
     /// write numbers with non-breaking or no spaces).
+    /// The ways a reply may say an expected fact. A date copied from the seeds as "17.05.2023",
+    /// "20 sty 2014" or "12.2020" is said in full in a reply ("17 maja 2023", "17 May 2023",
+    /// "grudnia 2020"); each of these counts. Anything else must be said as written.
+    public static func forms(ofFact fact: String) -> [String] {
+        let parts = fact.split(whereSeparator: { $0 == "." || $0 == " " }).map(String.init)
+        let abbreviations = ["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paz", "lis", "gru"]
+        var day: CalendarDay?
+        var monthOnly = false
+        if parts.count == 3, let d = Int(parts[0]), let y = Int(parts[2]), parts[2].count == 4 {
+            let month = Int(parts[1]) ?? abbreviations.firstIndex(of: TextNormalizer.fold(parts[1])).map { $0 + 1 }
+            if let month, (1...12).contains(month), (1...31).contains(d) { day = CalendarDay(year: y, month: month, day: d) }
+        } else if parts.count == 2, fact.contains("."), let m = Int(parts[0]), (1...12).contains(m), let y = Int(parts[1]), parts[1].count == 4 {
+            day = CalendarDay(year: y, month: m, day: 1)
+            monthOnly = true
+        }
+        guard let day else { return [fact] }
+        return [fact] + Language.allCases.map { monthOnly ? day.renderedMonth(in: $0) : day.rendered(in: $0) }
+    }
+
     static func comparable(_ text: String) -> String {
         TextNormalizer.fold(text).filter { !$0.isWhitespace }
     }
