@@ -124,8 +124,8 @@ extension Intents {
         func run() async throws {
             let catalogue = try CatalogueFiles.load(directory: intents)
             let matcher = catalogue.matcher
-            let raw = TextNormalizer.tokens(message)
-            let corrected = matcher.correctedTokens(message)
+            let raw = matcher.readingWords(message)
+            let corrected = matcher.corrected(raw)
             print("words:     \(raw.joined(separator: " "))")
             let changes = zip(raw, corrected).filter { $0 != $1 }.map { "\($0)→\($1)" }
             print("corrected: \(changes.isEmpty ? "-" : changes.joined(separator: ", "))")
@@ -133,7 +133,8 @@ extension Intents {
             print("unknown:   \(unknown.isEmpty ? "-" : unknown.joined(separator: ", "))")
             let mentions = matcher.mentions(tokens: corrected)
             print("topic:     \(mentions.topic ?? "-")   city: \(mentions.city ?? "-")")
-            print("language:  \(LanguageDetector.detect(message)?.rawValue ?? "-")")
+            let russian = LanguageDetector.isRussian(message, words: raw) ? " (written in Russian)" : ""
+            print("language:  \(LanguageDetector.detect(message)?.rawValue ?? "-")\(russian)")
             let match = matcher.match(tokens: corrected)
             print("intent:    \(match.intent) (confidence \(ReplyRenderer.formatConfidence(match.confidence)), \(match.layer.rawValue))")
             for candidate in match.candidates {

@@ -109,7 +109,8 @@ struct Serve: AsyncParsableCommand {
                 ),
                 today: Self.today(in: configuration.timeZone),
                 kioskTokens: configuration.kioskTokens,
-                keepUnanswered: configuration.keepUnanswered
+                keepUnanswered: configuration.keepUnanswered,
+                russianReply: configuration.russianReply
             ),
             catalogues: catalogues,
             storage: storage,

@@ -80,6 +80,18 @@ public struct IntentMatcher: Sendable {
     private let outOfScopeStems: Set<String>
     private let topicAliases: [(words: [Lexeme], topic: String)]
     private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
+    /// The matcher of Cyrillic lines (Ukrainian, Russian, Latin-typed Ukrainian once spelt in
+    /// Cyrillic): trained on the Ukrainian examples alone, knowing every word of the catalogue.
+    /// Polish and English lines are matched on the Polish and English examples only, so a third
+    /// language cannot move their scores (the index's weights and the linear model are each
+    /// trained on their own examples).
+    private let ukrainian: Ukrainian?
+
+    /// Boxed, so that a matcher can hold one.
+    final class Ukrainian: Sendable {
+        let matcher: IntentMatcher
+        init(_ matcher: IntentMatcher) { self.matcher = matcher }
+    }
 
     /// - Parameter factTexts: further texts the catalogue knows (its facts), so that a question
     ///   using a fact's wording ("Reymonta", "Polanka") is neither unknown nor left uncorrected.
@@ -87,6 +99,19 @@ public struct IntentMatcher: Sendable {
     ///   know is no misspelling: "train" stays "train", not "rain", and counts as a word the
     ///   catalogue never saw — the sign of a question about something else.
     public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = []) {
+        let hasUkrainian = intents.contains { !($0.examples[.uk] ?? []).isEmpty }
+        self.init(intents: intents, topics: topics, cities: cities, factTexts: factTexts, realWords: realWords,
+                  indexing: [.pl, .en], knowing: [.pl, .en],
+                  ukrainian: hasUkrainian ? Ukrainian(IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts,
+                                                                      realWords: realWords, indexing: [.uk], knowing: Language.allCases,
+                                                                      ukrainian: nil)) : nil)
+    }
+
+    /// - Parameter indexing: the languages whose examples are scored against.
+    /// - Parameter knowing: the languages whose examples' words are known (never unknown, corrected to).
+    private init(intents: [Intent], topics: [Topic], cities: [City], factTexts: [String], realWords: Set<String>,
+                 indexing: [Language], knowing: [Language], ukrainian: Ukrainian?) {
+        self.ukrainian = ukrainian
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
         var vocabulary: [String: Int] = [:]
@@ -97,7 +122,12 @@ public struct IntentMatcher: Sendable {
         let aliases = AliasTable(aliasWords.map { $0.map(Lexeme.init) })
         let name = Lexeme(Self.nameToken)
         for (intentIndex, intent) in intents.enumerated() {
-            for language in Language.allCases {
+            for language in knowing where !indexing.contains(language) {
+                for example in intent.examples[language] ?? [] {
+                    for token in TextNormalizer.tokens(example.text) { vocabulary[token, default: 0] += 1 }
+                }
+            }
+            for language in indexing {
                 for example in intent.examples[language] ?? [] {
                     let tokens = TextNormalizer.tokens(example.text)
                     guard !tokens.isEmpty else { continue }
@@ -127,7 +157,7 @@ public struct IntentMatcher: Sendable {
         var inScopeStems = Set(intents.filter { $0.id != IntentID.fallback }.flatMap(\.keywords))
         var outOfScopeStems = Set<String>()
         for intent in intents {
-            for example in intent.examples.values.joined() {
+            for example in indexing.flatMap({ intent.examples[$0] ?? [] }) {
                 let stems = TextNormalizer.tokens(example.text).filter(Self.isContentWord).map(TextNormalizer.stem)
                 if intent.id == IntentID.fallback { outOfScopeStems.formUnion(stems) } else { inScopeStems.formUnion(stems) }
             }
@@ -136,7 +166,7 @@ public struct IntentMatcher: Sendable {
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         // The common words of each language are real words too: "potem" is no misspelling of "botem".
-        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english))
+        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english).union(CommonWords.ukrainian))
         self.exampleIntent = exampleIntent
         let wordIndex = InvertedIndex(documents: wordDocuments)
         let gramIndex = InvertedIndex(documents: gramDocuments)
@@ -180,16 +210,41 @@ public struct IntentMatcher: Sendable {
     }
 
     /// The number of examples indexed.
-    public var exampleCount: Int { exampleIntent.count }
+    public var exampleCount: Int { exampleIntent.count + (ukrainian?.matcher.exampleCount ?? 0) }
+
+    /// The matcher for these words: the Ukrainian one when a third or more of them are Cyrillic.
+    private func reading(_ tokens: [String]) -> IntentMatcher? {
+        guard let ukrainian else { return nil }
+        let cyrillic = tokens.reduce(0) { $0 + ($1.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? 1 : 0) }
+        return cyrillic > 0 && cyrillic * 3 >= tokens.count ? ukrainian.matcher : nil
+    }
 
     /// The message's words, folded and with misspellings corrected to known words.
     public func correctedTokens(_ text: String) -> [String] {
-        corrected(TextNormalizer.tokens(text))
+        corrected(readingWords(text))
+    }
+
+    /// The message's folded words as the matcher reads them: a Ukrainian message typed in Latin
+    /// letters spelt in Cyrillic (``transliterated(_:)``).
+    public func readingWords(_ text: String) -> [String] {
+        let words = TextNormalizer.tokens(text)
+        return LanguageDetector.detect(text, words: words) == .uk ? transliterated(words) : words
+    }
+
+    /// The folded words of a Ukrainian line with its Latin-typed words spelt in Cyrillic
+    /// ("zapysatysia" → "записатися"), except the catalogue's own Latin words that are no common
+    /// word: "urząd", "gmina", "osiedle" or a programme's name stay as typed.
+    public func transliterated(_ words: [String]) -> [String] {
+        words.map { word in
+            if isKnownWord(word), !CommonWords.contains(word) { return word }
+            return Cyrillic.fromLatin(word)
+        }
     }
 
     /// Folded words with misspellings corrected to known words.
     public func corrected(_ words: [String]) -> [String] {
-        words.map { corrector.correct($0) }
+        if let other = reading(words) { return other.corrected(words) }
+        return words.map { corrector.correct($0) }
     }
 
     public func match(_ text: String) -> IntentMatch {
@@ -198,6 +253,7 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(tokens: [String]) -> IntentMatch {
+        if let other = reading(tokens) { return other.match(tokens: tokens) }
         let fallback = IntentMatch(intent: IntentID.fallback, confidence: 0, layer: .outOfScope, candidates: [])
         guard !tokens.isEmpty, !intentIDs.isEmpty else { return fallback }
 
@@ -284,7 +340,8 @@ public struct IntentMatcher: Sendable {
 
     /// False for messages that only name something ("a w Krakowie?", "and in Krosno?").
     public func hasContentBesideNames(_ tokens: [String]) -> Bool {
-        aliases.masking(lexemes(tokens), name: nameLexeme).contains { $0.text != Self.nameToken && $0.isContent }
+        if let other = reading(tokens) { return other.hasContentBesideNames(tokens) }
+        return aliases.masking(lexemes(tokens), name: nameLexeme).contains { $0.text != Self.nameToken && $0.isContent }
     }
 
     /// Words that carry content: not function words, not numbers, three letters or more.
@@ -296,13 +353,14 @@ public struct IntentMatcher: Sendable {
 
     /// True when an example, keyword, alias or fact of the catalogue has this (folded) word.
     public func isKnownWord(_ word: String) -> Bool {
-        knownWords.contains(word)
+        knownWords.contains(word) || ukrainian?.matcher.knownWords.contains(word) == true
     }
 
     /// Content words of the message that no example, keyword, alias or fact contains, even
     /// inflected: the signs of a question about something else.
     public func unknownWords(in tokens: [String]) -> [String] {
-        lexemes(tokens).filter(\.isUnknown).map(\.text)
+        if let other = reading(tokens) { return other.unknownWords(in: tokens) }
+        return lexemes(tokens).filter(\.isUnknown).map(\.text)
     }
 
     /// The analysed words of a message: known words from the lexicon, others analysed now.
@@ -329,6 +387,7 @@ public struct IntentMatcher: Sendable {
     }
 
     public func mentions(tokens: [String]) -> Mentions {
+        if let other = reading(tokens) { return other.mentions(tokens: tokens) }
         let words = lexemes(tokens)
         var result = Mentions()
         if let hit = topicAliases.first(where: { AliasTable.contains(words, $0.words) }) {
