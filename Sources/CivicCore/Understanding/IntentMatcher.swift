@@ -233,11 +233,13 @@ public struct IntentMatcher: Sendable {
 
     /// The folded words of a Ukrainian line with its Latin-typed words spelt in Cyrillic
     /// ("zapysatysia" → "записатися"), except the catalogue's own Latin words that are no common
-    /// word: "urząd", "gmina", "osiedle" or a programme's name stay as typed.
+    /// word and whose Cyrillic spelling it does not know: "urząd", "gmina", "osiedle" or a
+    /// programme's name stay as typed, "kurs" becomes "курс".
     public func transliterated(_ words: [String]) -> [String] {
         words.map { word in
-            if isKnownWord(word), !CommonWords.contains(word) { return word }
-            return Cyrillic.fromLatin(word)
+            let cyrillic = Cyrillic.fromLatin(word)
+            if isKnownWord(word), !CommonWords.contains(word), !isKnownWord(cyrillic) { return word }
+            return cyrillic
         }
     }
 
