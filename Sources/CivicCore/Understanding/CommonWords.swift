@@ -60,6 +60,9 @@ public enum CommonWords {
         "pislya", "yaki", "iaki", "yaka", "iaka", "yakyi", "iakyi", "yakyy", "tut", "tezh", "takozh", "vzhe",
         "shche", "duzhe", "skazhit", "pidkazhit", "mnoiu", "nashe", "svii", "yoho", "yii", "kudy", "zvidky", "siohodni",
         "sogodni", "sohodni", "vchora", "zavtra", "koshtuie", "koshtuye", "bezkoshtovno", "navchannia", "navchannya",
+        "pryvitannia", "chym", "mozhesh", "mozhete", "dopomohty", "dopomozhit", "rozkazhit", "rozkazhy", "pohovoryty",
+        "dodai", "dodaite", "tsiu", "tsiei", "tsei", "tsia", "tsi", "prohrama", "prohramu", "prohramy", "liudyna",
+        "liudynoiu", "liudy", "platyt", "platyty", "shchos", "vydalyty", "zrobyty", "diznatysia", "v", "ukrainskoiu",
     ]
 
     /// Words already folded, and Ukrainian ones written naturally (folded here).

@@ -79,7 +79,7 @@ public enum LanguageDetector {
     static let englishEndings = ["ly", "ed", "es"]
     /// Spellings of Latin-typed Ukrainian that neither Polish nor English has.
     static let ukrainianLatinClusters = ["zh", "kh", "shch", "yi"]
-    static let ukrainianLatinEndings = ["tysia", "tysya", "tsia", "tsiia", "tsii", "ysia", "uiu", "yuyu", "ykh", "nnia", "nnya", "ovi"]
+    static let ukrainianLatinEndings = ["tysia", "tysya", "tsia", "tsiia", "tsii", "ysia", "uiu", "yuyu", "ykh", "nnia", "nnya", "ovi", "oiu", "yty"]
 
     /// Letter clusters and endings of Polish written without diacritics.
     static func looksPolish(_ word: String) -> Bool {
