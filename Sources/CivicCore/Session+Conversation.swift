@@ -22,7 +22,7 @@ extension Session {
             break
         case .loginCode, .form:
             if !languageChosen, text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
-                language = detected
+                language = LanguageDetector.isRussian(text, words: TextNormalizer.tokens(text)) ? russianReply : detected
             }
             if Answers.isGoodbye(text) {
                 // Leaving in the middle of a form: drop it (nothing stored) and end the session,

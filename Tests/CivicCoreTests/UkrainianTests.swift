@@ -276,6 +276,50 @@ struct UkrainianTests {
         #expect(reply.text.hasPrefix(FormMessages.cancelled.uk))
     }
 
+    @Test("a Polish district name typed in Cyrillic is the district", arguments: ["Долінки", "живу на Долінках", "долинки"])
+    func districtInCyrillic(_ answer: String) throws {
+        var t = Transcript.fixture
+        _ = try t.ask("хочу записатися до Klub Północny")
+        _ = try t.ask("Олена Коваленко")
+        let district = try t.ask("olena@example.org")
+        #expect(district.expecting == "district")
+        #expect(district.text.contains("«пропустити»"))
+        let consent = try t.ask(answer)
+        #expect(consent.expecting == "consent", "\(consent.text)")
+        _ = try t.ask("так")
+        guard case .saveSignup(let draft) = try t.request("так") else {
+            Issue.record("no sign-up saved")
+            return
+        }
+        #expect(draft.district == "Dolinki")
+        #expect(draft.language == .uk)
+    }
+
+    @Test("an organiser's interview note in Ukrainian: district, \"вчора\", topic, summary, saved with the progress")
+    func interviewNote() throws {
+        var t = Transcript.fixture
+        try t.logIn(Organiser(id: 7, name: "Оксана"))
+        let district = try t.ask("нова нотатка")
+        #expect(district.language == .uk)
+        #expect(district.text.hasPrefix("У якому районі була розмова?"))
+        let date = try t.ask("Dolinki")
+        #expect(date.text.hasPrefix("Коли була розмова?"))
+        #expect(date.choices == ["сьогодні", "вчора"])
+        #expect(try t.ask("завтра").text == FormMessages.invalidDate.uk, "not in the future, and not a date word we read")
+        #expect(try t.ask("вчора").text == FormMessages.askNoteTopic.uk)
+        _ = try t.ask("лавки біля школи")
+        #expect(try t.ask("Бракує лавок біля школи.").text == FormMessages.askRecontact.uk)
+        let summary = try t.ask("ні")
+        #expect(summary.text.hasPrefix("Нотатка:\n  район: Dolinki\n  дата: 20 листопада 2026"), "\(summary.text)")
+        #expect(summary.text.contains("повторний контакт: ні"))
+        guard case .saveInterviewNote = try t.request("так") else {
+            Issue.record("the note was not saved")
+            return
+        }
+        let saved = try t.complete(.interviewNoteSaved(total: 3))
+        #expect(saved.text.hasPrefix("Нотатку збережено (№ 3). 3 з 12 розмов; звіт до 15 січня 2030"), "\(saved.text)")
+    }
+
     @Test("/скасувати leaves the form; nothing is stored", arguments: ["/скасувати", "скасувати", "/cancel"])
     func cancel(_ word: String) throws {
         var t = Transcript.fixture

@@ -504,6 +504,16 @@ public enum Answers {
                 return index
             }
         }
+        // A Polish name typed in Cyrillic ("Поланка", "Суходіл"): compared as a Ukrainian spells
+        // it, one letter either way.
+        let cyrillic = words.filter { $0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }.map { Array($0.unicodeScalars) }
+        guard !cyrillic.isEmpty else { return nil }
+        for (index, choice) in choices.enumerated() {
+            let distinctive = TextNormalizer.tokens(choice).filter { $0.count >= 5 && !generic.contains($0) }.map { Array(Cyrillic.fromPolish($0).unicodeScalars) }
+            if distinctive.contains(where: { name in cyrillic.contains { $0.count >= 5 && ($0.prefix(5) == name.prefix(5) || SpellingCorrector.distance($0, name, limit: 1) <= 1) } }) {
+                return index
+            }
+        }
         return nil
     }
 }

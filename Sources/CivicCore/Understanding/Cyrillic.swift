@@ -105,6 +105,40 @@ enum Cyrillic {
         return pairs.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.latin.count > $1.latin.count }
     }()
 
+    /// Polish spellings to the folded Cyrillic a Ukrainian writes the same sounds with, for
+    /// Polish names typed in Cyrillic ("Поланка", "Суходол", "Траугутта").
+    private static let polishRules: [(latin: [Unicode.Scalar], cyrillic: String)] = {
+        let pairs: [(String, String)] = [
+            ("szcz", "щ"), ("ch", "х"), ("cz", "ч"), ("sz", "ш"), ("rz", "ж"), ("ia", "я"), ("ie", "е"), ("iu", "ю"),
+            ("io", "о"), ("a", "а"), ("b", "б"), ("c", "ц"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "г"),
+            ("i", "и"), ("j", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+            ("s", "с"), ("t", "т"), ("u", "у"), ("w", "в"), ("v", "в"), ("y", "и"), ("z", "з"), ("x", "кс"),
+        ]
+        return pairs.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.latin.count > $1.latin.count }
+    }()
+
+    /// A folded Polish word as a Ukrainian would write it in Cyrillic, folded: "polanka" → "поланка".
+    static func fromPolish(_ word: String) -> String {
+        spelt(word, with: polishRules)
+    }
+
+    private static func spelt(_ word: String, with rules: [(latin: [Unicode.Scalar], cyrillic: String)]) -> String {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.allSatisfy(isLatinLetter) else { return word }
+        var out = ""
+        var index = 0
+        while index < scalars.count {
+            if let rule = rules.first(where: { index + $0.latin.count <= scalars.count && scalars[index..<index + $0.latin.count].elementsEqual($0.latin) }) {
+                out += rule.cyrillic
+                index += rule.latin.count
+            } else {
+                out.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
     /// A folded Latin word spelt back in folded Cyrillic: "zapysatysia" → "записатися" (folded).
     /// A word with anything but Latin letters is returned as it is.
     static func fromLatin(_ word: String) -> String {
