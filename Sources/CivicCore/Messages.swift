@@ -6,7 +6,7 @@ public enum Messages {
     public static let greeting = Localized(
         pl: "Dzień dobry! Jestem civicd, asystent programów organizowania społecznego w Krośnie, Krakowie, Wrocławiu i województwie zachodniopomorskim. Pomogę z zapisami, terminami, kontaktem, ofertą i kosztami. Wpisz /pomoc, aby zobaczyć polecenia.",
         en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno, Kraków, Wrocław and West Pomerania. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands.",
-        uk: "Вітаю! Я civicd, помічник програм громадської організації в Кросно, Кракові, Вроцлаві та Західнопоморському воєводстві. Допоможу із записом, термінами, контактами, пропозицією та вартістю. Напишіть /допомога, щоб побачити команди."
+        uk: "Вітаю! Я civicd, помічник програм громадського організування в Кросно, Кракові, Вроцлаві та Західнопоморському воєводстві. Допоможу із записом, термінами, контактами, пропозицією та вартістю. Напишіть /допомога, щоб побачити команди."
     )
 
     /// The banner's one Ukrainian line: residents learn they may write Ukrainian.

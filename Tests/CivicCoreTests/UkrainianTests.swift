@@ -254,7 +254,7 @@ struct UkrainianTests {
         #expect(done.language == .uk)
     }
 
-    @Test("a Ukrainian correction at the summary, and leaving a form in Ukrainian", arguments: ["до побачення", "дякую, бувайте", "ну все, на все добре"])
+    @Test("a Ukrainian correction at the summary, and leaving a form in Ukrainian", arguments: ["до побачення", "дякую, бувайте", "ну все, на все добре", "ні, дякую, мені вже пора"])
     func correctionAndGoodbye(_ goodbye: String) throws {
         var t = Transcript.fixture
         _ = try t.ask("запишіть мене до клубу")

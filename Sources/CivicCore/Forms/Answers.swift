@@ -148,7 +148,7 @@ public enum Answers {
         ["that", "s", "all"], ["that", "is", "all"], ["have", "a", "nice", "day"], ["have", "a", "good", "day"], ["take", "care"],
         ["i", "m", "off"], ["gotta", "go"], ["farewell"], ["cheers"],
     ] + ["до побачення", "до зустрічі", "бувай", "бувайте", "па", "папа", "на все добре", "гарного дня", "гарного вечора",
-         "на добраніч", "це все", "от і все", "всього доброго", "до свидания", "пока", "всего доброго",
+         "на добраніч", "це все", "от і все", "всього доброго", "мені пора", "мені вже пора", "мені час", "до свидания", "пока", "всего доброго",
          "do pobachennia", "do pobachennya", "buvai", "buvay"].map(TextNormalizer.tokens)
     /// Words that may stand beside a farewell without making the line anything else: thanks,
     /// greetings, politeness, fillers. A line with any other word ("do widzenia, a ile to kosztuje?")
@@ -163,6 +163,7 @@ public enum Answers {
         "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty",
     ], ukrainian: [
         "дякую", "дякуємо", "дуже", "велике", "щиро", "спасибі", "за", "допомогу", "інформацію", "розмову", "привіт", "ну", "і", "та", "а", "ок", "добре", "вам", "тобі", "гарного", "дня", "все", "щасти", "спасибо", "всего", "хорошего", "diakuiu", "dyakuiu", "dyakuyu", "duzhe", "vam",
+        "ні", "нет", "ну", "мені", "вже", "пора",
     ])
     /// Lines longer than this are never a bare goodbye.
     static let farewellMaxWords = 12
