@@ -82,8 +82,10 @@ struct Intents: AsyncParsableCommand {
                 guard let row = try? JSONDecoder().decode(Row.self, from: Data(line.utf8)) else {
                     throw ValidationError("\(file): sample \(lineNumber) is not {\"text\": …, \"intent\": …}")
                 }
+                // A Russian question is answered in languages.russian_reply (default uk): that is its reply's language.
+                let language = row.lang == "ru" ? Session().russianReply : row.lang.flatMap(Language.init(rawValue:))
                 return IntentEvaluation.Sample(text: row.text, intent: row.intent, tag: row.tag, expect: row.expect ?? [],
-                                               language: row.lang.flatMap(Language.init(rawValue:)))
+                                               language: language)
             }
             let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id.rawValue))
             if !unknown.isEmpty {
