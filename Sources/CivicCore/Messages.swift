@@ -124,9 +124,9 @@ public enum Messages {
         uk: "Забагато повідомлень. Закриваю з’єднання."
     )
     public static let serverBusy = Localized(
-        pl: "Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later.",
-        en: "Server busy, please try again later. / Serwer jest zajęty. Spróbuj ponownie za chwilę.",
-        uk: "Сервер зайнятий. Спробуйте ще раз за хвилину. / Serwer jest zajęty. Spróbuj ponownie za chwilę."
+        pl: "Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later. / Сервер зайнятий, спробуйте пізніше.",
+        en: "Server busy, please try again later. / Serwer jest zajęty. Spróbuj ponownie za chwilę. / Сервер зайнятий, спробуйте пізніше.",
+        uk: "Сервер зайнятий, спробуйте пізніше. / Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later."
     )
     public static let idleWarning = Localized(
         pl: "Czy jesteś tam jeszcze? Bez odpowiedzi zakończę rozmowę za {seconds} s.",
