@@ -81,11 +81,12 @@ public struct IntentMatcher: Sendable {
     private let topicAliases: [(words: [Lexeme], topic: String)]
     private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
     /// The matcher of Cyrillic lines (Ukrainian, Russian, Latin-typed Ukrainian once spelt in
-    /// Cyrillic): trained on the Ukrainian examples alone, knowing every word of the catalogue.
+    /// Cyrillic): trained on the Ukrainian examples alone, knowing every word of the catalogue
+    /// (its corrector corrects to the Ukrainian matcher's own words only).
     /// Polish and English lines are matched on the Polish and English examples only, so a third
     /// language cannot move their scores (the index's weights and the linear model are each
     /// trained on their own examples).
-    private let ukrainian: Ukrainian?
+    private var ukrainian: Ukrainian?
 
     /// Boxed, so that a matcher can hold one.
     final class Ukrainian: Sendable {
@@ -99,19 +100,21 @@ public struct IntentMatcher: Sendable {
     ///   know is no misspelling: "train" stays "train", not "rain", and counts as a word the
     ///   catalogue never saw — the sign of a question about something else.
     public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = []) {
-        let hasUkrainian = intents.contains { !($0.examples[.uk] ?? []).isEmpty }
         self.init(intents: intents, topics: topics, cities: cities, factTexts: factTexts, realWords: realWords,
-                  indexing: [.pl, .en], knowing: [.pl, .en],
-                  ukrainian: hasUkrainian ? Ukrainian(IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts,
-                                                                      realWords: realWords, indexing: [.uk], knowing: Language.allCases,
-                                                                      ukrainian: nil)) : nil)
+                  indexing: [.pl, .en], alsoKnown: [])
+        if intents.contains(where: { !($0.examples[.uk] ?? []).isEmpty }) {
+            // Polish words and names in a Ukrainian line ("urząd", "gmina") are known there too.
+            ukrainian = Ukrainian(IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts,
+                                                realWords: realWords, indexing: [.uk], alsoKnown: knownWords))
+        }
     }
 
-    /// - Parameter indexing: the languages whose examples are scored against.
-    /// - Parameter knowing: the languages whose examples' words are known (never unknown, corrected to).
+    /// - Parameter indexing: the languages whose examples are scored against (and whose words the
+    ///   spelling corrector corrects to).
+    /// - Parameter alsoKnown: further words that are never unknown (another matcher's vocabulary).
     private init(intents: [Intent], topics: [Topic], cities: [City], factTexts: [String], realWords: Set<String>,
-                 indexing: [Language], knowing: [Language], ukrainian: Ukrainian?) {
-        self.ukrainian = ukrainian
+                 indexing: [Language], alsoKnown: Set<String>) {
+        self.ukrainian = nil
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
         var vocabulary: [String: Int] = [:]
@@ -122,11 +125,6 @@ public struct IntentMatcher: Sendable {
         let aliases = AliasTable(aliasWords.map { $0.map(Lexeme.init) })
         let name = Lexeme(Self.nameToken)
         for (intentIndex, intent) in intents.enumerated() {
-            for language in knowing where !indexing.contains(language) {
-                for example in intent.examples[language] ?? [] {
-                    for token in TextNormalizer.tokens(example.text) { vocabulary[token, default: 0] += 1 }
-                }
-            }
             for language in indexing {
                 for example in intent.examples[language] ?? [] {
                     let tokens = TextNormalizer.tokens(example.text)
@@ -148,7 +146,7 @@ public struct IntentMatcher: Sendable {
         for word in factTexts.flatMap(TextNormalizer.tokens) where word.count >= 3 && !word.allSatisfy(\.isNumber) {
             vocabulary[word, default: 0] += 1
         }
-        let known = Set(vocabulary.keys)
+        let known = Set(vocabulary.keys).union(alsoKnown)
         self.knownWords = known
         self.knownStems = Set(known.map(TextNormalizer.stem))
         self.fallbackIndex = intents.firstIndex { $0.id == IntentID.fallback }
@@ -173,7 +171,7 @@ public struct IntentMatcher: Sendable {
         self.wordIndex = wordIndex
         self.gramIndex = gramIndex
         var lexicon: [String: Lexeme] = [:]
-        for word in known {
+        for word in vocabulary.keys {
             var lexeme = Lexeme(word)
             lexeme.addFeatures(words: wordIndex, grams: gramIndex)
             lexicon[word] = lexeme
