@@ -2,18 +2,33 @@ import CivicCore
 import CivicStore
 import Foundation
 
+extension UsageSummary.IntentReplies {
+    /// Adds a record's count to its language (Polish when it has none).
+    mutating func count(_ record: UsageCountRecord) {
+        switch Language(rawValue: record.language) {
+        case .en: en += record.count
+        case .uk: uk += record.count
+        case .pl, nil: pl += record.count
+        }
+    }
+}
+
 /// The usage counts of a period, summed the way `civicd admin stats` shows them.
 public struct UsageSummary: Sendable, Equatable {
     public struct IntentReplies: Sendable, Equatable {
         public var intent: String
         public var pl: Int
         public var en: Int
-        public var total: Int { pl + en }
+        public var uk = 0
+        public var total: Int { pl + en + uk }
+
+        /// "pl 5, en 2" — and "uk 1" when there are Ukrainian replies.
+        var byLanguage: String { "pl \(pl), en \(en)" + (uk > 0 ? ", uk \(uk)" : "") }
     }
 
     /// Replies per intent (fallback apart), most first.
     public var replies: [IntentReplies] = []
-    public var fallbacks: (pl: Int, en: Int) = (0, 0)
+    public var fallbacks = IntentReplies(intent: "fallback", pl: 0, en: 0)
     public var clarifyingQuestions = 0
     /// The sign-up funnel, in ``UsageEvent/signupFunnel`` order.
     public var funnel: [(event: String, count: Int)] = []
@@ -22,7 +37,7 @@ public struct UsageSummary: Sendable, Equatable {
     /// Questions (replies and fallbacks) per day, oldest first.
     public var questionsByDay: [(day: String, count: Int)] = []
 
-    public var questions: Int { replies.reduce(0) { $0 + $1.total } + fallbacks.pl + fallbacks.en }
+    public var questions: Int { replies.reduce(0) { $0 + $1.total } + fallbacks.total }
 
     public init(_ records: [UsageCountRecord]) {
         var replies: [String: IntentReplies] = [:]
@@ -32,11 +47,11 @@ public struct UsageSummary: Sendable, Equatable {
             switch record.event {
             case "reply":
                 var entry = replies[record.intent] ?? IntentReplies(intent: record.intent, pl: 0, en: 0)
-                if record.language == Language.en.rawValue { entry.en += record.count } else { entry.pl += record.count }
+                entry.count(record)
                 replies[record.intent] = entry
                 byDay[record.day, default: 0] += record.count
             case "fallback":
-                if record.language == Language.en.rawValue { fallbacks.en += record.count } else { fallbacks.pl += record.count }
+                fallbacks.count(record)
                 byDay[record.day, default: 0] += record.count
             case "clarifying_question": clarifyingQuestions += record.count
             case "interview_note": interviewNotes += record.count
@@ -51,6 +66,7 @@ public struct UsageSummary: Sendable, Equatable {
     }
 
     public static func == (lhs: UsageSummary, rhs: UsageSummary) -> Bool {
+        // (fallbacks compared as a whole, every language included)
         lhs.replies == rhs.replies && lhs.fallbacks == rhs.fallbacks && lhs.clarifyingQuestions == rhs.clarifyingQuestions
             && lhs.funnel.map { "\($0.event)=\($0.count)" } == rhs.funnel.map { "\($0.event)=\($0.count)" }
             && lhs.interviewNotes == rhs.interviewNotes && lhs.erasureRequests == rhs.erasureRequests
@@ -68,14 +84,15 @@ public enum UsageReport {
 
     public static func text(_ usage: UsageSummary, ascii: Bool = false) -> String {
         var sections: [String] = []
-        let fallbacks = usage.fallbacks.pl + usage.fallbacks.en
+        let fallbacks = usage.fallbacks.total
         sections.append("Questions: \(usage.questions) (not answered: \(fallbacks); answered with a question back: \(usage.clarifyingQuestions))")
-        var byIntent = usage.replies.map { ("\($0.intent) (pl \($0.pl), en \($0.en))", $0.total) }
-        byIntent.append(("fallback (pl \(usage.fallbacks.pl), en \(usage.fallbacks.en))", fallbacks))
+        var byIntent = usage.replies.map { ("\($0.intent) (\($0.byLanguage))", $0.total) }
+        byIntent.append(("fallback (\(usage.fallbacks.byLanguage))", fallbacks))
         sections.append("Replies by intent\n" + BarChart.render(byIntent, ascii: ascii))
         let pl = usage.replies.reduce(usage.fallbacks.pl) { $0 + $1.pl }
         let en = usage.replies.reduce(usage.fallbacks.en) { $0 + $1.en }
-        sections.append("Replies by language\n" + BarChart.render([("pl", pl), ("en", en)], ascii: ascii))
+        let uk = usage.replies.reduce(usage.fallbacks.uk) { $0 + $1.uk }
+        sections.append("Replies by language\n" + BarChart.render([("pl", pl), ("en", en), ("uk", uk)], ascii: ascii))
         sections.append("Sign-up funnel\n" + BarChart.render(usage.funnel.map { (funnelLabels[$0.event] ?? $0.event, $0.count) }, ascii: ascii))
         sections.append("Interview notes: \(usage.interviewNotes)   Erasure requests: \(usage.erasureRequests)")
         sections.append("Questions by day\n" + BarChart.render(usage.questionsByDay.suffix(31).map { ($0.day, $0.count) }, ascii: ascii))
@@ -95,7 +112,7 @@ public enum UsageReport {
             "[" + items.map { object([("key", string($0.key)), ("count", String($0.count))]) }.joined(separator: ", ") + "]"
         }
         let replies = "[" + usage.replies.map {
-            object([("intent", string($0.intent)), ("pl", String($0.pl)), ("en", String($0.en)), ("total", String($0.total))])
+            object([("intent", string($0.intent)), ("pl", String($0.pl)), ("en", String($0.en)), ("uk", String($0.uk)), ("total", String($0.total))])
         }.joined(separator: ", ") + "]"
         let daily = records.map {
             "      " + object([("day", string($0.day)), ("event", string($0.event)), ("intent", $0.intent.isEmpty ? "null" : string($0.intent)),
@@ -116,7 +133,7 @@ public enum UsageReport {
               "usage": {
                 "questions": \(usage.questions),
                 "replies": \(replies),
-                "fallbacks": \(object([("pl", String(usage.fallbacks.pl)), ("en", String(usage.fallbacks.en))])),
+                "fallbacks": \(object([("pl", String(usage.fallbacks.pl)), ("en", String(usage.fallbacks.en)), ("uk", String(usage.fallbacks.uk))])),
                 "clarifying_questions": \(usage.clarifyingQuestions),
                 "signup_funnel": \(object(usage.funnel.map { (String($0.event.dropFirst("signup_".count)), String($0.count)) })),
                 "interview_notes": \(usage.interviewNotes),

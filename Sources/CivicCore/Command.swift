@@ -1,7 +1,7 @@
 /// A line that starts with `/`.
 public enum Command: Sendable, Equatable {
     case help
-    /// `/lang pl|en`; nil when the argument is missing or unknown.
+    /// `/lang pl|en|uk` (`/мова`); nil when the argument is missing or unknown.
     case language(Language?)
     /// `/format text|json`; nil when the argument is missing or unknown.
     case format(OutputFormat?)
@@ -34,19 +34,22 @@ public enum Input: Sendable, Equatable {
         let name = parts.first.map { String($0).lowercased() } ?? ""
         let argument = parts.count > 1 ? String(parts[1]).trimmingWhitespace() : nil
         switch name {
-        case "help", "pomoc", "h", "?":
+        case "help", "pomoc", "h", "?", "допомога", "довідка":
             self = .command(.help)
         case "lang", "language", "jezyk", "język":
             self = .command(.language(argument.flatMap(Language.init(argument:))))
+        case "мова":
+            // "/мова" alone asks for Ukrainian; "/мова pl" chooses as "/lang pl" does.
+            self = .command(.language(argument.map(Language.init(argument:)) ?? .uk))
         case "format":
             self = .command(.format(argument.flatMap { OutputFormat(rawValue: $0.lowercased()) }))
-        case "reset", "od-nowa", "odnowa", "restart":
+        case "reset", "od-nowa", "odnowa", "restart", "спочатку":
             self = .command(.reset)
-        case "quit", "exit", "bye", "koniec", "wyjdz", "wyjdź", "pa":
+        case "quit", "exit", "bye", "koniec", "wyjdz", "wyjdź", "pa", "кінець", "вихід", "вийти":
             self = .command(.quit)
         case "login", "zaloguj":
             self = .command(.login(argument))
-        case "cancel", "anuluj":
+        case "cancel", "anuluj", "скасувати", "скасуй":
             self = .command(.cancel)
         case "kiosk":
             self = .command(.kiosk(argument))

@@ -1,22 +1,26 @@
 import Foundation
 
-/// The protocol's own words, in Polish and English. Answers to questions come from `intents/`;
+/// The protocol's own words, in Polish, English and Ukrainian. Answers to questions come from `intents/`;
 /// these are the texts of the protocol itself (greeting, commands, limits).
 public enum Messages {
     public static let greeting = Localized(
         pl: "Dzień dobry! Jestem civicd, asystent programów organizowania społecznego w Krośnie, Krakowie, Wrocławiu i województwie zachodniopomorskim. Pomogę z zapisami, terminami, kontaktem, ofertą i kosztami. Wpisz /pomoc, aby zobaczyć polecenia.",
-        en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno, Kraków, Wrocław and West Pomerania. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands."
+        en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno, Kraków, Wrocław and West Pomerania. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands.",
+        uk: "Вітаю! Я civicd, помічник програм громадського організування в Кросно, Кракові, Вроцлаві та Західнопоморському воєводстві. Допоможу із записом, термінами, контактами, пропозицією та вартістю. Напишіть /допомога, щоб побачити команди."
     )
 
-    /// The greeting shown on connect: Polish first, then English.
-    public static var bilingualGreeting: String { greeting.pl + "\n" + greeting.en }
+    /// The banner's one Ukrainian line: residents learn they may write Ukrainian.
+    public static let ukrainianBanner = "Пишіть і українською — відповім українською (/lang uk)."
+
+    /// The greeting shown on connect: Polish first, then English, then one short Ukrainian line.
+    public static var bilingualGreeting: String { greeting.pl + "\n" + greeting.en + "\n" + ukrainianBanner }
 
     public static let help = Localized(
         pl: """
         Zadaj pytanie własnymi słowami, np. „jak się zapisać?”, „do kiedy jest termin?”, „gdzie jest Centrum Obywatelskie?”.
         Polecenia:
           /pomoc (/help)         ta lista
-          /lang pl|en            język odpowiedzi
+          /lang pl|en|uk         język odpowiedzi
           /format text|json      tekst albo jedna linia JSON na odpowiedź
           /anuluj (/cancel)      przerwij wypełniany formularz
           /reset                 zapomnij rozmowę i formularz
@@ -27,98 +31,131 @@ public enum Messages {
         Ask in your own words, e.g. "how do I sign up?", "what is the deadline?", "where is the Centrum Obywatelskie?".
         Commands:
           /help (/pomoc)         this list
-          /lang pl|en            reply language
+          /lang pl|en|uk         reply language
           /format text|json      text, or one JSON line per reply
           /cancel (/anuluj)      leave the form you are filling in
           /reset                 forget the conversation and any form
           /login CODE            organiser log-in
           /quit (/koniec)        end the conversation
+        """,
+        uk: """
+        Запитуйте своїми словами, напр. «як записатися?», «до якого числа термін?», «де знаходиться Centrum Obywatelskie?».
+        Команди:
+          /допомога (/help)      цей список
+          /lang pl|en|uk         мова відповідей (/мова)
+          /format text|json      текст або один рядок JSON на відповідь
+          /скасувати (/cancel)   перервати заповнення форми
+          /reset                 забути розмову і форму
+          /login КОД             вхід організатора
+          /кінець (/quit)        завершити розмову
         """
     )
 
-    public static let languageSet = Localized(pl: "Dobrze, odpowiadam po polsku.", en: "OK, I will answer in English.")
+    public static let languageSet = Localized(pl: "Dobrze, odpowiadam po polsku.", en: "OK, I will answer in English.", uk: "Добре, відповідаю українською.")
     /// To a line in a language civicd does not speak, after that language's own sentence.
-    public static let languagesSpoken = "Mówię po polsku i angielsku – napisz, proszę, w jednym z nich.\nI speak Polish and English – please write in one of them."
+    public static let languagesSpoken = "Mówię po polsku, angielsku i ukraińsku – napisz, proszę, w jednym z nich.\nI speak Polish, English and Ukrainian – please write in one of them.\nЯ розмовляю польською, англійською та українською — напишіть, будь ласка, однією з них."
+    /// Said once per conversation to a resident who writes Russian, in the reply's language.
+    public static let russianNote = Localized(
+        pl: "(Rozumiem po rosyjsku, ale odpowiadam po polsku, angielsku i ukraińsku.)",
+        en: "(I understand Russian, but I answer in Polish, English and Ukrainian.)",
+        uk: "(Я розумію російську, але відповідаю польською, англійською та українською.)"
+    )
     public static let fallbackAgain = Localized(
         pl: "Tego też nie wiem. Najlepiej zapytać człowieka.\n{human}",
-        en: "I do not know that either. Best ask a person.\n{human}"
+        en: "I do not know that either. Best ask a person.\n{human}",
+        uk: "Цього я теж не знаю. Найкраще запитати людину.\n{human}"
     )
     public static let alreadySignedUpHere = Localized(
         pl: "Zapisałem Cię już na: {programme}{reference}. Nie trzeba zapisywać się drugi raz. Chcesz na inny program? Napisz który.",
-        en: "You are already signed up for: {programme}{reference}. There is no need to sign up again. Another programme? Tell me which."
+        en: "You are already signed up for: {programme}{reference}. There is no need to sign up again. Another programme? Tell me which.",
+        uk: "Я вже записав вас на: {programme}{reference}. Записуватися вдруге не потрібно. Хочете на іншу програму? Напишіть, на яку."
     )
     public static let afterSignup = Localized(
         pl: "Twój zapis na {programme} jest przyjęty{reference}; odezwą się do Ciebie przez podany kontakt. Kiedy i kto – tego nasze materiały nie mówią.\n{human}",
-        en: "Your sign-up for {programme} is recorded{reference}; they will get in touch through the contact you gave. When and who – our materials do not say.\n{human}"
+        en: "Your sign-up for {programme} is recorded{reference}; they will get in touch through the contact you gave. When and who – our materials do not say.\n{human}",
+        uk: "Ваш запис на {programme} прийнято{reference}; з вами зв’яжуться через вказаний контакт. Коли і хто — у наших матеріалах не сказано.\n{human}"
     )
-    public static let referenceSuffix = Localized(pl: " (kod {reference})", en: " (code {reference})")
-    public static let nothingToRepeat = Localized(pl: "Jeszcze nic nie powiedziałem. Zapytaj, proszę.", en: "I have not said anything yet. Please ask.")
-    public static let languageUsage = Localized(pl: "Użycie: /lang pl albo /lang en.", en: "Usage: /lang pl or /lang en.")
-    public static let formatSet = Localized(pl: "Format odpowiedzi: {format}.", en: "Reply format: {format}.")
-    public static let formatUsage = Localized(pl: "Użycie: /format text albo /format json.", en: "Usage: /format text or /format json.")
+    public static let referenceSuffix = Localized(pl: " (kod {reference})", en: " (code {reference})", uk: " (код {reference})")
+    public static let nothingToRepeat = Localized(pl: "Jeszcze nic nie powiedziałem. Zapytaj, proszę.", en: "I have not said anything yet. Please ask.", uk: "Я ще нічого не сказав. Запитайте, будь ласка.")
+    public static let languageUsage = Localized(pl: "Użycie: /lang pl, /lang en albo /lang uk.", en: "Usage: /lang pl, /lang en or /lang uk.", uk: "Використання: /lang pl, /lang en або /lang uk.")
+    public static let formatSet = Localized(pl: "Format odpowiedzi: {format}.", en: "Reply format: {format}.", uk: "Формат відповідей: {format}.")
+    public static let formatUsage = Localized(pl: "Użycie: /format text albo /format json.", en: "Usage: /format text or /format json.", uk: "Використання: /format text або /format json.")
     public static let reset = Localized(
         pl: "Zaczynamy od nowa. Poprzednia rozmowa została zapomniana.",
-        en: "Starting afresh. The previous conversation has been forgotten."
+        en: "Starting afresh. The previous conversation has been forgotten.",
+        uk: "Починаємо спочатку. Попередню розмову забуто."
     )
-    public static let nothingToCancel = Localized(pl: "Nie ma czego anulować.", en: "There is nothing to cancel.")
-    public static let kioskUsage = Localized(pl: "Użycie: /kiosk TOKEN", en: "Usage: /kiosk TOKEN")
-    public static let kioskAccepted = Localized(pl: "Tryb kiosku.", en: "Kiosk mode.")
-    public static let kioskRefused = Localized(pl: "Nieznany token kiosku.", en: "Unknown kiosk token.")
-    public static let signupOffer = Localized(pl: "Chcesz się zapisać teraz? Napisz „tak”.", en: "Would you like to sign up now? Write \"yes\".")
-    public static let anythingElse = Localized(pl: "Dobrze. W czym jeszcze mogę pomóc?", en: "All right. What else can I help with?")
-    public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.")
+    public static let nothingToCancel = Localized(pl: "Nie ma czego anulować.", en: "There is nothing to cancel.", uk: "Немає чого скасовувати.")
+    public static let kioskUsage = Localized(pl: "Użycie: /kiosk TOKEN", en: "Usage: /kiosk TOKEN", uk: "Використання: /kiosk TOKEN")
+    public static let kioskAccepted = Localized(pl: "Tryb kiosku.", en: "Kiosk mode.", uk: "Режим кіоску.")
+    public static let kioskRefused = Localized(pl: "Nieznany token kiosku.", en: "Unknown kiosk token.", uk: "Невідомий токен кіоску.")
+    public static let signupOffer = Localized(pl: "Chcesz się zapisać teraz? Napisz „tak”.", en: "Would you like to sign up now? Write \"yes\".", uk: "Хочете записатися зараз? Напишіть «так».")
+    public static let anythingElse = Localized(pl: "Dobrze. W czym jeszcze mogę pomóc?", en: "All right. What else can I help with?", uk: "Добре. Чим ще можу допомогти?")
+    public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.", uk: "До побачення! Дякуємо за розмову.")
     public static let unknownCommand = Localized(
         pl: "Nie znam polecenia {command}. Wpisz /pomoc, aby zobaczyć listę.",
-        en: "Unknown command {command}. Type /help for the list."
+        en: "Unknown command {command}. Type /help for the list.",
+        uk: "Не знаю команди {command}. Напишіть /допомога, щоб побачити список."
     )
     public static let lineTooLong = Localized(
         pl: "Ta linia jest za długa (limit {limit} bajtów) i została pominięta. Proszę pisać krócej.",
-        en: "That line is too long (limit {limit} bytes) and was skipped. Please write shorter lines."
+        en: "That line is too long (limit {limit} bytes) and was skipped. Please write shorter lines.",
+        uk: "Цей рядок задовгий (ліміт {limit} байтів), і його пропущено. Пишіть, будь ласка, коротше."
     )
     public static let badEncoding = Localized(
         pl: "Nie mogę odczytać tej linii: proszę pisać w UTF-8.",
-        en: "I cannot read that line: please write in UTF-8."
+        en: "I cannot read that line: please write in UTF-8.",
+        uk: "Не можу прочитати цей рядок: пишіть, будь ласка, в UTF-8."
     )
     public static let slowDown = Localized(
         pl: "Za dużo linii naraz. Zwolnij, proszę; część wiadomości pominąłem.",
-        en: "Too many lines at once. Please slow down; some lines were skipped."
+        en: "Too many lines at once. Please slow down; some lines were skipped.",
+        uk: "Забагато рядків одночасно. Пишіть, будь ласка, повільніше; частину повідомлень пропущено."
     )
     /// A line whose understanding ran past the deadline; the session goes on.
     public static let tookTooLong = Localized(
         pl: "Przepraszam, tej wiadomości nie zdołałem przeczytać na czas. Napisz, proszę, krócej.",
-        en: "Sorry, I could not read that message in time. Please write it more briefly."
+        en: "Sorry, I could not read that message in time. Please write it more briefly.",
+        uk: "Вибачте, я не встиг прочитати це повідомлення вчасно. Напишіть, будь ласка, коротше."
     )
     public static let flood = Localized(
         pl: "Zbyt wiele wiadomości. Zamykam połączenie.",
-        en: "Too many messages. Closing the connection."
+        en: "Too many messages. Closing the connection.",
+        uk: "Забагато повідомлень. Закриваю з’єднання."
     )
     public static let serverBusy = Localized(
-        pl: "Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later.",
-        en: "Server busy, please try again later. / Serwer jest zajęty. Spróbuj ponownie za chwilę."
+        pl: "Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later. / Сервер зайнятий, спробуйте пізніше.",
+        en: "Server busy, please try again later. / Serwer jest zajęty. Spróbuj ponownie za chwilę. / Сервер зайнятий, спробуйте пізніше.",
+        uk: "Сервер зайнятий, спробуйте пізніше. / Serwer jest zajęty. Spróbuj ponownie za chwilę. / Server busy, please try again later."
     )
     public static let idleWarning = Localized(
         pl: "Czy jesteś tam jeszcze? Bez odpowiedzi zakończę rozmowę za {seconds} s.",
-        en: "Are you still there? Without a reply I will end the conversation in {seconds} s."
+        en: "Are you still there? Without a reply I will end the conversation in {seconds} s.",
+        uk: "Ви ще тут? Без відповіді я завершу розмову через {seconds} с."
     )
     public static let idleTimeout = Localized(
         pl: "Kończę rozmowę z powodu braku aktywności. Do widzenia!",
-        en: "Ending the conversation after a period of inactivity. Goodbye!"
+        en: "Ending the conversation after a period of inactivity. Goodbye!",
+        uk: "Завершую розмову через відсутність активності. До побачення!"
     )
     public static let shuttingDown = Localized(
         pl: "Serwer jest zatrzymywany. Do widzenia, zapraszamy później!",
-        en: "The server is shutting down. Goodbye, please come back later!"
+        en: "The server is shutting down. Goodbye, please come back later!",
+        uk: "Сервер зупиняється. До побачення, завітайте пізніше!"
     )
 
     // Replies in brief ("krócej", "shorter please"): the answer's first line, the rest on request.
     public static let briefOn = Localized(
         pl: "Dobrze, odtąd odpowiadam krótko. Szczegóły: napisz „więcej”; pełne odpowiedzi: „dłużej”.",
-        en: "All right, short answers from now on. For details type \"more\"; for full answers, \"longer\"."
+        en: "All right, short answers from now on. For details type \"more\"; for full answers, \"longer\".",
+        uk: "Добре, відтепер відповідаю коротко. Подробиці: напишіть «більше»; повні відповіді: «довше»."
     )
-    public static let briefOff = Localized(pl: "Dobrze, odtąd odpowiadam w całości.", en: "All right, full answers from now on.")
-    public static let moreHint = Localized(pl: "(Szczegóły: „więcej”.)", en: "(Details: \"more\".)")
+    public static let briefOff = Localized(pl: "Dobrze, odtąd odpowiadam w całości.", en: "All right, full answers from now on.", uk: "Добре, відтепер відповідаю повністю.")
+    public static let moreHint = Localized(pl: "(Szczegóły: „więcej”.)", en: "(Details: \"more\".)", uk: "(Подробиці: «більше».)")
     public static let nothingMore = Localized(
         pl: "Więcej na ten temat nie mam. Zapytaj o coś innego albo napisz /pomoc.",
-        en: "That is all I have on it. Ask something else, or type /help."
+        en: "That is all I have on it. Ask something else, or type /help.",
+        uk: "Більше про це в мене нічого немає. Запитайте про інше або напишіть /допомога."
     )
 }
 

@@ -22,7 +22,7 @@ extension Session {
             break
         case .loginCode, .form:
             if !languageChosen, text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
-                language = detected
+                language = LanguageDetector.isRussian(text, words: TextNormalizer.tokens(text)) ? russianReply : detected
             }
             if Answers.isGoodbye(text) {
                 // Leaving in the middle of a form: drop it (nothing stored) and end the session,
@@ -48,8 +48,28 @@ extension Session {
 
         let line = catalogue.understand(text)
         if !languageChosen, let detected = line.language {
-            language = detected
+            language = line.isRussian ? russianReply : detected
         }
+        if line.isRussian, !conversation.russianNoted {
+            // Once per conversation: Russian is understood, the answer is in one of ours.
+            conversation.russianNoted = true
+            return withNote(Messages.russianNote[language], respondUnderstood(text, line: line, catalogue: catalogue, today: today))
+        }
+        return respondUnderstood(text, line: line, catalogue: catalogue, today: today)
+    }
+
+    /// The first reply among `actions` with `note` after its text.
+    func withNote(_ note: String, _ actions: [SessionAction]) -> [SessionAction] {
+        var actions = actions
+        guard let index = actions.firstIndex(where: { if case .reply = $0 { true } else { false } }),
+              case .reply(var reply, let format, let prompt) = actions[index] else { return actions }
+        reply.text += "\n" + note
+        actions[index] = .reply(reply, format: format, prompt: prompt)
+        return actions
+    }
+
+    /// The answer to a conversation line already understood.
+    mutating func respondUnderstood(_ text: String, line: LineUnderstanding, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         let offered = conversation.signupOffered
         conversation.signupOffered = false
         if !offered, Answers.isAcknowledgement(words: line.words) {
@@ -317,7 +337,7 @@ extension Session {
         if let topic, let specific = intent.replies[topic] {
             template = specific
         } else {
-            template = intent.replies[Intent.defaultReply] ?? LocalizedTemplate(pl: .init(), en: .init())
+            template = intent.replies[Intent.defaultReply] ?? LocalizedTemplate(ReplyTemplate())
             // The fallback's topics only say where to ask; they are no choice to offer.
             choices = intent.id == .fallback ? [] : catalogue.topics.filter { intent.replies[$0.id] != nil }
                 .compactMap { catalogue.topicName($0.id, language: language, today: today) }
@@ -330,7 +350,8 @@ extension Session {
 
     /// "usuń moje dane", "delete my data": a privacy question that asks for erasure.
     static func asksForErasure(_ tokens: [String]) -> Bool {
-        let verbs: Set<String> = ["usun", "usunac", "usuniecie", "skasuj", "skasowac", "wymaz", "wymazac", "erase", "delete", "remove", "erasure", "forget"]
+        let verbs: Set<String> = CommonWords.words(["usun", "usunac", "usuniecie", "skasuj", "skasowac", "wymaz", "wymazac", "erase", "delete", "remove", "erasure", "forget"],
+                                                   ukrainian: ["видалити", "видаліть", "видали", "видалення", "стерти", "зітріть", "знищити", "удалить", "удалите"])
         return tokens.contains { verbs.contains($0) }
     }
 }

@@ -55,6 +55,8 @@ public struct Session: Sendable {
     public var keepsUnanswered = false
     var activity = Activity.conversation
     var pending: Pending?
+    /// The language a question written in Russian is answered in (`languages.russian_reply`).
+    public var russianReply = Language.uk
     /// Set by `/lang`: detection no longer changes the language.
     var languageChosen = false
     /// The tokens kiosk terminals identify with (compared in constant time).
@@ -105,7 +107,7 @@ public struct Session: Sendable {
 
     // MARK: - Events
 
-    /// The greeting sent on connect: Polish first, then English, then the prompt. The idle clock
+    /// The greeting sent on connect: Polish, English, one Ukrainian line, then the prompt. The idle clock
     /// starts here.
     public mutating func start(at time: SessionTime) -> [SessionAction] {
         flow.idle.activity(at: time.uptimeNanoseconds)

@@ -63,6 +63,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.session = Session(limits: configuration.limits, kioskTokens: configuration.kioskTokens, kioskCentre: configuration.kioskCentre)
         self.session.tracesLines = logger.logLevel <= .trace
         self.session.keepsUnanswered = configuration.keepUnanswered
+        self.session.russianReply = configuration.russianReply
         self.limiter = RateLimiter(linesPerSecond: configuration.limits.linesPerSecond, closeAfter: configuration.limits.floodCloseAfter)
     }
 

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var understandingPool: NIOThreadPool
     /// Keep the lines the catalogue did not answer well for staff's review (`review.keep_unanswered`).
     public var keepUnanswered: Bool
+    /// The language a question written in Russian is answered in (`languages.russian_reply`).
+    public var russianReply: Language
 
     public init(
         host: String = "127.0.0.1",
@@ -33,8 +35,10 @@ public struct ServerConfiguration: Sendable {
         kioskTokens: [String] = [],
         kioskCentre: String? = nil,
         understandingPool: NIOThreadPool = .singleton,
-        keepUnanswered: Bool = false
+        keepUnanswered: Bool = false,
+        russianReply: Language = .uk
     ) {
+        self.russianReply = russianReply
         self.keepUnanswered = keepUnanswered
         self.understandingPool = understandingPool
         self.kioskTokens = kioskTokens

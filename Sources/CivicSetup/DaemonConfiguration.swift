@@ -27,6 +27,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var kioskCentre: String?
     /// The language `civicd admin` asks its questions in (`staff_language`: pl or en).
     public var staffLanguage = Language.pl
+    /// The language a question written in Russian is answered in (`languages.russian_reply`).
+    public var russianReply = Language.uk
     /// Keep the lines the catalogue did not answer well, for staff's weekly review
     /// (`review.keep_unanswered`; off unless asked for).
     public var keepUnanswered = false
@@ -57,7 +59,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics", "languages"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -90,10 +92,24 @@ public struct DaemonConfiguration: Sendable, Equatable {
             case "retention_months": configuration.retentionMonths = try positive(value, key, at)
             case "staff_language":
                 let code = try string(value, key, at)
-                guard let language = Language(rawValue: code.lowercased()) else {
-                    throw ConfigurationError("\(at): staff_language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                // Staff tools speak Polish and English only.
+                guard let language = Language(rawValue: code.lowercased()), language.isStaffLanguage else {
+                    throw ConfigurationError("\(at): staff_language must be one of \(Language.allCases.filter(\.isStaffLanguage).map(\.rawValue).joined(separator: ", "))")
                 }
                 configuration.staffLanguage = language
+            case "languages":
+                guard let languages = value.mapping else { throw ConfigurationError("\(at): languages must be a mapping with russian_reply") }
+                for (languagesKey, languagesValue) in languages {
+                    let languagesAt = "\(file):\(languagesKey.mark?.line ?? 1)"
+                    guard languagesKey.string == "russian_reply" else {
+                        throw ConfigurationError("\(languagesAt): unknown key 'languages.\(languagesKey.string ?? "?")' (known: russian_reply)")
+                    }
+                    let code = try string(languagesValue, "languages.russian_reply", languagesAt)
+                    guard let language = Language(rawValue: code.lowercased()) else {
+                        throw ConfigurationError("\(languagesAt): languages.russian_reply must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    configuration.russianReply = language
+                }
             case "tls":
                 guard let tls = value.mapping else { throw ConfigurationError("\(at): tls must be a mapping with cert and key") }
                 for (tlsKey, tlsValue) in tls {

@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// `intents/learned.yml`: the examples staff assigned from the review of unanswered questions.
-/// civicd writes it whole, one `examples:` mapping of intent ids to `pl:`/`en:` lists, each text
+/// civicd writes it whole, one `examples:` mapping of intent ids to `pl:`/`en:`/`uk:` lists, each text
 /// a double-quoted (JSON-escaped) scalar, so that no resident's wording can break the YAML.
 public enum LearnedExamples {
     /// What an assignment did.

@@ -349,7 +349,7 @@ extension Admin {
             }
             print(Self.describe(plan, rows: context.rows), terminator: "")
             if !yes {
-                guard context.confirm(Localized(pl: "Usunąć te dane osobowe? Wpisz „tak”, aby kontynuować:",
+                guard context.confirm(Localized(staffPL: "Usunąć te dane osobowe? Wpisz „tak”, aby kontynuować:",
                                                 en: "Erase this personal data? Type \"yes\" to continue:")) else {
                     throw CommandFailure("nothing erased")
                 }
@@ -430,7 +430,7 @@ extension Admin {
                 let cutoff = age.cutoff(from: Date())
                 let when = context.rows.clock.string(from: cutoff)
                 if !yes {
-                    guard context.confirm(Localized(pl: "Zanonimizować wszystko, co powstało przed \(when)? Wpisz „tak”, aby kontynuować:",
+                    guard context.confirm(Localized(staffPL: "Zanonimizować wszystko, co powstało przed \(when)? Wpisz „tak”, aby kontynuować:",
                                                     en: "Anonymise everything created before \(when)? Type \"yes\" to continue:")) else {
                         throw CommandFailure("nothing purged")
                     }

@@ -116,7 +116,7 @@ extension Admin {
                 }
                 if !yes {
                     let wording = TerminalText.escape(group.wording)
-                    guard context.confirm(Localized(pl: "Ukryć na stałe grupę \(id) („\(wording)”)? Jej zapisane pytania zostaną usunięte. Wpisz „tak”, aby kontynuować:",
+                    guard context.confirm(Localized(staffPL: "Ukryć na stałe grupę \(id) („\(wording)”)? Jej zapisane pytania zostaną usunięte. Wpisz „tak”, aby kontynuować:",
                                                     en: "Hide group \(id) (\"\(wording)\") for good? Its kept questions will be deleted. Type \"yes\" to continue:")) else {
                         throw CommandFailure("nothing ignored")
                     }

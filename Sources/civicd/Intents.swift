@@ -82,8 +82,10 @@ struct Intents: AsyncParsableCommand {
                 guard let row = try? JSONDecoder().decode(Row.self, from: Data(line.utf8)) else {
                     throw ValidationError("\(file): sample \(lineNumber) is not {\"text\": …, \"intent\": …}")
                 }
+                // A Russian question is answered in languages.russian_reply (default uk): that is its reply's language.
+                let language = row.lang == "ru" ? Session().russianReply : row.lang.flatMap(Language.init(rawValue:))
                 return IntentEvaluation.Sample(text: row.text, intent: row.intent, tag: row.tag, expect: row.expect ?? [],
-                                               language: row.lang.flatMap(Language.init(rawValue:)))
+                                               language: language)
             }
             let unknown = Set(samples.map(\.intent)).subtracting(catalogue.intents.map(\.id.rawValue))
             if !unknown.isEmpty {
@@ -124,8 +126,8 @@ extension Intents {
         func run() async throws {
             let catalogue = try CatalogueFiles.load(directory: intents)
             let matcher = catalogue.matcher
-            let raw = TextNormalizer.tokens(message)
-            let corrected = matcher.correctedTokens(message)
+            let raw = matcher.readingWords(message)
+            let corrected = matcher.corrected(raw)
             print("words:     \(raw.joined(separator: " "))")
             let changes = zip(raw, corrected).filter { $0 != $1 }.map { "\($0)→\($1)" }
             print("corrected: \(changes.isEmpty ? "-" : changes.joined(separator: ", "))")
@@ -133,7 +135,8 @@ extension Intents {
             print("unknown:   \(unknown.isEmpty ? "-" : unknown.joined(separator: ", "))")
             let mentions = matcher.mentions(tokens: corrected)
             print("topic:     \(mentions.topic ?? "-")   city: \(mentions.city ?? "-")")
-            print("language:  \(LanguageDetector.detect(message)?.rawValue ?? "-")")
+            let russian = LanguageDetector.isRussian(message, words: raw) ? " (written in Russian)" : ""
+            print("language:  \(LanguageDetector.detect(message)?.rawValue ?? "-")\(russian)")
             let match = matcher.match(tokens: corrected)
             print("intent:    \(match.intent) (confidence \(ReplyRenderer.formatConfidence(match.confidence)), \(match.layer.rawValue))")
             for candidate in match.candidates {

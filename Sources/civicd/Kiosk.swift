@@ -29,6 +29,8 @@ struct Kiosk: AsyncParsableCommand {
 
     /// Home, clear the screen, clear the scroll-back (xterm, tmux, the Linux console).
     static let wipe = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+    /// What a resident at the kiosk reads while the daemon is away, in every language it speaks.
+    static let reconnecting = "Łączenie z serwerem… Proszę chwilę poczekać.\nReconnecting… Please wait a moment.\nПідключення до сервера… Зачекайте, будь ласка.\n"
 
     func validate() throws {
         guard idle >= 5 else { throw ValidationError("--idle must be at least 5 seconds") }
@@ -50,7 +52,7 @@ struct Kiosk: AsyncParsableCommand {
                 client = try await server.connect()
                 backoff = 1
             } catch {
-                show("Łączenie z serwerem… Proszę chwilę poczekać.\nReconnecting… Please wait a moment.\n")
+                show(Self.reconnecting)
                 try await Task.sleep(for: .seconds(backoff))
                 backoff = min(backoff * 2, 30)
                 continue
@@ -62,7 +64,7 @@ struct Kiosk: AsyncParsableCommand {
                 return
             }
             if outcome == .serverGone {
-                show(Self.wipe + "Łączenie z serwerem… Proszę chwilę poczekać.\nReconnecting… Please wait a moment.\n")
+                show(Self.wipe + Self.reconnecting)
                 try await Task.sleep(for: .seconds(backoff))
                 backoff = min(backoff * 2, 30)
             }
@@ -109,7 +111,7 @@ struct Kiosk: AsyncParsableCommand {
                 let text = reply["text"] as? String ?? ""
                 show(TextWrap.wrap(text, width: terminalWidth()) + "\n")
                 let intent = reply["intent"] as? String
-                if intent == IntentID.goodbye.rawValue || typed.lowercased().hasPrefix("/quit") || typed.lowercased().hasPrefix("/koniec") || client.isDisconnected {
+                if intent == IntentID.goodbye.rawValue || typed.lowercased().hasPrefix("/quit") || typed.lowercased().hasPrefix("/koniec") || typed.lowercased().hasPrefix("/кінець") || client.isDisconnected {
                     try? await Task.sleep(for: .seconds(3))
                     return .nextResident
                 }

@@ -113,7 +113,8 @@ struct Serve: AsyncParsableCommand {
                 today: Self.today(in: configuration.timeZone),
                 kioskTokens: configuration.kioskTokens,
                 kioskCentre: configuration.kioskCentre,
-                keepUnanswered: configuration.keepUnanswered
+                keepUnanswered: configuration.keepUnanswered,
+                russianReply: configuration.russianReply
             ),
             catalogues: catalogues,
             storage: storage,

@@ -69,6 +69,27 @@ struct ReviewAdminTests {
         #expect((usage["per_day"] as? [[String: Any]])?.count == records.count)
     }
 
+    @Test("Ukrainian replies and fallbacks are counted apart, in the text and the JSON")
+    func ukrainianUsage() throws {
+        let records = [
+            UsageCountRecord(day: "2026-11-20", event: "reply", intent: "cost", language: "pl", count: 5),
+            UsageCountRecord(day: "2026-11-20", event: "reply", intent: "cost", language: "uk", count: 2),
+            UsageCountRecord(day: "2026-11-21", event: "fallback", intent: "fallback", language: "uk", count: 1),
+        ]
+        let summary = UsageSummary(records)
+        #expect(summary.questions == 8)
+        let text = UsageReport.text(summary, ascii: true)
+        #expect(text.contains("cost (pl 5, en 0, uk 2)"), "\(text)")
+        let byLanguage = try #require(text.components(separatedBy: "Replies by language\n").last)
+        #expect(byLanguage.contains { $0 == "#" } && byLanguage.split(separator: "\n").contains { $0.hasPrefix("uk") && $0.hasSuffix(" 3") }, "\(text)")
+        let statistics = Statistics(byProgramme: [], byDistrict: [], byDay: [], interviews: [])
+        let json = UsageReport.json(statistics, usage: records, since: nil, until: nil, timeZone: TimeZone(identifier: "Europe/Warsaw")!, interviewTarget: 20)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let usage = try #require(object["usage"] as? [String: Any])
+        #expect((usage["fallbacks"] as? [String: Any])?["uk"] as? Int == 1)
+        #expect(((usage["replies"] as? [[String: Any]])?.first)?["uk"] as? Int == 2)
+    }
+
     @Test("learned.yml: a wording with quotes, a colon and a backslash stays one example; the file is rewritten whole")
     func learnedFile() throws {
         let tricky = "a \"to\": co? \\ #nie komentarz"

@@ -34,21 +34,19 @@ struct ConversationFlowTests {
         #expect(again.text.hasPrefix(Messages.languageSet[.en]))
     }
 
-    @Test("a language we do not speak gets one short reply in it, and in Polish and English", arguments: [
+    @Test("a language we do not speak gets one short reply in it, and in Polish, English and Ukrainian", arguments: [
         ("Guten Tag, wie kann ich mich anmelden?", ForeignLanguage.german),
         ("Bonjour, comment je peux m'inscrire?", .french),
         ("Hola, ¿cómo puedo inscribirme?", .spanish),
         ("Ciao, come posso iscrivermi?", .italian),
-        ("Добрий день, як записатися?", .ukrainian),
-        ("Здравствуйте, как мне записаться на обучение? Это бесплатно?", .russian),
     ])
     func foreignLanguage(_ line: String, _ language: ForeignLanguage) throws {
         #expect(ForeignLanguage.detect(line) == language)
         var t = Transcript()
         let reply = try t.reply(line)
         #expect(reply.text.hasPrefix(language.languagesSpoken))
-        #expect(reply.text.contains("Mówię po polsku i angielsku"))
-        #expect(reply.text.contains("I speak Polish and English"))
+        #expect(reply.text.contains("Mówię po polsku, angielsku i ukraińsku"))
+        #expect(reply.text.contains("I speak Polish, English and Ukrainian"))
     }
 
     @Test("Polish and English, even without diacritics or with a foreign word, are not foreign", arguments: [

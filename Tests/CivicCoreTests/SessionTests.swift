@@ -82,7 +82,7 @@ func promptedReply(_ action: SessionAction?, sourceLocation: Testing.SourceLocat
 
 @Suite("Session")
 struct SessionTests {
-    @Test("greets in Polish first, then English, then prompts")
+    @Test("greets in Polish first, then English, then one Ukrainian line, then prompts")
     func greeting() throws {
         var session = Session()
         let actions = session.start(at: SessionTime(today: ShippedCatalogue.today, uptimeNanoseconds: 0))
@@ -91,11 +91,13 @@ struct SessionTests {
             return
         }
         let lines = reply.text.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines[0].contains("Dzień dobry"))
         #expect(lines[0].contains("/pomoc"))
         #expect(lines[1].contains("Hello"))
         #expect(lines[1].contains("/help"))
+        #expect(lines[2].contains("українською"))
+        #expect(lines[2].contains("/lang uk"))
     }
 
     @Test("commands answer and prompt; /quit says goodbye and closes")

@@ -42,6 +42,9 @@ struct ConfigurationTests {
         ("timezone: Mars/Olympus\n", "x.yml:1: unknown time zone 'Mars/Olympus'"),
         ("tls:\n  certificate: a\n", "x.yml:2: unknown key 'tls.certificate'"),
         ("- a\n- b\n", "x.yml: the configuration must be a mapping"),
+        ("staff_language: uk\n", "x.yml:1: staff_language must be one of pl, en"),
+        ("languages:\n  russian_reply: ru\n", "x.yml:2: languages.russian_reply must be one of pl, en, uk"),
+        ("languages:\n  default: uk\n", "x.yml:2: unknown key 'languages.default'"),
     ])
     func mistakes(_ text: String, _ message: String) {
         do {
@@ -50,6 +53,13 @@ struct ConfigurationTests {
         } catch {
             #expect(error.description.hasPrefix(message), "\(error.description)")
         }
+    }
+
+    @Test("languages.russian_reply: uk by default, pl or en when configured")
+    func russianReply() throws {
+        #expect(DaemonConfiguration().russianReply == .uk)
+        #expect(try DaemonConfiguration.parse("languages:\n  russian_reply: pl\n", file: "x.yml").russianReply == .pl)
+        #expect(try DaemonConfiguration.parse("languages:\n  russian_reply: EN\n", file: "x.yml").russianReply == .en)
     }
 
     @Test("--cert without --key is refused")

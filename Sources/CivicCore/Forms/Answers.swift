@@ -3,7 +3,7 @@ import Foundation
 /// Reads short answers inside a form: yes/no, cancel, back, skip, corrections, names, dates, choices.
 /// Everything works on folded text, so "Tak!", "TAK" and "tak." are the same answer.
 public enum Answers {
-    static let yesWords: Set<String> = [
+    static let yesWords: Set<String> = CommonWords.words([
         "tak", "t", "jasne", "oczywiscie", "zgadzam sie", "zgadzam", "zgoda", "ok", "okej", "okay", "dobrze", "potwierdzam",
         "tak zgadzam sie", "tak poprosze", "tak prosze", "pewnie", "pewno", "jasna sprawa", "jak najbardziej", "dokladnie",
         "w porzadku", "moze byc", "ano", "tak tak", "zgadza sie", "wyrazam zgode", "tak jest", "poprosze", "chetnie",
@@ -11,22 +11,36 @@ public enum Answers {
         "save", "save it",
         "yes", "y", "yeah", "yep", "yup", "sure", "i agree", "agree", "confirm", "correct", "right", "yes please",
         "of course", "absolutely", "definitely", "alright", "all right", "fine", "sounds good", "go ahead", "that s right",
-    ]
-    static let noWords: Set<String> = [
+    ], ukrainian: [
+        "так", "звісно", "звичайно", "згоден", "згодна", "погоджуюсь", "погоджуюся", "згода", "ок", "окей", "добре", "підтверджую", "так згоден", "так згодна", "так будь ласка", "так погоджуюсь", "авжеж", "аякже", "точно", "гаразд", "давайте", "запишіть", "записуйте", "звісно так", "так звісно", "так так", "tak zghoden", "zghoden", "zghodna", "zvisno", "harazd", "dobre", "да", "конечно", "согласен", "согласна", "хорошо", "ага",
+    ])
+    static let noWords: Set<String> = CommonWords.words([
         "nie", "n", "nope", "nah", "nie zgadzam sie", "nie wyrazam zgody", "i disagree", "disagree", "no thanks",
         "nie dziekuje", "not really", "i do not agree", "i don t agree", "nie zgadza sie", "wrong", "raczej nie",
         "absolutnie nie", "nie nie", "no way", "not at all", "no thank you",
-    ]
+    ], ukrainian: [
+        "ні", "ні дякую", "не згоден", "не згодна", "не погоджуюсь", "не погоджуюся", "ні ні", "звісно ні", "ні не згоден", "ні не згодна", "ni", "ni diakuiu", "ni dyakuyu", "нет", "не согласен", "не согласна", "нет спасибо",
+    ])
     /// "I am not sure": neither yes nor no, even though it starts with "nie".
-    static let unsureWords: Set<String> = [
+    static let unsureWords: Set<String> = CommonWords.words([
         "nie wiem", "nie jestem pewna", "nie jestem pewien", "nie jestem pewny", "sam nie wiem", "sama nie wiem",
         "moze", "chyba", "not sure", "i m not sure", "i am not sure", "maybe", "dunno", "i don t know",
-    ]
+    ], ukrainian: [
+        "не знаю", "не впевнений", "не впевнена", "можливо", "мабуть", "напевно", "не знаю точно", "ne znaiu", "ne znayu", "не уверен", "не уверена",
+    ])
     /// Words that open a colloquial Polish answer without meaning anything: "no tak", "a no tak".
-    static let fillerWords: Set<String> = ["no", "a", "noo", "nooo", "to", "hmm", "hm", "yyy", "eee", "ee", "jednak", "actually", "well", "oh"]
-    static let cancelWords: Set<String> = ["anuluj", "cancel", "przerwij", "rezygnuje", "stop", "quit form", "nie chce", "zrezygnuj"]
-    static let backWords: Set<String> = ["wstecz", "cofnij", "back", "go back", "wroc", "poprzednie", "previous"]
-    static let skipWords: Set<String> = ["pomin", "skip", "nie wiem", "dont know", "don t know", "i don t know", "brak", "none", "nie podam"]
+    static let fillerWords: Set<String> = CommonWords.words(["no", "a", "noo", "nooo", "to", "hmm", "hm", "yyy", "eee", "ee", "jednak", "actually", "well", "oh"], ukrainian: [
+        "ну", "ем", "хм", "е", "а", "ну що ж",
+    ])
+    static let cancelWords: Set<String> = CommonWords.words(["anuluj", "cancel", "przerwij", "rezygnuje", "stop", "quit form", "nie chce", "zrezygnuj"], ukrainian: [
+        "скасувати", "скасуй", "скасуйте", "відміна", "відмінити", "стоп", "перервати", "не хочу", "відмовляюсь", "відмовляюся", "отмена",
+    ])
+    static let backWords: Set<String> = CommonWords.words(["wstecz", "cofnij", "back", "go back", "wroc", "poprzednie", "previous"], ukrainian: [
+        "назад", "повернутися", "повернутись", "попереднє", "попереднє питання",
+    ])
+    static let skipWords: Set<String> = CommonWords.words(["pomin", "skip", "nie wiem", "dont know", "don t know", "i don t know", "brak", "none", "nie podam"], ukrainian: [
+        "пропустити", "пропусти", "пропустіть", "не знаю", "немає", "не скажу", "propustyty", "пропустить",
+    ])
 
     /// Yes, no, or neither, as people say them in `language`'s conversation: "tak", "jasne",
     /// "no pewnie", "no zgadzam się", "zgoda"; "nie", "raczej nie", "no nie". A bare "no" is the
@@ -48,7 +62,13 @@ public enum Answers {
     /// The same, for text already folded.
     public static func yesNo(folded: String, language: Language) -> Bool? {
         let words = folded.split(separator: " ").map(String.init)
-        if words == ["no"] { return language == .en ? false : true }
+        if words == ["no"] {
+            switch language {
+            case .en: return false
+            case .pl: return true
+            case .uk: return nil  // neither a Ukrainian yes nor no: asked again
+            }
+        }
         switch reading(words) {
         case .yes: return true
         case .no: return false
@@ -75,16 +95,21 @@ public enum Answers {
         if yesWords.contains(phrase) { return .yes }
         if noWords.contains(phrase) { return .no }
         guard let first = words.first, words.count <= 4 else { return .unknown }
-        if ["tak", "yes", "yeah", "yep", "jasne", "pewnie", "oczywiscie", "zgoda", "sure", "absolutely"].contains(first) { return .yes }
-        if ["nie", "nope", "nah"].contains(first) { return .no }
+        if ["tak", "yes", "yeah", "yep", "jasne", "pewnie", "oczywiscie", "zgoda", "sure", "absolutely"].contains(first) || ukrainianYesStarts.contains(first) { return .yes }
+        if ["nie", "nope", "nah"].contains(first) || ukrainianNoStarts.contains(first) { return .no }
         return .unknown
     }
 
+    static let ukrainianYesStarts = CommonWords.folded(["так", "звісно", "звичайно", "авжеж", "згоден", "згодна", "да", "конечно"])
+    static let ukrainianNoStarts = CommonWords.folded(["ні", "нет", "ni"])
+
     /// Words that open a question: "dzięki, a ile kosztuje szkolenie" asks without a "?".
-    static let questionWords: Set<String> = [
+    static let questionWords: Set<String> = CommonWords.words([
         "ile", "jak", "jaki", "jaka", "jakie", "gdzie", "kiedy", "czy", "kto", "co", "ktory", "ktora", "ktore", "dlaczego", "skad",
         "how", "what", "where", "when", "who", "which", "why", "is", "are", "can", "could", "do", "does", "will",
-    ]
+    ], ukrainian: [
+        "як", "який", "яка", "яке", "які", "де", "коли", "чи", "хто", "що", "скільки", "чому", "звідки", "куди", "как", "где", "когда", "сколько", "что", "кто",
+    ])
 
     /// True when `text`, leading "a"/"and"/"i" aside, starts with a question word.
     public static func asksSomething(_ text: String) -> Bool {
@@ -93,10 +118,12 @@ public enum Answers {
     }
 
     /// Words that only acknowledge ("dobra", "ok", "rozumiem"): outside a form, no question and no leave-taking.
-    static let acknowledgements: Set<String> = [
+    static let acknowledgements: Set<String> = CommonWords.words([
         "dobra", "dobrze", "ok", "okej", "okay", "oki", "spoko", "aha", "rozumiem", "jasne", "w porzadku", "no dobra", "no dobrze",
         "no ok", "aha ok", "ok dzieki", "got it", "alright", "all right", "i see", "fine", "cool", "ok cool",
-    ]
+    ], ukrainian: [
+        "добре", "ок", "окей", "зрозуміло", "зрозумів", "зрозуміла", "ясно", "гаразд", "ага", "ну добре", "ну гаразд", "ок дякую", "понятно", "хорошо",
+    ])
 
     /// True when the folded words only acknowledge what was said.
     public static func isAcknowledgement(words: [String]) -> Bool {
@@ -120,11 +147,13 @@ public enum Answers {
         ["bye"], ["goodbye"], ["good", "bye"], ["byebye"], ["see", "you"], ["see", "ya"], ["cya"], ["good", "night"],
         ["that", "s", "all"], ["that", "is", "all"], ["have", "a", "nice", "day"], ["have", "a", "good", "day"], ["take", "care"],
         ["i", "m", "off"], ["gotta", "go"], ["farewell"], ["cheers"],
-    ]
+    ] + ["до побачення", "до зустрічі", "бувай", "бувайте", "па", "папа", "на все добре", "гарного дня", "гарного вечора",
+         "на добраніч", "це все", "от і все", "всього доброго", "мені пора", "мені вже пора", "мені час", "до свидания", "пока", "всего доброго",
+         "do pobachennia", "do pobachennya", "buvai", "buvay"].map(TextNormalizer.tokens)
     /// Words that may stand beside a farewell without making the line anything else: thanks,
     /// greetings, politeness, fillers. A line with any other word ("do widzenia, a ile to kosztuje?")
     /// is not a goodbye.
-    static let farewellCompanions: Set<String> = [
+    static let farewellCompanions: Set<String> = CommonWords.words([
         "dziekuje", "dziekujemy", "dzieki", "dziekowac", "bardzo", "wielkie", "serdecznie", "pieknie", "za", "pomoc",
         "informacje", "rozmowe", "czesc", "hej", "siema", "no", "i", "a", "ok", "okej", "okay", "dobra", "dobrze",
         "super", "swietnie", "juz", "na", "dzis", "dzisiaj", "tyle", "to", "wszystko", "pani", "panu", "panstwu",
@@ -132,7 +161,10 @@ public enum Answers {
         "help", "info", "chat", "chatting", "great", "lovely", "nice", "well", "then", "all", "bye", "it", "was",
         "again", "very", "talking", "cheers", "now", "zycze", "zyczymy", "pozdrawiam", "pozdrawiamy", "serdeczne",
         "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty",
-    ]
+    ], ukrainian: [
+        "дякую", "дякуємо", "дуже", "велике", "щиро", "спасибі", "за", "допомогу", "інформацію", "розмову", "привіт", "ну", "і", "та", "а", "ок", "добре", "вам", "тобі", "гарного", "дня", "все", "щасти", "спасибо", "всего", "хорошего", "diakuiu", "dyakuiu", "dyakuyu", "duzhe", "vam",
+        "ні", "нет", "ну", "мені", "вже", "пора",
+    ])
     /// Lines longer than this are never a bare goodbye.
     static let farewellMaxWords = 12
 
@@ -167,16 +199,20 @@ public enum Answers {
         return characters.count == 12 && characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
-    static let repeatWords: Set<String> = [
+    static let repeatWords: Set<String> = CommonWords.words([
         "powtorz", "powtorz prosze", "prosze powtorzyc", "mozesz powtorzyc", "jeszcze raz", "slucham", "nie doslyszalam",
         "repeat", "repeat please", "please repeat", "say again", "say that again", "again please", "pardon", "sorry what", "come again",
-    ]
+    ], ukrainian: [
+        "повтори", "повторіть", "повторіть будь ласка", "повтори будь ласка", "ще раз", "можна ще раз", "не почув", "не почула", "povtory", "повторите",
+    ])
 
     /// "jakie są komendy?", "what commands are there?": the list of commands, asked in words.
     public static func asksForCommands(words: [String]) -> Bool {
-        let named = words.contains { ["komendy", "komend", "polecenia", "polecen", "komendach", "poleceniach", "commands", "command"].contains($0) }
+        let named = words.contains { ["komendy", "komend", "polecenia", "polecen", "komendach", "poleceniach", "commands", "command"].contains($0) || commandNames.contains($0) }
         return named && words.count <= 7
     }
+
+    static let commandNames = CommonWords.folded(["команди", "команд", "командах", "команды"])
 
     /// "powtórz", "jeszcze raz", "repeat please": say the last reply again.
     public static func isRepeat(words: [String]) -> Bool { repeatWords.contains(words.joined(separator: " ")) }
@@ -192,25 +228,28 @@ public enum Answers {
     }
 
     static let lengthWords: [(LengthRequest, Set<String>)] = [
-        (.shorter, ["krocej", "krotko", "krotsze", "krotszy", "krotkie", "krotkich", "skrocie", "zwiezle", "prosciej", "prostsze", "prostszymi",
-                    "shorter", "short", "brief", "briefly", "briefer", "concise", "simpler"]),
-        (.more, ["wiecej", "szczegoly", "szczegolow", "szczegolowo", "rozwin", "dalej", "more", "details", "detail", "elaborate"]),
-        (.longer, ["dluzej", "dluzsze", "pelne", "pelnych", "calosci", "longer", "full", "complete"]),
+        (.shorter, CommonWords.words(["krocej", "krotko", "krotsze", "krotszy", "krotkie", "krotkich", "skrocie", "zwiezle", "prosciej", "prostsze", "prostszymi",
+                    "shorter", "short", "brief", "briefly", "briefer", "concise", "simpler"], ukrainian: ["коротше", "коротко", "стисло", "простіше", "короткі"])),
+        (.more, CommonWords.words(["wiecej", "szczegoly", "szczegolow", "szczegolowo", "rozwin", "dalej", "more", "details", "detail", "elaborate"],
+                                  ukrainian: ["більше", "детальніше", "подробиці", "докладніше", "далі"])),
+        (.longer, CommonWords.words(["dluzej", "dluzsze", "pelne", "pelnych", "calosci", "longer", "full", "complete"], ukrainian: ["довше", "повні", "повністю"])),
     ]
     /// The words that may stand around such a request.
-    static let lengthRequestWords: Set<String> = [
+    static let lengthRequestWords: Set<String> = CommonWords.words([
         "prosze", "odpowiadaj", "odpowiedzi", "odpowiedz", "pisz", "mow", "mozesz", "mozna", "czy", "a", "w", "troche", "jeszcze", "ok",
         "poprosze", "daj", "podaj", "chce", "bardziej", "o", "tym", "to", "za", "dlugo", "bo",
         "please", "answers", "answer", "replies", "be", "can", "you", "could", "tell", "me", "a", "bit", "give", "some", "ok", "okay",
         "i", "want", "the", "in", "too", "long", "keep", "it", "them", "on", "that",
-    ]
+    ], ukrainian: ["будь", "ласка", "відповідай", "відповідайте", "відповіді", "відповідь", "пиши", "пишіть", "можна", "трохи",
+                                "ще", "дай", "дайте", "хочу", "про", "це", "занадто", "довго", "мені", "а", "і"])
 
     /// "krócej proszę", "tell me more", "pełne odpowiedzi": a request about the replies' length,
     /// when the line asks for nothing else.
     public static func lengthRequest(words: [String]) -> LengthRequest? {
         // "korzystam z czytnika ekranu, proszę o krótkie odpowiedzi": a request about the replies,
         // whatever else the line tells.
-        let aboutReplies: Set<String> = ["odpowiedzi", "odpowiadaj", "odpowiadac", "answers", "replies", "answer"]
+        let aboutReplies: Set<String> = CommonWords.words(["odpowiedzi", "odpowiadaj", "odpowiadac", "answers", "replies", "answer"],
+                                                          ukrainian: ["відповіді", "відповідай", "відповідайте"])
         if words.count <= 16, words.contains(where: aboutReplies.contains) {
             let asked = lengthWords.filter { entry in words.contains(where: entry.1.contains) }
             if asked.count == 1 { return asked[0].0 }
@@ -236,16 +275,21 @@ public enum Answers {
     }
 
     static let languageNames: [(Language, Set<String>)] = [
-        (.pl, ["polsku", "polski", "polskim", "polskiego", "polish", "pl"]),
-        (.en, ["angielsku", "angielski", "angielskim", "angielskiego", "english", "eng", "en"]),
+        (.pl, CommonWords.words(["polsku", "polski", "polskim", "polskiego", "polish", "pl"], ukrainian: ["польською", "польська", "польськи", "польском"])),
+        (.en, CommonWords.words(["angielsku", "angielski", "angielskim", "angielskiego", "english", "eng", "en"],
+                                ukrainian: ["англійською", "англійська", "англійськи", "английском"])),
+        (.uk, CommonWords.words(["ukrainsku", "ukrainski", "ukrainskim", "ukrainskiego", "ukrainian", "ukr", "uk", "ukrainskoiu", "ukrainskoyu"],
+                                ukrainian: ["українською", "українська", "українськи", "украинском", "украински"])),
     ]
     /// The words that may stand around a language's name in a request to speak it.
-    static let languageRequestWords: Set<String> = [
+    static let languageRequestWords: Set<String> = CommonWords.words([
         "po", "prosze", "mozemy", "mozesz", "czy", "mow", "mowic", "mowisz", "pisz", "pisac", "piszmy", "rozmawiajmy", "rozmawiac",
         "dalej", "kontynuowac", "w", "jezyku", "jezyk", "odpowiadaj", "odpowiedz", "wole", "a", "ok", "to", "moze", "lepiej", "teraz",
         "can", "we", "continue", "in", "please", "speak", "talk", "write", "switch", "to", "let", "lets", "s", "us", "could", "you",
         "do", "language", "answer", "reply", "i", "prefer", "would", "like", "rather", "only", "now", "ok", "okay", "the",
-    ]
+    ], ukrainian: ["по", "будь", "ласка", "можна", "можете", "пишіть", "пиши", "говоріть", "говори", "відповідайте", "відповідай",
+                                "давайте", "мовою", "мова", "перейдіть", "перейдемо", "на", "краще", "тепер", "я", "хочу", "говорити",
+                                "розмовляти", "продовжимо", "а", "ок", "мені", "пожалуйста", "говорите", "на", "языке"])
 
     /// "po polsku proszę", "in English please", "can we continue in English?": the language asked
     /// for, when the line asks for nothing else.
@@ -258,8 +302,10 @@ public enum Answers {
 
     /// Words asking to be signed up: "zapisz mnie", "chcę się zapisać", "sign me up", "register".
     public static func asksToSignUp(_ words: [String]) -> Bool {
-        let verbs: Set<String> = ["zapisz", "zapisac", "zapisze", "zapiszcie", "zapisanie", "zapisania", "zglos", "zglosic", "zglaszam",
-                                  "register", "enrol", "enroll", "signup"]
+        let verbs: Set<String> = CommonWords.words(["zapisz", "zapisac", "zapisze", "zapiszcie", "zapisanie", "zapisania", "zglos", "zglosic", "zglaszam",
+                                  "register", "enrol", "enroll", "signup"],
+                                  ukrainian: ["запиши", "запишіть", "записати", "записатися", "записатись", "зареєструйте", "зареєструвати",
+                                              "зареєструватися", "зареєструй", "запишусь", "запишуся", "записаться", "запишите", "запишись"])
         if words.contains(where: verbs.contains) { return true }
         return zip(words, words.dropFirst()).contains { $0 == "sign" && ($1 == "up" || $1 == "me") }
     }
@@ -268,16 +314,20 @@ public enum Answers {
     /// speaks of a sign-up made, not asking for another (which "zapisz mnie" is: perhaps for
     /// someone else at the same terminal).
     public static func saysAlreadySignedUp(_ words: [String]) -> Bool {
-        let past: Set<String> = ["zapisalam", "zapisalem", "zapisalismy", "zapisalysmy", "zapisana", "zapisany", "zapisani", "zapisane",
-                                 "zapisaliscie", "zapisales", "zapisalas", "registered", "signed"]
-        return words.contains(where: past.contains) && !words.contains("zapisz")
+        let past: Set<String> = CommonWords.words(["zapisalam", "zapisalem", "zapisalismy", "zapisalysmy", "zapisana", "zapisany", "zapisani", "zapisane",
+                                 "zapisaliscie", "zapisales", "zapisalas", "registered", "signed"],
+                                 ukrainian: ["записався", "записалася", "записалась", "записані", "записаний", "записана", "зареєструвався",
+                                             "зареєструвалася", "записался", "записалась"])
+        return words.contains(where: past.contains) && !words.contains("zapisz") && !words.contains(TextNormalizer.fold("запиши"))
     }
 
     /// "kiedy zadzwonicie?", "kiedy ktoś się do mnie odezwie?", "when will you call me": asking
     /// when and how the programme gets in touch.
     public static func asksAboutBeingContacted(_ words: [String]) -> Bool {
-        let polish: Set<String> = ["odezwie", "odezwiecie", "odezwa", "odezwiesz", "zadzwoni", "zadzwonicie", "zadzwonia", "skontaktuje",
-                                   "skontaktujecie", "skontaktuja", "napiszecie", "napisze", "odpisze", "odpiszecie", "odpowiecie"]
+        let polish: Set<String> = CommonWords.words(["odezwie", "odezwiecie", "odezwa", "odezwiesz", "zadzwoni", "zadzwonicie", "zadzwonia", "skontaktuje",
+                                   "skontaktujecie", "skontaktuja", "napiszecie", "napisze", "odpisze", "odpiszecie", "odpowiecie"],
+                                   ukrainian: ["зателефонуєте", "зателефонують", "подзвоните", "подзвонять", "зв’яжетеся", "зв’яжуться", "напишете",
+                                               "напишуть", "відповісте", "передзвоните", "передзвонять"])
         if words.contains(where: polish.contains) { return true }
         let phrases: [[String]] = [["call", "me"], ["contact", "me"], ["hear", "back"], ["hear", "from"], ["get", "back"], ["reach", "me"], ["get", "in", "touch"]]
         return phrases.contains { phrase in
@@ -291,13 +341,15 @@ public enum Answers {
 
     /// Words that mark a line as changing an answer already given, wherever they stand:
     /// "chcę zmienić telefon", "popraw datę na wczoraj", "jednak nie Polanka, wolę Traugutta".
-    static let correctionWords: Set<String> = [
+    static let correctionWords: Set<String> = CommonWords.words([
         "zmien", "zmienic", "zmienie", "zmiana", "popraw", "poprawic", "poprawie", "poprawka", "jednak", "wole",
         "zly", "zla", "zle", "bledny", "bledna", "bledne", "pomylka", "pomylilam", "pomylilem", "zamiast",
         "change", "fix", "edit", "update", "wrong", "actually", "instead", "rather", "mistake", "typo",
-    ]
+    ], ukrainian: ["змінити", "зміни", "змініть", "виправити", "виправ", "виправте", "поправити", "неправильно",
+                                "неправильний", "неправильне", "помилка", "помилився", "помилилася", "замість", "изменить", "исправить"])
     /// Phrases that do the same: "to nie mój numer, mój jest …", "that's not my e-mail".
     static let correctionPhrases: [[String]] = [["nie", "moj"], ["nie", "moje"], ["nie", "moja"], ["not", "my"], ["nie", "ten"], ["not", "that"]]
+        + ["не мій", "не моє", "не моя", "не той", "не та"].map(TextNormalizer.tokens)
 
     /// Whether `text` asks to change an answer, and the field it names, if any. `fields` maps each
     /// of the form's fields to the folded words that name it; the first field named wins.
@@ -341,7 +393,8 @@ public enum Answers {
     /// A name introduced inside a sentence: "Jestem Anna Kowalska", "nazywam się …", "my name is …".
     public static func introducedName(in text: String) -> String? {
         let lowered = text.lowercased()
-        let markers = ["nazywam się ", "nazywam sie ", "mam na imię ", "mam na imie ", "jestem ", "my name is ", "i am ", "i'm ", "name: ", "imię i nazwisko: ", "imie i nazwisko: "]
+        let markers = ["nazywam się ", "nazywam sie ", "mam na imię ", "mam na imie ", "jestem ", "my name is ", "i am ", "i'm ", "name: ", "imię i nazwisko: ", "imie i nazwisko: ",
+                       "мене звати ", "моє ім’я ", "моє ім'я ", "моє імʼя ", "звати мене ", "я — ", "я - ", "я ", "меня зовут "]
         for marker in markers {
             guard let range = lowered.range(of: marker) else { continue }
             let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
@@ -395,8 +448,9 @@ public enum Answers {
     }
 
     /// Times of day said with a date ("wczoraj wieczorem", "dzisiaj rano"): the day is what counts.
-    static let timesOfDay: Set<String> = ["rano", "wieczorem", "wieczor", "popoludniu", "poludniu", "w", "po", "po poludniu", "morning", "evening",
-                                          "afternoon", "in", "the", "this", "at", "noon", "night", "w nocy", "nocy", "przed", "poludniem"]
+    static let timesOfDay: Set<String> = CommonWords.words(["rano", "wieczorem", "wieczor", "popoludniu", "poludniu", "w", "po", "po poludniu", "morning", "evening",
+                                          "afternoon", "in", "the", "this", "at", "noon", "night", "w nocy", "nocy", "przed", "poludniem"],
+                                          ukrainian: ["вранці", "зранку", "ввечері", "увечері", "вдень", "вночі", "в", "у", "після", "обіду"])
 
     /// "dziś", "wczoraj", "przedwczoraj", "2026-11-20", "20.11.2026", "20/11/2026", also with a
     /// time of day ("dzisiaj rano"); nil for anything else.
@@ -414,6 +468,7 @@ public enum Answers {
         case "przedwczoraj", "day before yesterday": return today.adding(days: -2)
         default: break
         }
+        if let days = ukrainianDaysAgo[folded] { return today.adding(days: -days) }
         let trimmed = text.trimmingWhitespace()
         if let iso = CalendarDay(iso: trimmed) { return iso }
         let parts = trimmed.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" })
@@ -424,19 +479,39 @@ public enum Answers {
         return CalendarDay(iso: "\(year)-\(pad(month))-\(pad(day))")
     }
 
+    /// "сьогодні", "вчора", "позавчора" (and the Russian words), folded, as days before today.
+    static let ukrainianDaysAgo: [String: Int] = {
+        var days: [String: Int] = [:]
+        for (word, ago) in [("сьогодні", 0), ("вчора", 0 + 1), ("учора", 1), ("позавчора", 2), ("сегодня", 0), ("позавчера", 2), ("вчера", 1)] {
+            days[TextNormalizer.fold(word)] = ago
+        }
+        return days
+    }()
+
     /// The choice a reply names: by number ("2"), by name, or by a distinctive word of it.
     public static func choice(_ text: String, among choices: [String]) -> Int? {
         guard !choices.isEmpty else { return nil }
         let folded = TextNormalizer.fold(text)
         if let number = Int(folded), (1...choices.count).contains(number) { return number - 1 }
         let words = TextNormalizer.tokens(text)
-        let generic: Set<String> = ["osiedle", "dzielnica", "district", "estate", "the", "program", "programme", "centrum"]
+        let generic: Set<String> = CommonWords.words(["osiedle", "dzielnica", "district", "estate", "the", "program", "programme", "centrum"],
+                                                     ukrainian: ["район", "селище", "мікрорайон", "програма", "центр"])
         for (index, choice) in choices.enumerated() where TextNormalizer.fold(choice) == folded {
             return index
         }
         for (index, choice) in choices.enumerated() {
             let distinctive = TextNormalizer.tokens(choice).filter { $0.count >= 4 && !generic.contains($0) }
             if distinctive.contains(where: { word in words.contains { $0 == word || ($0.count >= 5 && word.count >= 5 && TextNormalizer.stem($0) == TextNormalizer.stem(word)) } }) {
+                return index
+            }
+        }
+        // A Polish name typed in Cyrillic ("Поланка", "Суходіл"): compared as a Ukrainian spells
+        // it, one letter either way.
+        let cyrillic = words.filter { $0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }.map { Array($0.unicodeScalars) }
+        guard !cyrillic.isEmpty else { return nil }
+        for (index, choice) in choices.enumerated() {
+            let distinctive = TextNormalizer.tokens(choice).filter { $0.count >= 5 && !generic.contains($0) }.map { Array(Cyrillic.fromPolish($0).unicodeScalars) }
+            if distinctive.contains(where: { name in cyrillic.contains { $0.count >= 5 && ($0.prefix(5) == name.prefix(5) || SpellingCorrector.distance($0, name, limit: 1) <= 1) } }) {
                 return index
             }
         }

@@ -72,7 +72,7 @@ struct AttemptCounter: Sendable, Equatable {
         var offered = choices
         if failures >= Self.limit {
             text += "\n" + FormMessages.tooManyAttempts.format(context.language, ["human": context.humanContact])
-            offered.append(context.language == .pl ? "/anuluj" : "/cancel")
+            offered.append(FormMessages.cancelCommand[context.language])
         }
         return .ask(text: text, expecting: expecting, choices: offered, error: .invalidValue)
     }

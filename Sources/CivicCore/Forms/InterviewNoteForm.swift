@@ -37,7 +37,7 @@ public struct InterviewNoteForm: Sendable, Equatable {
                         expecting: slot.rawValue, choices: districts, error: nil)
         case .date:
             return .ask(text: FormMessages.askNoteDate[language], expecting: slot.rawValue,
-                        choices: language == .pl ? ["dziś", "wczoraj"] : ["today", "yesterday"], error: nil)
+                        choices: FormMessages.noteDateChoices[language].components(separatedBy: "|"), error: nil)
         case .topic:
             return .ask(text: FormMessages.askNoteTopic[language], expecting: slot.rawValue, choices: [], error: nil)
         case .concerns:
@@ -178,17 +178,16 @@ public struct InterviewNoteForm: Sendable, Equatable {
 
     /// The folded words that name each field in a correction ("popraw datę", "zmień dzielnicę").
     static let fieldWords: [(field: String, words: Set<String>)] = [
-        (Slot.date.rawValue, ["data", "date", "daty", "dzien", "dnia", "kiedy"]),
-        (Slot.district.rawValue, ["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district"]),
-        (Slot.topic.rawValue, ["temat", "tematu", "topic", "subject"]),
-        (Slot.concerns.rawValue, ["notatka", "notatke", "notatki", "tresc", "sprawy", "opis", "concerns", "note", "text"]),
-        (Slot.recontactHow.rawValue, ["kontakt", "kontaktu", "telefon", "telefonu", "numer", "numeru", "mail", "email", "contact", "phone", "number"]),
-        (Slot.recontact.rawValue, ["ponowny", "ponownego", "zgoda", "zgody", "recontact"]),
+        (Slot.date.rawValue, CommonWords.words(["data", "date", "daty", "dzien", "dnia", "kiedy"], ukrainian: ["дата", "дату", "день", "коли"])),
+        (Slot.district.rawValue, CommonWords.words(["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district"], ukrainian: ["район", "району"])),
+        (Slot.topic.rawValue, CommonWords.words(["temat", "tematu", "topic", "subject"], ukrainian: ["тема", "тему", "теми"])),
+        (Slot.concerns.rawValue, CommonWords.words(["notatka", "notatke", "notatki", "tresc", "sprawy", "opis", "concerns", "note", "text"], ukrainian: ["нотатка", "нотатку", "нотатки", "справи", "опис", "текст"])),
+        (Slot.recontactHow.rawValue, CommonWords.words(["kontakt", "kontaktu", "telefon", "telefonu", "numer", "numeru", "mail", "email", "contact", "phone", "number"], ukrainian: ["контакт", "телефон", "номер", "пошта", "пошту"])),
+        (Slot.recontact.rawValue, CommonWords.words(["ponowny", "ponownego", "zgoda", "zgody", "recontact"], ukrainian: ["повторний", "згода", "згоду"])),
     ]
 
     static func correctionChoices(_ language: Language) -> [String] {
-        language == .pl ? ["popraw datę", "zmień dzielnicę", "zmień temat", "popraw notatkę", "/anuluj"]
-                        : ["change date", "change district", "change topic", "change note", "/cancel"]
+        FormMessages.noteCorrectionChoices[language].components(separatedBy: "|")
     }
 
     /// The note's free text may hold the words of a correction ("mieszkańcy jednak wolą park"):

@@ -178,13 +178,14 @@ public struct SignupForm: Sendable, Equatable {
 
     /// The folded words that name each field in a correction ("zmień telefon", "wrong e-mail").
     static let fieldWords: [(field: String, words: Set<String>)] = [
-        (Slot.name.rawValue, ["imie", "imienia", "nazwisko", "nazwiska", "name", "surname"]),
-        (Slot.organisation.rawValue, ["organizacja", "organizacje", "organizacji", "stowarzyszenie", "stowarzyszenia", "fundacja",
-                                      "fundacje", "fundacji", "organisation", "organization", "association", "foundation", "ngo"]),
-        (Slot.contact.rawValue, ["kontakt", "kontaktu", "email", "mail", "maila", "telefon", "telefonu", "numer", "numeru",
-                                 "komorka", "komorki", "contact", "phone", "number", "adres"]),
-        (Slot.district.rawValue, ["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district", "area"]),
-        (Slot.programme.rawValue, ["program", "programu", "programme", "projekt", "projektu"]),
+        (Slot.name.rawValue, CommonWords.words(["imie", "imienia", "nazwisko", "nazwiska", "name", "surname"], ukrainian: ["ім’я", "імя", "ім'я", "прізвище", "прізвища"])),
+        (Slot.organisation.rawValue, CommonWords.words(["organizacja", "organizacje", "organizacji", "stowarzyszenie", "stowarzyszenia", "fundacja",
+                                      "fundacje", "fundacji", "organisation", "organization", "association", "foundation", "ngo"],
+                                     ukrainian: ["організація", "організацію", "організації", "фонд", "фонду", "асоціація", "асоціацію", "об’єднання"])),
+        (Slot.contact.rawValue, CommonWords.words(["kontakt", "kontaktu", "email", "mail", "maila", "telefon", "telefonu", "numer", "numeru",
+                                 "komorka", "komorki", "contact", "phone", "number", "adres"], ukrainian: ["контакт", "контакту", "телефон", "телефону", "номер", "номеру", "пошта", "пошту", "адреса", "адресу", "мейл", "імейл"])),
+        (Slot.district.rawValue, CommonWords.words(["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district", "area"], ukrainian: ["район", "району", "мікрорайон", "селище"])),
+        (Slot.programme.rawValue, CommonWords.words(["program", "programu", "programme", "projekt", "projektu"], ukrainian: ["програма", "програму", "програми", "проєкт", "проект"])),
     ]
 
     /// A correction anywhere in the form: with a new value in the line, the field takes it and the
@@ -453,10 +454,10 @@ public struct SignupForm: Sendable, Equatable {
         [FormMessages.yes[language], FormMessages.no[language]]
     }
 
-    private func skipWord(_ language: Language) -> String { language == .pl ? "pomiń" : "skip" }
+    private func skipWord(_ language: Language) -> String { FormMessages.skipWord[language] }
 
     private func correctionChoices(_ language: Language) -> [String] {
-        language == .pl ? ["zmień imię", "zmień kontakt", "zmień dzielnicę", "/anuluj"] : ["change name", "change contact", "change district", "/cancel"]
+        FormMessages.signupCorrectionChoices[language].components(separatedBy: "|")
     }
 }
 

@@ -79,24 +79,32 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         "July", "August", "September", "October", "November", "December",
     ]
 
-    /// "17 maja 2023" / "17 May 2023".
+    /// Ukrainian months in the genitive, as a date says them ("17 травня 2023").
+    private static let ukrainianMonths = [
+        "січня", "лютого", "березня", "квітня", "травня", "червня",
+        "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+    ]
+
+    /// "17 maja 2023" / "17 May 2023" / "17 травня 2023".
     public func rendered(in language: Language) -> String {
         switch language {
         case .pl: return "\(day) \(Self.polishMonths[month - 1]) \(year)"
         case .en: return "\(day) \(Self.englishMonths[month - 1]) \(year)"
+        case .uk: return "\(day) \(Self.ukrainianMonths[month - 1]) \(year)"
         }
     }
 
-    /// "grudnia 2020" / "December 2020": the month and year of this day.
+    /// "grudnia 2020" / "December 2020" / "грудня 2020": the month and year of this day.
     public func renderedMonth(in language: Language) -> String {
         switch language {
         case .pl: return "\(Self.polishMonths[month - 1]) \(year)"
         case .en: return "\(Self.englishMonths[month - 1]) \(year)"
+        case .uk: return "\(Self.ukrainianMonths[month - 1]) \(year)"
         }
     }
 
-    /// How this day stands against `today`: "termin minął" / "this date has passed", "dziś" / "today",
-    /// "za 5 dni" / "in 5 days".
+    /// How this day stands against `today`: "termin minął" / "this date has passed" / "термін минув",
+    /// "dziś" / "today" / "сьогодні", "za 5 dni" / "in 5 days" / "через 5 днів".
     public func relative(to today: CalendarDay, in language: Language) -> String {
         let days = daysSinceEpoch - today.daysSinceEpoch
         switch (language, days) {
@@ -108,6 +116,22 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         case (.en, 1): return "tomorrow"
         case (.pl, _): return "za \(days) dni"
         case (.en, _): return "in \(days) days"
+        case (.uk, ..<0): return "термін минув"
+        case (.uk, 0): return "це сьогодні"
+        case (.uk, 1): return "завтра"
+        case (.uk, _): return "через \(days) \(Self.ukrainianDays(days))"
+        }
+    }
+
+    /// "день", "дні" or "днів", as Ukrainian counts them: 1 день, 2–4 дні, 5–20 днів, 21 день, 22 дні…
+    static func ukrainianDays(_ count: Int) -> String {
+        let lastTwo = count % 100
+        let last = count % 10
+        if (11...14).contains(lastTwo) { return "днів" }
+        switch last {
+        case 1: return "день"
+        case 2, 3, 4: return "дні"
+        default: return "днів"
         }
     }
 }

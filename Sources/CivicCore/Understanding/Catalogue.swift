@@ -139,7 +139,7 @@ public final class Catalogue: Sendable {
         let factTexts = facts.values.flatMap { fact -> [String] in
             switch fact.value {
             case .text(let text): return [text]
-            case .localized(let text): return [text.pl, text.en]
+            case .localized(let text): return [text.pl, text.en, text.uk]
             case .date: return []
             }
         }

@@ -231,44 +231,58 @@ private struct Reader {
 
     static func isTranslation(_ mapping: Node.Mapping) -> Bool {
         let keys = Set(mapping.keys.compactMap(\.string))
-        return !keys.isEmpty && keys.isSubset(of: ["pl", "en"])
+        return !keys.isEmpty && keys.isSubset(of: Set(Language.allCases.map(\.rawValue)))
     }
 
-    /// A `{pl, en}` mapping; reports a missing translation.
+    /// The name a missing translation is reported by.
+    static func languageName(_ language: Language) -> String {
+        switch language {
+        case .pl: return "Polish (pl)"
+        case .en: return "English (en)"
+        case .uk: return "Ukrainian (uk)"
+        }
+    }
+
+    /// A `{pl, en, uk}` mapping; reports a missing translation.
     mutating func readTranslation(_ node: Node, what: String) -> Localized? {
         guard let mapping = node.mapping else {
-            report(node, "\(what) must have pl: and en: texts")
+            report(node, "\(what) must have pl:, en: and uk: texts")
             return nil
         }
-        let pl = mapping["pl"]?.scalar?.string
-        let en = mapping["en"]?.scalar?.string
-        for (language, text) in [("pl", pl), ("en", en)] where text == nil || text!.trimmingWhitespace().isEmpty {
-            report(node, "\(what) has no \(language == "pl" ? "Polish (pl)" : "English (en)") translation")
+        var texts: [Language: String] = [:]
+        for language in Language.allCases {
+            let text = mapping[language.rawValue]?.scalar?.string
+            if let text, !text.trimmingWhitespace().isEmpty {
+                texts[language] = text
+            } else {
+                report(node, "\(what) has no \(Self.languageName(language)) translation")
+            }
         }
-        for key in mapping.keys where !["pl", "en"].contains(key.string ?? "") {
-            report(key, "unknown key '\(key.string ?? "?")' in \(what) (only pl and en)")
+        for key in mapping.keys where Language(rawValue: key.string ?? "") == nil {
+            report(key, "unknown key '\(key.string ?? "?")' in \(what) (only pl, en and uk)")
         }
-        guard let pl, let en, !pl.isEmpty, !en.isEmpty else { return nil }
-        return Localized(pl: pl, en: en)
+        guard let pl = texts[.pl], let en = texts[.en], let uk = texts[.uk] else { return nil }
+        return Localized(pl: pl, en: en, uk: uk)
     }
 
     mutating func readTemplate(_ node: Node, what: String) -> LocalizedTemplate? {
         if let text = node.scalar?.string {
             // One text for both languages (a name, a placeholder).
             guard let template = parseTemplate(text, at: node, what: what) else { return nil }
-            return LocalizedTemplate(pl: template, en: template)
+            return LocalizedTemplate(template)
         }
         guard let text = readTranslation(node, what: what) else { return nil }
         guard let pl = parseTemplate(text.pl, at: node.mapping?["pl"] ?? node, what: what),
-              let en = parseTemplate(text.en, at: node.mapping?["en"] ?? node, what: what)
+              let en = parseTemplate(text.en, at: node.mapping?["en"] ?? node, what: what),
+              let uk = parseTemplate(text.uk, at: node.mapping?["uk"] ?? node, what: what)
         else { return nil }
-        return LocalizedTemplate(pl: pl, en: en)
+        return LocalizedTemplate(pl: pl, en: en, uk: uk)
     }
 
     /// A reply's first line is the answer, in at most two sentences; details follow on the next
     /// lines (a reader in brief mode, or on a screen reader, gets the first line only).
     mutating func checkAnswerFirst(_ node: Node, what: String) {
-        for language in ["pl", "en"] {
+        for language in Language.allCases.map(\.rawValue) {
             guard let text = node.mapping?[language]?.string ?? node.scalar?.string else { continue }
             let first = text.prefix { $0 != "\n" }
             let sentences = Self.sentenceCount(first)
@@ -456,10 +470,10 @@ private struct Reader {
                     }
                 }
                 for key in byLanguage.keys where Language(rawValue: key.string ?? "") == nil {
-                    report(key, "examples of intent \(id) are keyed pl: and en: only")
+                    report(key, "examples of intent \(id) are keyed pl:, en: and uk: only")
                 }
             } else {
-                report(item, "intent \(id) needs examples: with pl: and en: lists")
+                report(item, "intent \(id) needs examples: with pl:, en: and uk: lists")
             }
             var replies: [String: LocalizedTemplate] = [:]
             if let replyNode = fields["replies"], let byTopic = replyNode.mapping {
@@ -503,7 +517,7 @@ private struct Reader {
             }
             for (languageKey, list) in byLanguage {
                 guard let language = Language(rawValue: languageKey.string ?? "") else {
-                    report(languageKey, "examples of intent \(id) are keyed pl: and en: only")
+                    report(languageKey, "examples of intent \(id) are keyed pl:, en: and uk: only")
                     continue
                 }
                 if list.scalar?.string.isEmpty == true || list.scalar?.string == "null" { continue }
@@ -556,11 +570,11 @@ private struct Reader {
             return
         }
         guard case .localized(let notice)? = facts[FactPath.privacyReviewNotice.rawValue]?.value else {
-            diagnostics.append(CatalogueDiagnostic(location, "review.keep_unanswered is on, but fact \(FactPath.privacyReviewNotice) (pl: and en:) is missing: the privacy notice must say so"))
+            diagnostics.append(CatalogueDiagnostic(location, "review.keep_unanswered is on, but fact \(FactPath.privacyReviewNotice) (pl:, en: and uk:) is missing: the privacy notice must say so"))
             return
         }
         let days = ["days": String(settings.reviewKeepDays)]
-        facts[path] = Fact(path: path, value: .localized(Localized(pl: " " + notice.format(.pl, days), en: " " + notice.format(.en, days))), location: location)
+        facts[path] = Fact(path: path, value: .localized(Localized(pl: " " + notice.format(.pl, days), en: " " + notice.format(.en, days), uk: " " + notice.format(.uk, days))), location: location)
     }
 
     // MARK: - Cross-checks

@@ -29,8 +29,54 @@ public enum CommonWords {
         "think", "so", "don", "really", "sorry",
     ]
 
+    /// Folded Ukrainian function and very common words.
+    public static let ukrainian: Set<String> = folded([
+        "і", "й", "та", "в", "у", "на", "з", "із", "до", "від", "для", "по", "про", "за", "чи", "не", "так", "ні",
+        "як", "що", "де", "коли", "скільки", "хто", "який", "яка", "яке", "які", "чому", "куди", "звідки", "це", "цей",
+        "ця", "ці", "є", "я", "ви", "ми", "він", "вона", "вони", "мені", "мене", "мій", "моя", "мої", "ваш", "вас", "вам",
+        "можна", "можу", "хочу", "треба", "потрібно", "будь", "ласка", "дякую", "привіт", "вітаю", "добрий", "день",
+        "або", "але", "також", "теж", "вже", "ще", "дуже", "тут", "там", "зараз", "сьогодні", "завтра", "вчора",
+        "номер", "телефон", "адреса", "допомога", "розмова", "бо", "якщо", "щоб", "без", "через", "після", "при",
+        "записатися", "скажіть", "підкажіть", "мною", "нас", "наш", "свій", "його", "її", "їх",
+    ])
+
+    /// Folded Russian words that Ukrainian spells otherwise: evidence that a Cyrillic message is Russian.
+    public static let russian: Set<String> = folded([
+        "что", "как", "где", "когда", "сколько", "кто", "какой", "какая", "какие", "почему", "мне", "меня", "мой",
+        "можно", "нужно", "надо", "это", "есть", "или", "нет", "да", "спасибо", "пожалуйста", "здравствуйте",
+        "привет", "записаться", "стоит", "сегодня", "вчера", "помощь", "помогите", "скажите", "подскажите",
+        "бесплатно", "обучение", "участвовать", "хотел", "хотела", "бы", "его", "ее", "их", "также", "тоже", "уже",
+        "еще", "очень", "здесь", "сейчас", "если", "чтобы", "после", "день", "добрый", "вы", "вас", "вам",
+    ]).subtracting(ukrainian)
+
+    /// Folded Ukrainian words as typed in Latin letters ("yak", "shcho", "mozhna"), absent from
+    /// Polish and English.
+    public static let ukrainianLatin: Set<String> = [
+        "pryvit", "pryvet", "vitaiu", "vitayu", "yak", "iak", "shcho", "scho", "chy", "tse", "ce", "skilky", "koly",
+        "khto", "chomu", "mozhna", "mozhu", "khochu", "hochu", "potribno", "treba", "dlia", "dlya", "vy", "vam", "vas",
+        "meni", "mene", "mii", "moia", "moya", "vash", "zapysatysia", "zapysatysya", "zapysatys", "zapysaty", "zapyshit",
+        "zapyshi", "diakuiu", "dyakuiu", "dyakuyu", "dyakuju", "diakuyu", "bud", "laska", "dobryi", "dobryy", "dobroho",
+        "vechir", "pobachennia", "pobachennya", "buvai", "buvay", "ni", "nemaie", "nemaye", "ye", "vid", "pislia",
+        "pislya", "yaki", "iaki", "yaka", "iaka", "yakyi", "iakyi", "yakyy", "tut", "tezh", "takozh", "vzhe",
+        "shche", "duzhe", "skazhit", "pidkazhit", "mnoiu", "nashe", "svii", "yoho", "yii", "kudy", "zvidky", "siohodni",
+        "sogodni", "sohodni", "vchora", "zavtra", "koshtuie", "koshtuye", "bezkoshtovno", "navchannia", "navchannya",
+        "pryvitannia", "chym", "mozhesh", "mozhete", "dopomohty", "dopomozhit", "rozkazhit", "rozkazhy", "pohovoryty",
+        "dodai", "dodaite", "tsiu", "tsiei", "tsei", "tsia", "tsi", "prohrama", "prohramu", "prohramy", "liudyna",
+        "liudynoiu", "liudy", "platyt", "platyty", "shchos", "vydalyty", "zrobyty", "diznatysia", "v", "ukrainskoiu",
+    ]
+
+    /// Words already folded, and Ukrainian ones written naturally (folded here).
+    static func words(_ folded: [String], ukrainian: [String]) -> Set<String> {
+        Set(folded).union(Self.folded(ukrainian))
+    }
+
+    /// Folded forms of `words`.
+    static func folded(_ words: [String]) -> Set<String> {
+        Set(words.map(TextNormalizer.fold))
+    }
+
     /// True for a folded word common in any language we speak.
     public static func contains(_ word: String) -> Bool {
-        polish.contains(word) || english.contains(word)
+        polish.contains(word) || english.contains(word) || ukrainian.contains(word)
     }
 }

@@ -1,18 +1,16 @@
 /// Languages civicd does not speak but can recognise, so that a resident writing one gets a
 /// short answer they can read, saying which languages it speaks. Evidence is a few very common
-/// words (or the Cyrillic script), never a single word.
+/// words, never a single word. (Ukrainian is spoken, and Russian understood: neither is here.)
 public enum ForeignLanguage: String, Sendable, CaseIterable {
-    case german = "de", french = "fr", spanish = "es", italian = "it", ukrainian = "uk", russian = "ru"
+    case german = "de", french = "fr", spanish = "es", italian = "it"
 
-    /// "We speak Polish and English", in this language.
+    /// "We speak Polish, English and Ukrainian", in this language.
     public var languagesSpoken: String {
         switch self {
-        case .german: return "Ich spreche nur Polnisch und Englisch."
-        case .french: return "Je ne parle que polonais et anglais."
-        case .spanish: return "Solo hablo polaco e inglés."
-        case .italian: return "Parlo solo polacco e inglese."
-        case .ukrainian: return "Я розмовляю лише польською та англійською."
-        case .russian: return "Я говорю только по-польски и по-английски."
+        case .german: return "Ich spreche nur Polnisch, Englisch und Ukrainisch."
+        case .french: return "Je ne parle que polonais, anglais et ukrainien."
+        case .spanish: return "Solo hablo polaco, inglés y ucraniano."
+        case .italian: return "Parlo solo polacco, inglese e ucraino."
         }
     }
 
@@ -26,17 +24,10 @@ public enum ForeignLanguage: String, Sendable, CaseIterable {
 
     /// The language `text` is written in, when it is one of these and clearly not Polish or English.
     public static func detect(_ text: String) -> ForeignLanguage? {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard !letters.isEmpty else { return nil }
-        let cyrillic = letters.filter { (0x0400...0x04FF).contains($0.value) }
-        if cyrillic.count * 2 > letters.count {
-            let ukrainianOnly = "іїєґІЇЄҐ".unicodeScalars
-            let russianOnly = "ыэъёЫЭЪЁ".unicodeScalars
-            if cyrillic.contains(where: russianOnly.contains) && !cyrillic.contains(where: ukrainianOnly.contains) { return .russian }
-            return .ukrainian
-        }
+        // Cyrillic is Ukrainian, or Russian, which civicd understands (``LanguageDetector``).
+        guard !LanguageDetector.isCyrillic(text) else { return nil }
         let words = TextNormalizer.tokens(text)
-        let ours = words.filter(CommonWords.contains).count
+        let ours = words.filter { CommonWords.contains($0) || CommonWords.ukrainianLatin.contains($0) }.count
         var best: (language: ForeignLanguage, count: Int)?
         for (language, common) in commonWords {
             let count = words.filter { common.contains($0) && !CommonWords.contains($0) }.count

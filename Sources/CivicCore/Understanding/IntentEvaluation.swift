@@ -9,7 +9,8 @@ public struct IntentEvaluation: Sendable {
         public var tag: String?
         /// Texts the reply must contain (facts copied from the seed pages).
         public var expect: [String]
-        /// The language the question is written in (`pl`, `en`), when the set says.
+        /// The language the question's reply should be in (`pl`, `en`, `uk`; for a Russian question
+        /// `languages.russian_reply`), when the set says.
         public var language: Language?
 
         public init(text: String, intent: String, tag: String? = nil, expect: [String] = [], language: Language? = nil) {

@@ -80,6 +80,19 @@ public struct IntentMatcher: Sendable {
     private let outOfScopeStems: Set<String>
     private let topicAliases: [(words: [Lexeme], topic: String)]
     private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
+    /// The matcher of Cyrillic lines (Ukrainian, Russian, Latin-typed Ukrainian once spelt in
+    /// Cyrillic): trained on the Ukrainian examples alone, knowing every word of the catalogue
+    /// (its corrector corrects to the Ukrainian matcher's own words only).
+    /// Polish and English lines are matched on the Polish and English examples only, so a third
+    /// language cannot move their scores (the index's weights and the linear model are each
+    /// trained on their own examples).
+    private var ukrainian: Ukrainian?
+
+    /// Boxed, so that a matcher can hold one.
+    final class Ukrainian: Sendable {
+        let matcher: IntentMatcher
+        init(_ matcher: IntentMatcher) { self.matcher = matcher }
+    }
 
     /// - Parameter factTexts: further texts the catalogue knows (its facts), so that a question
     ///   using a fact's wording ("Reymonta", "Polanka") is neither unknown nor left uncorrected.
@@ -87,6 +100,21 @@ public struct IntentMatcher: Sendable {
     ///   know is no misspelling: "train" stays "train", not "rain", and counts as a word the
     ///   catalogue never saw — the sign of a question about something else.
     public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = []) {
+        self.init(intents: intents, topics: topics, cities: cities, factTexts: factTexts, realWords: realWords,
+                  indexing: [.pl, .en], alsoKnown: [])
+        if intents.contains(where: { !($0.examples[.uk] ?? []).isEmpty }) {
+            // Polish words and names in a Ukrainian line ("urząd", "gmina") are known there too.
+            ukrainian = Ukrainian(IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts,
+                                                realWords: realWords, indexing: [.uk], alsoKnown: knownWords))
+        }
+    }
+
+    /// - Parameter indexing: the languages whose examples are scored against (and whose words the
+    ///   spelling corrector corrects to).
+    /// - Parameter alsoKnown: further words that are never unknown (another matcher's vocabulary).
+    private init(intents: [Intent], topics: [Topic], cities: [City], factTexts: [String], realWords: Set<String>,
+                 indexing: [Language], alsoKnown: Set<String>) {
+        self.ukrainian = nil
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
         var vocabulary: [String: Int] = [:]
@@ -97,7 +125,7 @@ public struct IntentMatcher: Sendable {
         let aliases = AliasTable(aliasWords.map { $0.map(Lexeme.init) })
         let name = Lexeme(Self.nameToken)
         for (intentIndex, intent) in intents.enumerated() {
-            for language in Language.allCases {
+            for language in indexing {
                 for example in intent.examples[language] ?? [] {
                     let tokens = TextNormalizer.tokens(example.text)
                     guard !tokens.isEmpty else { continue }
@@ -118,7 +146,7 @@ public struct IntentMatcher: Sendable {
         for word in factTexts.flatMap(TextNormalizer.tokens) where word.count >= 3 && !word.allSatisfy(\.isNumber) {
             vocabulary[word, default: 0] += 1
         }
-        let known = Set(vocabulary.keys)
+        let known = Set(vocabulary.keys).union(alsoKnown)
         self.knownWords = known
         self.knownStems = Set(known.map(TextNormalizer.stem))
         self.fallbackIndex = intents.firstIndex { $0.id == IntentID.fallback }
@@ -127,7 +155,7 @@ public struct IntentMatcher: Sendable {
         var inScopeStems = Set(intents.filter { $0.id != IntentID.fallback }.flatMap(\.keywords))
         var outOfScopeStems = Set<String>()
         for intent in intents {
-            for example in intent.examples.values.joined() {
+            for example in indexing.flatMap({ intent.examples[$0] ?? [] }) {
                 let stems = TextNormalizer.tokens(example.text).filter(Self.isContentWord).map(TextNormalizer.stem)
                 if intent.id == IntentID.fallback { outOfScopeStems.formUnion(stems) } else { inScopeStems.formUnion(stems) }
             }
@@ -136,14 +164,14 @@ public struct IntentMatcher: Sendable {
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         // The common words of each language are real words too: "potem" is no misspelling of "botem".
-        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english))
+        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english).union(CommonWords.ukrainian))
         self.exampleIntent = exampleIntent
         let wordIndex = InvertedIndex(documents: wordDocuments)
         let gramIndex = InvertedIndex(documents: gramDocuments)
         self.wordIndex = wordIndex
         self.gramIndex = gramIndex
         var lexicon: [String: Lexeme] = [:]
-        for word in known {
+        for word in vocabulary.keys {
             var lexeme = Lexeme(word)
             lexeme.addFeatures(words: wordIndex, grams: gramIndex)
             lexicon[word] = lexeme
@@ -180,16 +208,43 @@ public struct IntentMatcher: Sendable {
     }
 
     /// The number of examples indexed.
-    public var exampleCount: Int { exampleIntent.count }
+    public var exampleCount: Int { exampleIntent.count + (ukrainian?.matcher.exampleCount ?? 0) }
+
+    /// The matcher for these words: the Ukrainian one when a third or more of them are Cyrillic.
+    private func reading(_ tokens: [String]) -> IntentMatcher? {
+        guard let ukrainian else { return nil }
+        let cyrillic = tokens.reduce(0) { $0 + ($1.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? 1 : 0) }
+        return cyrillic > 0 && cyrillic * 3 >= tokens.count ? ukrainian.matcher : nil
+    }
 
     /// The message's words, folded and with misspellings corrected to known words.
     public func correctedTokens(_ text: String) -> [String] {
-        corrected(TextNormalizer.tokens(text))
+        corrected(readingWords(text))
+    }
+
+    /// The message's folded words as the matcher reads them: a Ukrainian message typed in Latin
+    /// letters spelt in Cyrillic (``transliterated(_:)``).
+    public func readingWords(_ text: String) -> [String] {
+        let words = TextNormalizer.tokens(text)
+        return LanguageDetector.detect(text, words: words) == .uk ? transliterated(words) : words
+    }
+
+    /// The folded words of a Ukrainian line with its Latin-typed words spelt in Cyrillic
+    /// ("zapysatysia" → "записатися"), except the catalogue's own Latin words that are no common
+    /// word and whose Cyrillic spelling it does not know: "urząd", "gmina", "osiedle" or a
+    /// programme's name stay as typed, "kurs" becomes "курс".
+    public func transliterated(_ words: [String]) -> [String] {
+        words.map { word in
+            let cyrillic = Cyrillic.fromLatin(word)
+            if isKnownWord(word), !CommonWords.contains(word), !isKnownWord(cyrillic) { return word }
+            return cyrillic
+        }
     }
 
     /// Folded words with misspellings corrected to known words.
     public func corrected(_ words: [String]) -> [String] {
-        words.map { corrector.correct($0) }
+        if let other = reading(words) { return other.corrected(words) }
+        return words.map { corrector.correct($0) }
     }
 
     public func match(_ text: String) -> IntentMatch {
@@ -198,6 +253,7 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(tokens: [String]) -> IntentMatch {
+        if let other = reading(tokens) { return other.match(tokens: tokens) }
         let fallback = IntentMatch(intent: IntentID.fallback, confidence: 0, layer: .outOfScope, candidates: [])
         guard !tokens.isEmpty, !intentIDs.isEmpty else { return fallback }
 
@@ -284,7 +340,8 @@ public struct IntentMatcher: Sendable {
 
     /// False for messages that only name something ("a w Krakowie?", "and in Krosno?").
     public func hasContentBesideNames(_ tokens: [String]) -> Bool {
-        aliases.masking(lexemes(tokens), name: nameLexeme).contains { $0.text != Self.nameToken && $0.isContent }
+        if let other = reading(tokens) { return other.hasContentBesideNames(tokens) }
+        return aliases.masking(lexemes(tokens), name: nameLexeme).contains { $0.text != Self.nameToken && $0.isContent }
     }
 
     /// Words that carry content: not function words, not numbers, three letters or more.
@@ -296,13 +353,14 @@ public struct IntentMatcher: Sendable {
 
     /// True when an example, keyword, alias or fact of the catalogue has this (folded) word.
     public func isKnownWord(_ word: String) -> Bool {
-        knownWords.contains(word)
+        knownWords.contains(word) || ukrainian?.matcher.knownWords.contains(word) == true
     }
 
     /// Content words of the message that no example, keyword, alias or fact contains, even
     /// inflected: the signs of a question about something else.
     public func unknownWords(in tokens: [String]) -> [String] {
-        lexemes(tokens).filter(\.isUnknown).map(\.text)
+        if let other = reading(tokens) { return other.unknownWords(in: tokens) }
+        return lexemes(tokens).filter(\.isUnknown).map(\.text)
     }
 
     /// The analysed words of a message: known words from the lexicon, others analysed now.
@@ -329,6 +387,7 @@ public struct IntentMatcher: Sendable {
     }
 
     public func mentions(tokens: [String]) -> Mentions {
+        if let other = reading(tokens) { return other.mentions(tokens: tokens) }
         let words = lexemes(tokens)
         var result = Mentions()
         if let hit = topicAliases.first(where: { AliasTable.contains(words, $0.words) }) {

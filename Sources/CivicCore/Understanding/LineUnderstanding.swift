@@ -4,8 +4,10 @@ import Synchronization
 /// and its intent. A pure function of the catalogue and the text, so it is worked out once per
 /// distinct line and shared through ``UnderstandingCache``.
 public struct LineUnderstanding: Sendable {
-    /// The folded words, as typed.
+    /// The folded words, as typed (Latin-typed Ukrainian spelt in Cyrillic, as the catalogue has it).
     public let words: [String]
+    /// Written in Russian: understood, and answered in the configured language.
+    public let isRussian: Bool
     /// The words with misspellings corrected to words the catalogue knows.
     public let corrected: [String]
     /// The language the line suggests; nil when it gives no evidence.
@@ -23,12 +25,19 @@ public struct LineUnderstanding: Sendable {
     }
 
     public init(_ text: String, matcher: IntentMatcher) {
-        let folded = TextNormalizer.fold(text)
-        let words = folded.split(separator: " ").map(String.init)
+        var folded = TextNormalizer.fold(text)
+        var words = folded.split(separator: " ").map(String.init)
+        let language = LanguageDetector.detect(text, words: words)
+        if language == .uk {
+            // "pryvit, yak zapysatysia?" reaches the features of "привіт, як записатися?".
+            words = matcher.transliterated(words)
+            folded = words.joined(separator: " ")
+        }
         let corrected = matcher.corrected(words)
         self.words = words
         self.corrected = corrected
-        self.language = LanguageDetector.detect(text, words: words)
+        self.language = language
+        self.isRussian = language == .uk && LanguageDetector.isRussian(text, words: words)
         self.folded = folded
         self.mentions = matcher.mentions(tokens: corrected)
         self.match = matcher.match(tokens: corrected)

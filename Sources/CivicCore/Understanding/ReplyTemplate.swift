@@ -90,12 +90,28 @@ public struct ReplyTemplate: Sendable, Hashable {
     }
 }
 
-/// A template in both languages.
+/// A template in every language.
 public struct LocalizedTemplate: Sendable, Hashable {
     public var pl: ReplyTemplate
     public var en: ReplyTemplate
+    public var uk: ReplyTemplate
+
+    public init(pl: ReplyTemplate, en: ReplyTemplate, uk: ReplyTemplate) {
+        self.pl = pl
+        self.en = en
+        self.uk = uk
+    }
+
+    /// One template for every language (a name, a placeholder).
+    public init(_ all: ReplyTemplate) {
+        self.init(pl: all, en: all, uk: all)
+    }
 
     public subscript(language: Language) -> ReplyTemplate {
-        language == .pl ? pl : en
+        switch language {
+        case .pl: return pl
+        case .en: return en
+        case .uk: return uk
+        }
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 
 /// Folds text to the form the matcher compares: Unicode-normalised, lower case, without
 /// diacritics (with `ł`→`l`, which canonical decomposition leaves alone), and split into words.
+///
+/// Cyrillic is folded to a smaller alphabet, so that spellings people mix up compare equal and
+/// Russian lands near Ukrainian: `і ї й ы и` → `и`, `є э ё е` → `е`, `ґ` → `г`, `ь ъ` dropped; an
+/// apostrophe inside a Cyrillic word (`ʼ ' ’ ‘` or a backtick) is dropped rather than splitting
+/// it ("м'ясо" → "мясо"); a Latin letter that looks like a Cyrillic one typed inside a mostly
+/// Cyrillic word is read as that letter ("прuвiт" → "привіт"), and the reverse in a mostly Latin word.
 public enum TextNormalizer {
     /// Letters that have no decomposition but a plain Latin equivalent.
     private static let explicitFolds: [Character: String] = [
@@ -48,7 +54,7 @@ public enum TextNormalizer {
     public static func referenceFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
-        foldScalars(of: text) { folded in
+        foldScalars(of: Cyrillic.unmixed(text)) { folded in
             if let folded {
                 out.append(folded)
                 lastWasSpace = false
@@ -72,6 +78,10 @@ public enum TextNormalizer {
             for scalar in character.unicodeScalars {
                 let properties = scalar.properties
                 if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark {
+                    continue
+                }
+                if let cyrillic = Cyrillic.folds[scalar] {
+                    if let cyrillic { emit(cyrillic) }
                     continue
                 }
                 if properties.isAlphabetic || properties.numericType != nil {
