@@ -101,6 +101,10 @@ extension Session {
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
         }
+        if Answers.asksIfBot(line.words), let help = catalogue.intent(.help) {
+            // "jesteś człowiekiem czy ai?": say what we are, not whom to call.
+            intent = help
+        }
         if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), !Answers.isFarewell(words: line.words),
            let rest = Self.afterSmallTalk(text, catalogue: catalogue), text.contains("?") || Answers.asksSomething(rest),
            ![IntentID.greeting, .thanks, .goodbye, .fallback].contains(catalogue.understand(rest).match.intent) {

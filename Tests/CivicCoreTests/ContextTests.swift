@@ -149,3 +149,47 @@ struct EndedProgrammeTests {
         #expect(!draft.nextEdition)
     }
 }
+
+/// Found by a screen-reader user in character: after a contact question, a cost question naming
+/// the programme got the address again. Lines are our own.
+@Suite("A clear question of its own is not a follow-up")
+struct OwnQuestionAfterContextTests {
+    @Test("after a contact question, a new question naming the programme is answered as asked", arguments: [
+        ("ile kosztuje centrum obywatelskie?", "cost"),
+        ("czy koalicja na rzecz sąsiedztw jest płatna?", "cost"),
+        ("kto finansuje centrum obywatelskie?", "funding"),
+    ])
+    func ownQuestion(_ line: String, _ intent: String) throws {
+        var t = Transcript()
+        #expect(try t.reply("jaki jest adres centrum obywatelskiego?").intent == "contact")
+        #expect(try t.reply(line).intent == IntentID(intent))
+    }
+}
+
+/// Found by a teenager in character: "jesteś człowiekiem czy ai?" got the staff's phone numbers,
+/// and "nara" did not end the conversation. Lines are our own.
+@Suite("Asked whether it is a person; slang goodbyes")
+struct BotIdentityTests {
+    @Test("asked whether it is a bot, it says it is an automatic assistant", arguments: [
+        ("czy ty jesteś botem?", "automatyczny asystent"), ("rozmawiam z człowiekiem czy z automatem?", "automatyczny asystent"),
+        ("are you a real person?", "automatic assistant"), ("ти бот чи людина?", "автоматичний помічник"),
+    ])
+    func bot(_ line: String, _ said: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == "help")
+        #expect(reply.text.contains(said))
+    }
+
+    @Test("wanting a person is still the human intent", arguments: ["chcę porozmawiać z człowiekiem", "I want to talk to a real person"])
+    func human(_ line: String) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).intent == "human")
+    }
+
+    @Test("slang goodbyes end the conversation", arguments: ["nara", "dzięki, narka", "ok spoko, nara"])
+    func slangGoodbye(_ line: String) {
+        var t = Transcript()
+        #expect(t.say(line).last == .close)
+    }
+}

@@ -143,7 +143,7 @@ public enum Answers {
     static let farewellPhrases: [[String]] = [
         ["do", "widzenia"], ["dowidzenia"], ["do", "zobaczenia"], ["do", "uslyszenia"], ["na", "razie"], ["narazie"],
         ["pa"], ["papa"], ["zegnam"], ["dobranoc"], ["dobrej", "nocy"], ["to", "wszystko"], ["to", "tyle"],
-        ["uciekam"], ["koncze"], ["lece"], ["milego", "dnia"], ["milego", "wieczoru"],
+        ["uciekam"], ["koncze"], ["lece"], ["nara"], ["narka"], ["naraska"], ["elo", "nara"], ["milego", "dnia"], ["milego", "wieczoru"],
         ["bye"], ["goodbye"], ["good", "bye"], ["byebye"], ["see", "you"], ["see", "ya"], ["cya"], ["good", "night"],
         ["that", "s", "all"], ["that", "is", "all"], ["have", "a", "nice", "day"], ["have", "a", "good", "day"], ["take", "care"],
         ["i", "m", "off"], ["gotta", "go"], ["farewell"], ["cheers"],
@@ -333,6 +333,17 @@ public enum Answers {
         return phrases.contains { phrase in
             words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
         }
+    }
+
+    /// "jesteś człowiekiem czy ai?", "are you a bot?": whether the assistant is a person. Answered
+    /// by `help`, which says it is an automatic assistant — not by `human`, which only gives
+    /// whom to call.
+    public static func asksIfBot(_ words: [String]) -> Bool {
+        let asking: Set<String> = ["jestes", "jestescie", "rozmawiam", "piszę", "pisze", "are", "am", "is", "ти", "ви", "розмовляю", "ты"]
+        let what: Set<String> = ["bot", "botem", "botom", "robot", "robotem", "ai", "automat", "automatem", "sztuczna", "czlowiekiem", "czlowiek",
+                                 "human", "person", "real", "chatbot", "бот", "ботом", "людина", "людиною", "робот", "человек", "ші"]
+        return words.count <= 10 && words.contains(where: asking.contains) && words.contains(where: what.contains)
+            && !words.contains(where: ["chce", "chcę", "want", "daj", "prosze", "porozmawiac", "talk", "speak", "need"].contains)
     }
 
     public static func isCancel(_ text: String) -> Bool { cancelWords.contains(TextNormalizer.fold(text)) }

@@ -341,8 +341,15 @@ public struct IntentMatcher: Sendable {
     /// False for messages that only name something ("a w Krakowie?", "and in Krosno?").
     public func hasContentBesideNames(_ tokens: [String]) -> Bool {
         if let other = reading(tokens) { return other.hasContentBesideNames(tokens) }
-        return aliases.masking(lexemes(tokens), name: nameLexeme).contains { $0.text != Self.nameToken && $0.isContent }
+        // A common word the catalogue asks with ("kosztuje", "finansuje") is content too: "ile
+        // kosztuje centrum obywatelskie?" asks its own question, "a jak jest w Krakowie?" does not.
+        return aliases.masking(lexemes(tokens), name: nameLexeme).contains {
+            $0.text != Self.nameToken && ($0.isContent || ($0.text.count >= Self.askingWordLength && isKnownWord($0.text)))
+        }
     }
+
+    /// A known common word this long or longer carries a question of its own.
+    static let askingWordLength = 5
 
     /// Words that carry content: not function words, not numbers, three letters or more.
     static func isContentWord(_ token: String) -> Bool {
