@@ -200,8 +200,12 @@ public struct Session: Sendable {
             switch Input(line: text) {
             case .command(let command):
                 let actions = handle(command, catalogue: catalogue, today: today)
-                // `/reset` forgets everything, its own reply included.
-                if case .reset = command { return actions }
+                // `/reset` forgets everything, its own reply included; a terminal's own set-up
+                // (`/format`, `/kiosk`) is no reply a resident's "powtórz" should bring back.
+                switch command {
+                case .reset, .format, .kiosk: return actions
+                default: break
+                }
                 remember(actions)
                 return actions
             case .text(let text) where text.isEmpty:

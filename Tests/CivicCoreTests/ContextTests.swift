@@ -193,3 +193,17 @@ struct BotIdentityTests {
         #expect(t.say(line).last == .close)
     }
 }
+
+@Suite("Repeating at a kiosk")
+struct KioskRepeatTests {
+    @Test("a new resident's first „powtórz” does not bring back the kiosk's own set-up", arguments: ["powtórz", "repeat", "jeszcze raz"])
+    func setupNotRepeated(_ line: String) throws {
+        let token = "kiosk-token-0123456789"
+        var t = Transcript(session: Session(kioskTokens: [token]))
+        _ = t.say("/format json")
+        _ = t.say("/kiosk \(token)")
+        let reply = try t.reply(line)
+        #expect(!reply.text.contains("json"))
+        #expect(reply.text == Messages.nothingToRepeat[.pl] || reply.text == Messages.nothingToRepeat[.en])
+    }
+}
