@@ -11,7 +11,8 @@ extension Session {
         if case .conversation = activity, Answers.asksForCommands(words: words) {
             return reply(Messages.help[language])
         }
-        if let requested = Answers.languageRequest(words: words) {
+        if let requested = Answers.languageRequest(words: words) ?? Self.lastSentence(of: text).flatMap({ Answers.languageRequest(words: TextNormalizer.tokens($0)) }) {
+            // Also at the end of a longer line: "przepraszam, mój polski nie jest dobry. can we continue in English?"
             return switchLanguage(to: requested, catalogue: catalogue, today: today)
         }
         if case .conversation = activity, let length = Answers.lengthRequest(words: words) {
@@ -347,6 +348,12 @@ extension Session {
                 .compactMap { catalogue.topicName($0.id, language: language, today: today) }
         }
         return (catalogue.render(template[language], language: language, today: today, topic: topic), choices)
+    }
+
+    /// The line's last sentence when it has more than one ("…nie jest dobry. can we continue in English?").
+    static func lastSentence(of text: String) -> String? {
+        let sentences = text.split(whereSeparator: { ".!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return sentences.count > 1 ? sentences.last : nil
     }
 
     /// Intents whose reply says whom to ask or where to go: at a kiosk, those of its centre.

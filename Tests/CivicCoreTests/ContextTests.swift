@@ -207,3 +207,16 @@ struct KioskRepeatTests {
         #expect(reply.text == Messages.nothingToRepeat[.pl] || reply.text == Messages.nothingToRepeat[.en])
     }
 }
+
+@Suite("A language asked for at the end of a longer line")
+struct LanguageRequestInLineTests {
+    @Test("the conversation switches and says so", arguments: [
+        ("przepraszam, mój polski nie jest dobry. can we continue in English?", Language.en),
+        ("Hello. My English is bad. Po polsku proszę.", .pl),
+        ("dzień dobry! czy możemy rozmawiać po angielsku?", .en),
+    ])
+    func switches(_ line: String, _ language: Language) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).language == language)
+    }
+}
