@@ -120,6 +120,10 @@ public enum FormMessages {
         pl: "Zbyt wiele nieudanych prób logowania w tej rozmowie – tu logowanie jest już zablokowane. Połącz się ponownie; jeśli kod nie działa, poproś koordynatora programu o nowy.",
         en: "Too many failed log-in attempts in this conversation – log-in is now locked here. Connect again; if your code does not work, ask the programme's coordinator for a new one."
     )
+    public static let addressLoginLocked = Localized(
+        pl: "Zbyt wiele nieudanych prób logowania z tego adresu – logowanie jest zablokowane na {minutes} min. Koordynator programu może je odblokować.",
+        en: "Too many failed log-in attempts from this address – log-in is locked for {minutes} min. The programme's coordinator can unlock it."
+    )
     public static let askNoteDistrict = Localized(pl: "W której dzielnicy była rozmowa? ({choices})", en: "In which district was the interview? ({choices})")
     public static let askNoteDate = Localized(
         pl: "Kiedy była rozmowa? (np. „dziś”, „wczoraj”, „2026-11-20” albo „20.11.2026”; domyślnie dziś)",
