@@ -121,8 +121,8 @@ public enum FormMessages {
         en: "Too many failed log-in attempts in this conversation – log-in is now locked here. Connect again; if your code does not work, ask the programme's coordinator for a new one."
     )
     public static let addressLoginLocked = Localized(
-        pl: "Zbyt wiele nieudanych prób logowania z tego adresu – logowanie jest zablokowane na {minutes} min. Koordynator programu może je odblokować.",
-        en: "Too many failed log-in attempts from this address – log-in is locked for {minutes} min. The programme's coordinator can unlock it."
+        pl: "Zbyt wiele nieudanych prób logowania z tego adresu – logowanie jest zablokowane na {minutes} min; odblokować je może koordynator programu.",
+        en: "Too many failed log-in attempts from this address – log-in is locked for {minutes} min; the programme's coordinator can unlock it."
     )
     public static let askNoteDistrict = Localized(pl: "W której dzielnicy była rozmowa? ({choices})", en: "In which district was the interview? ({choices})")
     public static let askNoteDate = Localized(
