@@ -286,29 +286,59 @@ public final class PostgresStore: CivicStorage {
 
     // MARK: - Running queries
 
+    /// How long one storage operation may take, waiting for a connection included, before it
+    /// fails: with the server gone, residents get `storage_unavailable` and `/readyz` answers
+    /// instead of everything waiting for a connection that does not come. A sign-up whose
+    /// `COMMIT` did not return in time is not confirmed (it may or may not be stored, as after a crash).
+    static let operationDeadline: Duration = .seconds(10)
+
     /// Runs `body` on a pooled connection; PostgreSQL's errors become ``StoreError/unavailable(_:)``
     /// with the server's message, never the query's values.
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.unavailable("PostgreSQL at \(location): \(Self.describe(error))")
+    func read<T: Sendable>(within deadline: Duration = operationDeadline, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let client = self.client
+        return try await withinDeadline(deadline) {
+            do {
+                return try await client.withConnection { connection in try await body(connection) }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError.unavailable("PostgreSQL at \(self.location): \(Self.describe(error))")
+            }
         }
     }
 
     /// Runs `body` in one transaction; returns after `COMMIT` returned.
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PostgresTransactionError {
-            if let closure = error.closureError as? StoreError { throw closure }
-            throw StoreError.unavailable("PostgreSQL at \(location): \(Self.describe(error.closureError ?? error.commitError ?? error.beginError ?? error))")
-        } catch {
-            throw StoreError.unavailable("PostgreSQL at \(location): \(Self.describe(error))")
+    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let client = self.client
+        let logger = self.logger
+        return try await withinDeadline(Self.operationDeadline) {
+            do {
+                return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            } catch let error as StoreError {
+                throw error
+            } catch let error as PostgresTransactionError {
+                if let closure = error.closureError as? StoreError { throw closure }
+                throw StoreError.unavailable("PostgreSQL at \(self.location): \(Self.describe(error.closureError ?? error.commitError ?? error.beginError ?? error))")
+            } catch {
+                throw StoreError.unavailable("PostgreSQL at \(self.location): \(Self.describe(error))")
+            }
+        }
+    }
+
+    /// `operation`, or ``StoreError/unavailable(_:)`` once `deadline` has passed
+    /// (the operation is cancelled: a wait for a connection ends at once).
+    func withinDeadline<T: Sendable>(_ deadline: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw StoreError.unavailable("PostgreSQL at \(location) did not answer within \(deadline)")
+            }
+            return value
         }
     }
 
