@@ -302,8 +302,8 @@ extension Admin {
 
         struct Unlock: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Lift the log-in delay wrong codes put on a client address (all addresses unless --address).",
-                discussion: "Wrong organiser codes slow further attempts from the same address (1 s doubling to 60 s, forgotten after 15 minutes). An office whose organisers are held up can be freed here; a session's own lock (five wrong codes) ends with that connection."
+                abstract: "Lift the log-in delay or lock wrong codes put on a client address (all addresses unless --address).",
+                discussion: "Wrong organiser codes slow further attempts from the same address (1, 2, 4, 8 s); the fifth locks log-in from it for 15 minutes, on every daemon sharing the database. An office whose organisers are held up can be freed here; a session's own lock ends with that connection."
             )
             @OptionGroup var options: ConfigOptions
             @Option(help: "The client address (as in the daemon's log), e.g. 192.0.2.10.") var address: String?
@@ -315,7 +315,7 @@ extension Admin {
                     print("\(TerminalText.escape(entry.address)): \(entry.failures) wrong code(s), waiting \(entry.waitSeconds) s")
                 }
                 let lifted = try await context.run { try await context.database.unlockLogins(address: address) }
-                print(lifted == 0 ? "no log-in delay to lift" : "lifted the log-in delay of \(lifted) address(es)")
+                print(lifted == 0 ? "no log-in delay to lift" : "lifted the log-in delay or lock of \(lifted) address(es)")
             }
         }
     }
