@@ -395,6 +395,11 @@ extension PostgresStore {
                 let (id, words, status) = try row.decode((Int64, String, String).self)
                 return (id: id, words: AppDatabase.words(words), status: status)
             }
+            // Lines are assigned to groups here, and the same kept line counted once with its
+            // number: one upsert per distinct line, not one per line (a batch may hold thousands).
+            struct Kept: Hashable { var group: Int64; var text: String; var language: String; var reason: String; var day: String }
+            var pending: [Kept: Int] = [:]
+            var order: [Kept] = []
             var perDay: [CalendarDay: Int] = [:]
             var kept = 0
             for line in lines {
@@ -412,13 +417,19 @@ extension PostgresStore {
                         .first?.decode(Int64.self) ?? 0
                     groups.append((group, line.words, UnansweredGroupRecord.Status.open.rawValue))
                 }
-                try await connection.query("""
-                    INSERT INTO unansweredText AS t (groupId, text, language, reason, day, count)
-                    VALUES (\(group), \(line.text), \(line.language.rawValue), \(line.reason.rawValue), \(day), 1)
-                    ON CONFLICT (groupId, text, language, reason, day) DO UPDATE SET count = t.count + 1
-                    """, logger: logger)
+                let key = Kept(group: group, text: line.text, language: line.language.rawValue, reason: line.reason.rawValue, day: day)
+                if pending[key] == nil { order.append(key) }
+                pending[key, default: 0] += 1
                 perDay[line.day, default: 0] += 1
                 kept += 1
+            }
+            for key in order {
+                let count = pending[key] ?? 0
+                try await connection.query("""
+                    INSERT INTO unansweredText AS t (groupId, text, language, reason, day, count)
+                    VALUES (\(key.group), \(key.text), \(key.language), \(key.reason), \(key.day), \(count))
+                    ON CONFLICT (groupId, text, language, reason, day) DO UPDATE SET count = t.count + excluded.count
+                    """, logger: logger)
             }
             return kept
         }
