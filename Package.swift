@@ -26,6 +26,8 @@ let package = Package(
         // Metrics: the swift-metrics API, with swift-prometheus as the backend served at /metrics.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // PostgreSQL, for several daemons on one database (`database.url`, `--database`).
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure: text, intents, dialogue, protocol framing and rendering. No sockets, files or clocks.
@@ -36,13 +38,17 @@ let package = Package(
             ],
             swiftSettings: strictSwift6
         ),
-        // GRDB on the system SQLite, behind AppDatabase's intent-named methods.
+        // Storage behind one protocol, `CivicStorage`, with two engines: GRDB on the system SQLite
+        // (`AppDatabase`, the default) and PostgreSQL through PostgresNIO (`PostgresDatabase`).
         .target(
             name: "CivicStore",
             dependencies: [
                 "CivicCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift6
         ),
@@ -162,7 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CivicStoreTests",
-            dependencies: ["CivicStore", "CivicCore"],
+            dependencies: ["CivicStore", "CivicCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strictSwift6
         ),
         .testTarget(

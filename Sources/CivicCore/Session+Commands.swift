@@ -92,6 +92,9 @@ extension Session {
             return reply(FormMessages.loginFailed.format(language, ["seconds": String(seconds)]), error: .loginFailed)
         case .loginThrottled(let seconds):
             return reply(FormMessages.loginWait.format(language, ["seconds": String(seconds)]), error: .loginFailed)
+        case .loginLocked(let seconds):
+            let minutes = String(max(1, (seconds + 59) / 60))
+            return reply(FormMessages.addressLoginLocked.format(language, ["minutes": minutes]), error: .loginLocked)
         default:
             return reply(FormMessages.storageFailed[language], error: .storageUnavailable)
         }

@@ -12,9 +12,9 @@ public final class DaemonReadiness: Sendable {
 
     private let state = Mutex(State())
     private let catalogues: CatalogueStore
-    private let database: AppDatabase
+    private let database: any CivicStorage
 
-    public init(catalogues: CatalogueStore, database: AppDatabase) {
+    public init(catalogues: CatalogueStore, database: any CivicStorage) {
         self.catalogues = catalogues
         self.database = database
     }

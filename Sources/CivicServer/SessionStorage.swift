@@ -6,7 +6,7 @@ import Logging
 /// Sign-ups go through a group committer: those that arrive together share one transaction,
 /// and each resident is answered only after that transaction is on disk.
 public final class SessionStorage: Sendable {
-    public let database: AppDatabase
+    public let database: any CivicStorage
     /// Usage counts and kept review lines, written in batches by ``UsageWriter``.
     public let usage: UsageRecorder
     /// The daemon's metrics; the connections record theirs here too.
@@ -14,7 +14,7 @@ public final class SessionStorage: Sendable {
     private let committer: SignupCommitter
     private let logger: Logger
 
-    public init(database: AppDatabase, logger: Logger, usage: UsageRecorder = UsageRecorder(), metrics: ServerMetrics = ServerMetrics()) {
+    public init(database: any CivicStorage, logger: Logger, usage: UsageRecorder = UsageRecorder(), metrics: ServerMetrics = ServerMetrics()) {
         self.database = database
         self.usage = usage
         self.metrics = metrics
@@ -56,12 +56,21 @@ public final class SessionStorage: Sendable {
     private func login(code: String, peer: String, connection: UInt64) async throws -> StoreResponse {
         // The address's delay lives in the database: every connection from it, and every daemon
         // on the same database, sees the same count; staff lift it with `admin organisers unlock`.
-        if let wait = try await database.loginWait(address: peer) { return .loginThrottled(retryAfterSeconds: wait) }
+        switch try await database.loginWait(address: peer) {
+        case .delayed(let seconds): return .loginThrottled(retryAfterSeconds: seconds)
+        case .locked(let seconds): return .loginLocked(retryAfterSeconds: seconds)
+        case nil: break
+        }
         if let organiser = try await database.verifyOrganiser(code: code) {
             logger.info("organiser logged in", metadata: ["connection.id": "\(connection)", "organiser.id": "\(organiser.id)"])
             return .loggedIn(organiser)
         }
         logger.notice("wrong organiser code", metadata: ["connection.id": "\(connection)", "peer": "\(peer)"])
-        return .loginFailed(retryAfterSeconds: try await database.recordLoginFailure(address: peer))
+        switch try await database.recordLoginFailure(address: peer) {
+        case .delayed(let seconds): return .loginFailed(retryAfterSeconds: seconds)
+        case .locked(let seconds):
+            logger.warning("organiser log-in locked for the address", metadata: ["connection.id": "\(connection)", "peer": "\(peer)"])
+            return .loginLocked(retryAfterSeconds: seconds)
+        }
     }
 }

@@ -49,7 +49,7 @@ public final class UsageRecorder: Sendable {
 
     /// Writes what is pending in one transaction. Never throws: a failure is logged (how many
     /// counts and lines were lost, never their text) and the daemon goes on.
-    public func flush(to database: AppDatabase, logger: Logger) async {
+    public func flush(to database: any CivicStorage, logger: Logger) async {
         let batch = take()
         if batch.droppedLines > 0 {
             logger.warning("review lines dropped: too many waiting to be written", metadata: ["lines": "\(batch.droppedLines)"])
@@ -76,14 +76,14 @@ public final class UsageRecorder: Sendable {
 /// `keepDays` at start and whenever the day changes.
 public struct UsageWriter: Service {
     let recorder: UsageRecorder
-    let database: AppDatabase
+    let database: any CivicStorage
     /// Days a kept line stays (`review.keep_days`).
     let keepDays: Int
     let today: @Sendable () -> CalendarDay
     let logger: Logger
     let interval: Duration
 
-    public init(recorder: UsageRecorder, database: AppDatabase, keepDays: Int, today: @escaping @Sendable () -> CalendarDay,
+    public init(recorder: UsageRecorder, database: any CivicStorage, keepDays: Int, today: @escaping @Sendable () -> CalendarDay,
                 logger: Logger, interval: Duration = .seconds(2)) {
         self.recorder = recorder
         self.database = database

@@ -37,6 +37,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Where the operators' HTTP listener serves `/metrics`, `/healthz` and `/readyz`
     /// (`metrics.listen`); nil (the default): none.
     public var metricsListen: ListenAddress?
+    /// A PostgreSQL database shared by several daemons (`database.url`, `--database`,
+    /// `$CIVICD_DATABASE_URL`); nil (the default): the SQLite file `DATA/civicd.sqlite`.
+    /// May hold a password: never printed or logged as it is.
+    public var databaseURL: String?
 
     public init() {}
 
@@ -59,7 +63,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics", "languages"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics", "languages", "database"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -172,6 +176,17 @@ public struct DaemonConfiguration: Sendable, Equatable {
                     }
                     let (host, port) = try parseListen(text, at: metricsAt)
                     configuration.metricsListen = ListenAddress(host: host, port: port)
+                }
+            case "database":
+                guard let database = value.mapping else { throw ConfigurationError("\(at): database must be a mapping with url") }
+                for (databaseKey, databaseValue) in database {
+                    let databaseAt = "\(file):\(databaseKey.mark?.line ?? 1)"
+                    guard databaseKey.string == "url" else {
+                        throw ConfigurationError("\(databaseAt): unknown key 'database.\(databaseKey.string ?? "?")' (known: url)")
+                    }
+                    // The value is never repeated in a message: it may hold a password.
+                    guard let text = databaseValue.scalar?.string else { throw ConfigurationError("\(databaseAt): database.url must be a text") }
+                    configuration.databaseURL = text.isEmpty || text == "null" || text == "~" ? nil : text
                 }
             case "limits":
                 guard let limits = value.mapping else { throw ConfigurationError("\(at): limits must be a mapping") }

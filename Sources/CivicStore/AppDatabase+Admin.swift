@@ -33,6 +33,20 @@ public struct NoteFilter: Sendable, Equatable {
     }
 }
 
+extension NoteFilter {
+    /// The notes whose organiser's name and district match as staff type them (any case, with or
+    /// without Polish letters); an organiser given as an id was matched by the query.
+    func matchingText(_ notes: [InterviewNoteRecord]) -> [InterviewNoteRecord] {
+        let organiser = self.organiser.flatMap { Int64($0) == nil ? StaffSearch($0) : nil }
+        let district = self.district.map(StaffSearch.init)
+        return notes.filter { note in
+            if let organiser, !organiser.matches(note.organiserName) { return false }
+            if let district, !district.matches(note.district) { return false }
+            return true
+        }
+    }
+}
+
 public struct OrganiserRecord: Sendable, Equatable, Codable, FetchableRecord {
     public var id: Int64
     public var name: String
@@ -123,14 +137,7 @@ extension AppDatabase {
             FROM interviewNote n JOIN organiser o ON o.id = n.organiserId
             \(sql.sql) ORDER BY n.interviewDate, n.id
             """, arguments: sql.statementArguments)
-        // Names and districts match as staff type them: any case, with or without Polish letters.
-        let organiser = filter.organiser.flatMap { Int64($0) == nil ? StaffSearch($0) : nil }
-        let district = filter.district.map(StaffSearch.init)
-        return notes.filter { note in
-            if let organiser, !organiser.matches(note.organiserName) { return false }
-            if let district, !district.matches(note.district) { return false }
-            return true
-        }
+        return filter.matchingText(notes)
     }
 
     // MARK: - Organisers
@@ -148,7 +155,7 @@ extension AppDatabase {
     // MARK: - Statistics
 
     /// Counts of sign-ups and interviews; days are those of `timeZone` (the configured one).
-    public func statistics(since: Date? = nil, until: Date? = nil, timeZone: TimeZone = .current) async throws -> Statistics {
+    public func statistics(since: Date?, until: Date?, timeZone: TimeZone) async throws -> Statistics {
         try await writer.read { db in
             var filter = SQLFilter()
             filter.add("createdAt >= ?", since)
@@ -180,7 +187,7 @@ extension AppDatabase {
     // MARK: - Erasure
 
     /// What ``erase(reference:contact:actor:)`` would do now, for staff to see before confirming.
-    public func erasurePlan(reference: String? = nil, contact: Contact? = nil) async throws -> ErasurePlan {
+    public func erasurePlan(reference: String?, contact: Contact?) async throws -> ErasurePlan {
         try await writer.read { db in try Self.erasurePlan(db, reference: reference, contact: contact) }
     }
 
@@ -192,17 +199,27 @@ extension AppDatabase {
         if let contact {
             signups += try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup WHERE contact = ? AND erasedAt IS NULL", arguments: [contact.description])
         }
+        let notes = try notes(db, matching: NoteFilter())
+        let requests = try ErasureRequestRecord.fetchAll(db, sql: "SELECT * FROM erasureRequest ORDER BY createdAt, id")
+        return plan(reference: reference, contact: contact, found: signups, notes: notes, requests: requests)
+    }
+
+    /// The plan from what was read, the same for every engine: the live sign-ups found by the
+    /// code or the contact, the live notes whose re-contact details name one of the contacts that
+    /// go, the requests this erasure answers.
+    static func plan(reference: String?, contact: Contact?, found: [SignupRecord], notes allNotes: [InterviewNoteRecord],
+                     requests allRequests: [ErasureRequestRecord]) -> ErasurePlan {
         var seen = Set<Int64>()
-        signups = signups.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+        let signups = found.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
         // The contacts that go: the one given and those of the sign-ups found by their code.
         let contacts = Set(signups.compactMap(\.contact) + (contact.map { [$0.description] } ?? []))
         let needles = contacts.compactMap(Contact.init(parsing:)).flatMap(contactNeedles)
-        let notes = try notes(db, matching: NoteFilter()).filter { note in
+        let notes = allNotes.filter { note in
             guard note.erasedAt == nil, let how = note.recontactHow else { return false }
             return mentions(how, anyOf: needles)
         }
         let references = Set(signups.map(\.reference) + (reference.flatMap(ReferenceCode.parse).map { [$0] } ?? []))
-        let requests = try ErasureRequestRecord.fetchAll(db, sql: "SELECT * FROM erasureRequest ORDER BY createdAt, id").filter { request in
+        let requests = allRequests.filter { request in
             (request.handledAt == nil && references.contains(request.reference)) || request.contact.map(contacts.contains) == true
         }
         return ErasurePlan(signups: signups, notes: notes, requests: requests)
@@ -218,7 +235,7 @@ extension AppDatabase {
     /// whose re-contact details name an erased contact; keeps the rows (anonymised) so counts stay
     /// right, marks the erasure requests it answers handled and removes the erased contact from
     /// every request, and records an audit event per row. Afterwards no listing shows the contact.
-    public func erase(reference: String? = nil, contact: Contact? = nil, actor: AuditActor = .admin) async throws -> ErasureResult {
+    public func erase(reference: String?, contact: Contact?, actor: AuditActor) async throws -> ErasureResult {
         try await writer.write { db in
             let now = Date()
             let plan = try Self.erasurePlan(db, reference: reference, contact: contact)
@@ -279,7 +296,7 @@ extension AppDatabase {
     }
 
     /// Anonymises sign-ups created, and notes written, before `cutoff`. Returns how many of each.
-    public func purge(before cutoff: Date, actor: AuditActor = .admin) async throws -> (signups: Int, notes: Int) {
+    public func purge(before cutoff: Date, actor: AuditActor) async throws -> (signups: Int, notes: Int) {
         try await writer.write { db in
             let now = Date()
             try db.execute(sql: "UPDATE signup SET name = NULL, contact = NULL, organisation = NULL, erasedAt = ? WHERE createdAt < ? AND erasedAt IS NULL", arguments: [now, cutoff])

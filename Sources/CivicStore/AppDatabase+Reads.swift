@@ -47,6 +47,27 @@ public struct SignupFilter: Sendable, Equatable {
     }
 }
 
+extension SignupFilter {
+    /// The records that pass the text filters, as staff type them (any case, with or without
+    /// Polish letters, any part): done in Swift by every engine, whose SQL folds no Polish letter.
+    func matchingText(_ records: [SignupRecord]) -> [SignupRecord] {
+        let programme = self.programme.map(StaffSearch.init)
+        let district = self.district.map(StaffSearch.init)
+        let search = self.search.flatMap { $0.isEmpty ? nil : StaffSearch($0) }
+        return records.filter { record in
+            if let programme, !(record.programme == programme.text || programme.matches(programmeNames[record.programme] ?? record.programme)) {
+                return false
+            }
+            if let district, !district.matches(record.district) { return false }
+            if let search, !([record.name, record.contact, record.reference, record.organisation].contains(where: search.matches)
+                             || search.text == String(record.id) || search.isContact(record.contact)) {
+                return false
+            }
+            return true
+        }
+    }
+}
+
 /// What a staff filter matches, worked out once per listing rather than once per row: the
 /// filter folded (lower case, no diacritics, ł→l), so "lukasz" finds "Łukasz" and "Traugutta"
 /// finds "osiedle Traugutta" on any part; and, when it reads as one, the phone or e-mail typed
@@ -81,22 +102,7 @@ extension AppDatabase {
             sql.add("createdAt < ?", filter.until)
             let records = try SignupRecord.fetchAll(db, sql: "SELECT * FROM signup \(sql.sql) ORDER BY createdAt, id",
                                                     arguments: sql.statementArguments)
-            // Text filters match as staff type them (any case, with or without Polish letters, any
-            // part); done here rather than in SQL, whose LIKE folds ASCII case only.
-            let programme = filter.programme.map(StaffSearch.init)
-            let district = filter.district.map(StaffSearch.init)
-            let search = filter.search.flatMap { $0.isEmpty ? nil : StaffSearch($0) }
-            return records.filter { record in
-                if let programme, !(record.programme == programme.text || programme.matches(filter.programmeNames[record.programme] ?? record.programme)) {
-                    return false
-                }
-                if let district, !district.matches(record.district) { return false }
-                if let search, !([record.name, record.contact, record.reference, record.organisation].contains(where: search.matches)
-                                 || search.text == String(record.id) || search.isContact(record.contact)) {
-                    return false
-                }
-                return true
-            }
+            return filter.matchingText(records)
         }
     }
 

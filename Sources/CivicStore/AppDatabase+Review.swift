@@ -106,7 +106,7 @@ extension AppDatabase {
     /// ignored group are dropped, and so are lines past ``maxUnansweredLinesPerDay``. One
     /// transaction. Returns how many lines were kept.
     @discardableResult
-    public func recordUsage(_ counts: [UsageKey: Int], unanswered lines: [UnansweredLine] = []) async throws -> Int {
+    public func recordUsage(_ counts: [UsageKey: Int], unanswered lines: [UnansweredLine]) async throws -> Int {
         try await writer.write { db in
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO usageCount (day, event, intent, language, count) VALUES (?, ?, ?, ?, ?)
@@ -187,7 +187,7 @@ extension AppDatabase {
 
     /// The groups with lines from `since` to `until` (inclusive), most lines first (then the
     /// latest, then the oldest group). Open groups only, unless `includeDecided`.
-    public func unansweredGroups(since: CalendarDay? = nil, until: CalendarDay? = nil, includeDecided: Bool = false) async throws -> [UnansweredGroupRecord] {
+    public func unansweredGroups(since: CalendarDay?, until: CalendarDay?, includeDecided: Bool) async throws -> [UnansweredGroupRecord] {
         try await writer.read { db in
             var filter = SQLFilter()
             filter.add("t.day >= ?", since?.description)
@@ -198,41 +198,55 @@ extension AppDatabase {
                 FROM unansweredText t JOIN unansweredGroup g ON g.id = t.groupId
                 \(filter.sql) ORDER BY g.id, t.text
                 """, arguments: filter.statementArguments)
-            var groups: [Int64: UnansweredGroupRecord] = [:]
-            var wordings: [Int64: [String: (count: Int, language: String)]] = [:]
-            for row in rows {
-                let id: Int64 = row["id"]
-                let count: Int = row["count"]
-                let day: String = row["day"]
-                let text: String = row["text"]
-                var group = groups[id] ?? UnansweredGroupRecord(
-                    id: id, words: Self.words(row["words"]), status: UnansweredGroupRecord.Status(rawValue: row["status"]) ?? .open,
-                    intent: row["intent"], count: 0, firstDay: day, lastDay: day, wording: text, language: row["language"], reasons: [:]
-                )
-                group.count += count
-                group.firstDay = min(group.firstDay, day)
-                group.lastDay = max(group.lastDay, day)
-                group.reasons[row["reason"], default: 0] += count
-                groups[id] = group
-                wordings[id, default: [:]][text, default: (0, row["language"])].count += count
-            }
-            for (id, texts) in wordings {
-                // Most frequent, then alphabetical: the same listing twice gives the same wording.
-                let best = texts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }[0]
-                groups[id]?.wording = best.key
-                groups[id]?.language = best.value.language
-            }
-            return groups.values.sorted {
-                if $0.count != $1.count { return $0.count > $1.count }
-                if $0.lastDay != $1.lastDay { return $0.lastDay > $1.lastDay }
-                return $0.id < $1.id
-            }
+            return Self.groups(rows.map {
+                KeptLine(group: $0["id"], words: $0["words"], status: $0["status"], intent: $0["intent"], text: $0["text"],
+                         language: $0["language"], reason: $0["reason"], day: $0["day"], count: $0["count"])
+            })
         }
     }
 
-    /// One group with all its kept lines, whatever its status; nil when there is none.
-    public func unansweredGroup(id: Int64) async throws -> UnansweredGroupRecord? {
-        try await unansweredGroups(includeDecided: true).first { $0.id == id }
+    /// One kept line with its group, as every engine reads them.
+    struct KeptLine {
+        var group: Int64
+        var words: String
+        var status: String
+        var intent: String?
+        var text: String
+        var language: String
+        var reason: String
+        var day: String
+        var count: Int
+    }
+
+    /// The groups of `lines`, most lines first (then the latest, then the oldest group), each
+    /// with its most frequent wording: the same for every engine.
+    static func groups(_ lines: [KeptLine]) -> [UnansweredGroupRecord] {
+        var groups: [Int64: UnansweredGroupRecord] = [:]
+        var wordings: [Int64: [String: (count: Int, language: String)]] = [:]
+        for line in lines {
+            let id = line.group
+            var group = groups[id] ?? UnansweredGroupRecord(
+                id: id, words: Self.words(line.words), status: UnansweredGroupRecord.Status(rawValue: line.status) ?? .open,
+                intent: line.intent, count: 0, firstDay: line.day, lastDay: line.day, wording: line.text, language: line.language, reasons: [:]
+            )
+            group.count += line.count
+            group.firstDay = min(group.firstDay, line.day)
+            group.lastDay = max(group.lastDay, line.day)
+            group.reasons[line.reason, default: 0] += line.count
+            groups[id] = group
+            wordings[id, default: [:]][line.text, default: (0, line.language)].count += line.count
+        }
+        for (id, texts) in wordings {
+            // Most frequent, then alphabetical: the same listing twice gives the same wording.
+            let best = texts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }[0]
+            groups[id]?.wording = best.key
+            groups[id]?.language = best.value.language
+        }
+        return groups.values.sorted {
+            if $0.count != $1.count { return $0.count > $1.count }
+            if $0.lastDay != $1.lastDay { return $0.lastDay > $1.lastDay }
+            return $0.id < $1.id
+        }
     }
 
     /// Marks a group assigned to `intent` on `day` (its wording is now an example). False when
@@ -258,7 +272,7 @@ extension AppDatabase {
     }
 
     /// The usage counts of the days from `since` to `until` (inclusive), oldest day first.
-    public func usageCounts(since: CalendarDay? = nil, until: CalendarDay? = nil) async throws -> [UsageCountRecord] {
+    public func usageCounts(since: CalendarDay?, until: CalendarDay?) async throws -> [UsageCountRecord] {
         try await writer.read { db in
             var filter = SQLFilter()
             filter.add("day >= ?", since?.description)

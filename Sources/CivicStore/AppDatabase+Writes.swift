@@ -25,14 +25,15 @@ extension AppDatabase {
     /// reference, or is found already signed up. When this returns, the rows are on disk.
     /// Each sign-up runs in its own savepoint, so one failure does not undo the others.
     public func saveSignups(_ batch: [(draft: SignupDraft, actor: AuditActor, city: String?)]) async throws -> [Result<SignupOutcome, Error>] {
-        try await writer.write { db in
+        let randomBits = self.randomBits
+        return try await writer.write { db in
             var results: [Result<SignupOutcome, Error>] = []
             let now = Date()
             for item in batch {
                 var outcome: SignupOutcome?
                 do {
                     try db.inSavepoint {
-                        outcome = try Self.insertSignup(item.draft, actor: item.actor, city: item.city, now: now, db)
+                        outcome = try Self.insertSignup(item.draft, actor: item.actor, city: item.city, now: now, randomBits: randomBits, db)
                         return .commit
                     }
                     results.append(.success(outcome!))
@@ -42,11 +43,6 @@ extension AppDatabase {
             }
             return results
         }
-    }
-
-    /// One sign-up, committed before it returns.
-    public func saveSignup(_ draft: SignupDraft, actor: AuditActor, city: String?) async throws -> SignupOutcome {
-        try await saveSignups([(draft, actor, city)])[0].get()
     }
 
     /// Two statements in the usual case, both prepared once per connection: the insert, which the
@@ -97,7 +93,7 @@ extension AppDatabase {
 extension AppDatabase {
     /// Creates an organiser and returns their access code. Only a salted hash of the code is
     /// stored; the code itself is shown once and cannot be recovered.
-    public func addOrganiser(name: String, actor: AuditActor = .admin) async throws -> (organiser: Organiser, code: String) {
+    public func addOrganiser(name: String, actor: AuditActor) async throws -> (organiser: Organiser, code: String) {
         let code = OrganiserCode.generate()
         let salt = OrganiserCode.salt()
         let hash = OrganiserCode.hash(code, salt: salt)
@@ -128,8 +124,7 @@ extension AppDatabase {
     }
 
     /// Revokes an organiser's code; their notes stay.
-    @discardableResult
-    public func revokeOrganiser(id: Int64, actor: AuditActor = .admin) async throws -> Bool {
+    public func revokeOrganiser(id: Int64, actor: AuditActor) async throws -> Bool {
         try await writer.write { db in
             try db.execute(sql: "UPDATE organiser SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL", arguments: [Date(), id])
             let changed = db.changesCount > 0
@@ -182,39 +177,35 @@ extension AppDatabase {
 // MARK: - Organiser log-in throttle per address
 
 extension AppDatabase {
-    /// Seconds the address must still wait before its next log-in attempt; nil when it may try.
-    public func loginWait(address: String, now: Date = Date()) async throws -> Int? {
+    /// What the address must wait before its next log-in attempt; nil when it may try.
+    public func loginWait(address: String, now: Date) async throws -> AddressLoginWait? {
         try await writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT failures, lastFailureAt FROM loginFailure WHERE address = ?", arguments: [address]) else {
                 return nil
             }
-            let last: Date = row["lastFailureAt"]
-            guard now.timeIntervalSince(last) < AddressLoginPolicy.forgetAfterSeconds else { return nil }
-            let allowedAt = last.addingTimeInterval(TimeInterval(AddressLoginPolicy.delay(afterFailures: row["failures"])))
-            guard now < allowedAt else { return nil }
-            return Int(allowedAt.timeIntervalSince(now).rounded(.up))
+            return AddressLoginPolicy.wait(failures: row["failures"], lastFailureAt: row["lastFailureAt"], now: now)
         }
     }
 
-    /// Counts a wrong code from `address` (atomically: one upsert) and returns the seconds until
-    /// its next attempt. Entries nobody needs any more are removed on the way.
+    /// Counts a wrong code from `address` (atomically: one upsert) and returns what it must wait
+    /// now. Entries nobody needs any more are removed on the way.
     @discardableResult
-    public func recordLoginFailure(address: String, now: Date = Date()) async throws -> Int {
+    public func recordLoginFailure(address: String, now: Date) async throws -> AddressLoginWait {
         try await writer.write { db in
             let forgotten = now.addingTimeInterval(-AddressLoginPolicy.forgetAfterSeconds)
             try db.execute(sql: "DELETE FROM loginFailure WHERE lastFailureAt < ?", arguments: [forgotten])
-            try db.execute(sql: """
+            let failures = try Int.fetchOne(db, sql: """
                 INSERT INTO loginFailure (address, failures, lastFailureAt) VALUES (?, 1, ?)
                 ON CONFLICT (address) DO UPDATE SET failures = failures + 1, lastFailureAt = excluded.lastFailureAt
-                """, arguments: [address, now])
-            let failures = try Int.fetchOne(db, sql: "SELECT failures FROM loginFailure WHERE address = ?", arguments: [address]) ?? 1
-            return AddressLoginPolicy.delay(afterFailures: failures)
+                RETURNING failures
+                """, arguments: [address, now]) ?? 1
+            return AddressLoginPolicy.afterFailure(failures)
         }
     }
 
-    /// Lifts the log-in delay of one address, or of every address; returns how many were lifted.
+    /// Lifts the log-in delay and lock of one address, or of every address; returns how many were lifted.
     @discardableResult
-    public func unlockLogins(address: String? = nil, actor: AuditActor = .admin) async throws -> Int {
+    public func unlockLogins(address: String?, actor: AuditActor) async throws -> Int {
         try await writer.write { db in
             if let address {
                 try db.execute(sql: "DELETE FROM loginFailure WHERE address = ?", arguments: [address])
@@ -227,14 +218,14 @@ extension AppDatabase {
         }
     }
 
-    /// The addresses whose log-ins are slowed now, with their failure counts (for staff).
-    public func lockedLoginAddresses(now: Date = Date()) async throws -> [(address: String, failures: Int, waitSeconds: Int)] {
+    /// The addresses whose log-ins are slowed or locked now, with their failure counts (for staff).
+    public func lockedLoginAddresses(now: Date) async throws -> [(address: String, failures: Int, waitSeconds: Int)] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT address, failures, lastFailureAt FROM loginFailure ORDER BY lastFailureAt DESC").compactMap { row in
                 let last: Date = row["lastFailureAt"]
                 guard now.timeIntervalSince(last) < AddressLoginPolicy.forgetAfterSeconds else { return nil }
                 let failures: Int = row["failures"]
-                let wait = max(0, Int(last.addingTimeInterval(TimeInterval(AddressLoginPolicy.delay(afterFailures: failures))).timeIntervalSince(now).rounded(.up)))
+                let wait = AddressLoginPolicy.wait(failures: failures, lastFailureAt: last, now: now)?.seconds ?? 0
                 return (address: row["address"], failures: failures, waitSeconds: wait)
             }
         }

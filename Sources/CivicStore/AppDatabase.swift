@@ -2,6 +2,9 @@ import CivicCore
 import Crypto
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// civicd's database: sign-ups, organisers, interview notes, erasure requests and the audit
 /// trail, in one SQLite file in WAL mode with `synchronous=FULL`. Every method is named for what
@@ -12,6 +15,8 @@ public struct AppDatabase: Sendable {
     public static let knownMigrations = ["v1", "v2", "v3", "v4", "v5", "v6"]
 
     let writer: any DatabaseWriter
+    /// Where reference codes' random bits come from (tests draw clashes on purpose).
+    var randomBits: @Sendable () -> UInt32 = { UInt32.random(in: 0...UInt32.max) }
     /// The daemon's watch on its file (``openForDaemon``), also asked by ``answerTrivialRead()``.
     var identityGuard: IdentityGuard?
 
@@ -122,7 +127,11 @@ public struct AppDatabase: Sendable {
         guard descriptor >= 0 else {
             throw StoreError.unavailable("cannot create \(path): \(String(cString: strerror(errno)))")
         }
-        close(descriptor)
+        #if canImport(Glibc)
+        Glibc.close(descriptor)
+        #else
+        Darwin.close(descriptor)
+        #endif
     }
 
     func checkSchemaIsKnown() throws {
@@ -314,4 +323,13 @@ extension StoreError {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+// MARK: - The SQLite engine
+
+extension AppDatabase: CivicStorage {
+    public var engine: StorageEngine { .sqlite }
+
+    /// GRDB closes the pool when the last copy of the database goes; nothing to do before.
+    public func close() async {}
 }

@@ -1,17 +1,18 @@
 import CivicCore
 
-/// Group commit for sign-ups: while one transaction is being written, new sign-ups queue; the
-/// next transaction takes them all. Each caller resumes only after its own transaction committed.
+/// Group commit for sign-ups, on either engine: while one transaction is being written, new
+/// sign-ups queue; the next transaction takes them all. Each caller resumes only after its own
+/// transaction committed.
 public actor SignupCommitter {
     private typealias Item = (draft: SignupDraft, actor: AuditActor, city: String?, continuation: CheckedContinuation<SignupOutcome, Error>)
 
-    private let database: AppDatabase
+    private let database: any CivicStorage
     private var queue: [Item] = []
     private var writing = false
     /// The most sign-ups one transaction takes.
     private let maxBatch = 256
 
-    public init(database: AppDatabase) {
+    public init(database: any CivicStorage) {
         self.database = database
     }
 

@@ -18,10 +18,18 @@ struct Admin: AsyncParsableCommand {
 /// The database and settings every admin subcommand opens.
 struct AdminContext {
     let configuration: DaemonConfiguration
-    let database: AppDatabase
+    let database: any CivicStorage
 
-    static func open(_ options: ConfigOptions) throws -> AdminContext {
+    static func open(_ options: ConfigOptions) async throws -> AdminContext {
         let configuration = try options.load()
+        if let url = configuration.databaseURL {
+            do {
+                let location = try PostgresLocation(url: url)
+                return AdminContext(configuration: configuration, database: try await PostgresStore.open(location, migrate: false))
+            } catch let error as StoreError {
+                throw CommandFailure(error.description)
+            }
+        }
         let path = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
         do {
             return AdminContext(configuration: configuration, database: try AppDatabase.openExisting(path: path))
@@ -122,7 +130,7 @@ extension Admin {
             @Flag(help: "Include erased (anonymised) sign-ups.") var includeErased = false
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 let filter = SignupFilter(
                     programme: programme, district: district,
                     since: since.map { context.startOf($0.day) },
@@ -141,7 +149,7 @@ extension Admin {
             @Argument(help: "Reference code, e.g. KR-7F3K.") var reference: String
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 guard let record = try await context.run({ try await context.database.signup(reference: reference) }) else {
                     throw CommandFailure("no sign-up with reference \(TerminalText.escape(reference))")
                 }
@@ -193,7 +201,7 @@ extension Admin {
         }
 
         static func print(options: ConfigOptions, filters: Filters, format: CivicAdmin.OutputFormat, spreadsheet: Bool, width: Int = 80) async throws {
-            let context = try AdminContext.open(options)
+            let context = try await AdminContext.open(options)
             let records = try await context.run { try await context.database.notes(matching: filters.filter) }
             Swift.print(context.rows.notes.render(records, format: format, spreadsheet: spreadsheet, width: width), terminator: "")
         }
@@ -216,7 +224,7 @@ extension Admin {
         @Flag(help: "Bar charts in ASCII (#) rather than Unicode blocks.") var ascii = false
 
         func run() async throws {
-            let context = try AdminContext.open(options)
+            let context = try await AdminContext.open(options)
             let statistics = try await context.run {
                 try await context.database.statistics(
                     since: since.map { context.startOf($0.day) },
@@ -265,7 +273,7 @@ extension Admin {
             }
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 let (organiser, code) = try await context.run { try await context.database.addOrganiser(name: name) }
                 print("organiser \(organiser.id): \(TerminalText.escape(organiser.name))")
                 print("access code: \(code)")
@@ -279,7 +287,7 @@ extension Admin {
             @OptionGroup var output: OutputOptions
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 let records = try await context.run { try await context.database.organisers() }
                 print(context.rows.organisers.render(records, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth), terminator: "")
             }
@@ -291,7 +299,7 @@ extension Admin {
             @Argument(help: "The organiser's id (see organisers list).") var id: Int64
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 guard try await context.run({ try await context.database.revokeOrganiser(id: id) }) else {
                     throw CommandFailure("no active organiser with id \(id)")
                 }
@@ -301,20 +309,20 @@ extension Admin {
 
         struct Unlock: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Lift the log-in delay wrong codes put on a client address (all addresses unless --address).",
-                discussion: "Wrong organiser codes slow further attempts from the same address (1 s doubling to 60 s, forgotten after 15 minutes). An office whose organisers are held up can be freed here; a session's own lock (five wrong codes) ends with that connection."
+                abstract: "Lift the log-in delay or lock wrong codes put on a client address (all addresses unless --address).",
+                discussion: "Wrong organiser codes slow further attempts from the same address (1, 2, 4, 8 s); the fifth locks log-in from it for 15 minutes, on every daemon sharing the database. An office whose organisers are held up can be freed here; a session's own lock ends with that connection."
             )
             @OptionGroup var options: ConfigOptions
             @Option(help: "The client address (as in the daemon's log), e.g. 192.0.2.10.") var address: String?
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 let slowed = try await context.run { try await context.database.lockedLoginAddresses() }
                 for entry in slowed where address == nil || entry.address == address {
                     print("\(TerminalText.escape(entry.address)): \(entry.failures) wrong code(s), waiting \(entry.waitSeconds) s")
                 }
                 let lifted = try await context.run { try await context.database.unlockLogins(address: address) }
-                print(lifted == 0 ? "no log-in delay to lift" : "lifted the log-in delay of \(lifted) address(es)")
+                print(lifted == 0 ? "no log-in delay to lift" : "lifted the log-in delay or lock of \(lifted) address(es)")
             }
         }
     }
@@ -340,7 +348,7 @@ extension Admin {
         }
 
         func run() async throws {
-            let context = try AdminContext.open(options)
+            let context = try await AdminContext.open(options)
             let parsedContact = contact.flatMap(Contact.init(parsing:))
             let plan = try await context.run { try await context.database.erasurePlan(reference: reference, contact: parsedContact) }
             if plan.isEmpty {
@@ -383,7 +391,7 @@ extension Admin {
         @Flag(help: "Include handled requests.") var all = false
 
         func run() async throws {
-            let context = try AdminContext.open(options)
+            let context = try await AdminContext.open(options)
             let records = try await context.run { try await context.database.erasureRequests(includeHandled: all) }
             print(context.rows.erasureRequests.render(records, format: output.format, spreadsheet: output.spreadsheet, width: output.tableWidth), terminator: "")
         }
@@ -407,7 +415,7 @@ extension Admin {
             }
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 guard let parsed = Contact(parsing: contact) else { return }
                 let data = try await context.run { try await context.database.subjectData(contact: parsed) }
                 print(SubjectReport.json(data, rows: context.rows), terminator: "")
@@ -425,7 +433,7 @@ extension Admin {
             @Flag(help: "Do not ask for confirmation.") var yes = false
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 let age = olderThan ?? RetentionAge(months: context.configuration.retentionMonths)
                 let cutoff = age.cutoff(from: Date())
                 let when = context.rows.clock.string(from: cutoff)

@@ -19,10 +19,13 @@ extension Admin {
         @Argument(help: ArgumentHelp("The new file to write (must not exist).", valueName: "FILE")) var file: String
 
         func run() async throws {
-            let context = try AdminContext.open(options)
+            let context = try await AdminContext.open(options)
+            guard let sqlite = context.database as? AppDatabase else {
+                throw CommandFailure("civicd admin backup copies the SQLite database; back up PostgreSQL with pg_dump (docs/OPERATIONS.md, \"Backups\")")
+            }
             let signups: Int
             do {
-                signups = try context.database.backup(to: file)
+                signups = try sqlite.backup(to: file)
             } catch let error as StoreError {
                 throw CommandFailure(error.description)
             }

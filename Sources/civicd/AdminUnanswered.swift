@@ -36,7 +36,7 @@ extension Admin {
             @Flag(help: "Also the groups already assigned or ignored.") var all = false
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 let groups = try await context.run {
                     try await context.database.unansweredGroups(since: since?.day, until: until?.day, includeDecided: all)
                 }
@@ -75,7 +75,7 @@ extension Admin {
             }
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 guard let group = try await context.run({ try await context.database.unansweredGroup(id: id) }) else {
                     throw CommandFailure("no group \(id) of unanswered questions (see civicd admin unanswered list)")
                 }
@@ -110,7 +110,7 @@ extension Admin {
             @Flag(help: "Do not ask for confirmation.") var yes = false
 
             func run() async throws {
-                let context = try AdminContext.open(options)
+                let context = try await AdminContext.open(options)
                 guard let group = try await context.run({ try await context.database.unansweredGroup(id: id) }) else {
                     throw CommandFailure("no group \(id) of unanswered questions (see civicd admin unanswered list)")
                 }

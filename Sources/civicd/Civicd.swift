@@ -23,4 +23,7 @@ struct ConfigOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Data directory (default ./var, or $CIVICD_DATA_DIR).", valueName: "DIR"))
     var dataDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("PostgreSQL instead of the SQLite file in the data directory: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-full] (or $CIVICD_DATABASE_URL, or database.url).", valueName: "URL"))
+    var database: String?
 }

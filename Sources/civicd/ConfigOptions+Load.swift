@@ -26,6 +26,10 @@ extension ConfigOptions {
             configuration.dataDirectory = environment
         }
         if let dataDir { configuration.dataDirectory = dataDir }
+        if let environment = ProcessInfo.processInfo.environment["CIVICD_DATABASE_URL"], !environment.isEmpty {
+            configuration.databaseURL = environment
+        }
+        if let database { configuration.databaseURL = database.isEmpty ? nil : database }
         return configuration
     }
 }

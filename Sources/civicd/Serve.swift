@@ -85,16 +85,7 @@ struct Serve: AsyncParsableCommand {
         ])
         ensureOpenFileLimit(atLeast: configuration.limits.maxConnections + 256, logger: logger)
 
-        let databasePath = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
-        let database: AppDatabase
-        do {
-            database = try AppDatabase.openForDaemon(path: databasePath, initialise: initDatabase)
-        } catch let error as StoreError {
-            throw ConfigurationError(error.description)
-        } catch {
-            throw ConfigurationError("cannot open database \(databasePath): \(error)")
-        }
-        logger.info("database ready", metadata: ["file": "\(databasePath)"])
+        let database = try await Self.openStorage(configuration, initialise: initDatabase, logger: logger)
 
         let storage = SessionStorage(database: database, logger: logger)
         storage.metrics.recordBuildInfo(version: BuildInfo.version)
@@ -151,7 +142,40 @@ struct Serve: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+    }
+
+    /// The SQLite file in the data directory, or the PostgreSQL database of `database.url`:
+    /// opened, checked and migrated. A database that cannot be used stops start-up with one line
+    /// (never the URL's password).
+    static func openStorage(_ configuration: DaemonConfiguration, initialise: Bool, logger: Logger) async throws -> any CivicStorage {
+        if let url = configuration.databaseURL {
+            do {
+                let location = try PostgresLocation(url: url)
+                let store = try await PostgresStore.open(location, migrate: true, logger: logger)
+                logger.info("database ready", metadata: ["engine": "postgresql", "database": "\(location)"])
+                return store
+            } catch let error as StoreError {
+                throw ConfigurationError(error.description)
+            }
+        }
+        let databasePath = URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("civicd.sqlite").path
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.openForDaemon(path: databasePath, initialise: initialise)
+        } catch let error as StoreError {
+            throw ConfigurationError(error.description)
+        } catch {
+            throw ConfigurationError("cannot open database \(databasePath): \(error)")
+        }
+        logger.info("database ready", metadata: ["engine": "sqlite", "file": "\(databasePath)"])
+        return database
     }
 
     /// "Today" in the configured zone, worked out once a minute rather than for every line.

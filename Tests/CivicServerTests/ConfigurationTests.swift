@@ -32,6 +32,14 @@ struct ConfigurationTests {
         #expect(parsed.certificateFile == "/etc/civicd/cert.pem")
     }
 
+    @Test("database.url names PostgreSQL; empty or absent means the SQLite file")
+    func databaseURL() throws {
+        let parsed = try DaemonConfiguration.parse("database:\n  url: postgres://civicd@db:5432/civicd?sslmode=require\n", file: "x.yml")
+        #expect(parsed.databaseURL == "postgres://civicd@db:5432/civicd?sslmode=require")
+        #expect(try DaemonConfiguration.parse("database:\n  url:\n", file: "x.yml").databaseURL == nil)
+        #expect(DaemonConfiguration().databaseURL == nil, "SQLite stays the zero-configuration default")
+    }
+
     @Test("mistakes stop start-up with one message naming the place", arguments: [
         ("listen: 127.0.0.1:7443\nlisten_port: 1\n", "x.yml:2: unknown key 'listen_port'"),
         ("limits:\n  max_lines: 3\n", "x.yml:2: unknown key 'limits.max_lines'"),
@@ -41,6 +49,7 @@ struct ConfigurationTests {
         ("log_level: loud\n", "x.yml:1: unknown log level 'loud'"),
         ("timezone: Mars/Olympus\n", "x.yml:1: unknown time zone 'Mars/Olympus'"),
         ("tls:\n  certificate: a\n", "x.yml:2: unknown key 'tls.certificate'"),
+        ("database:\n  uri: postgres://a:secret@h/d\n", "x.yml:2: unknown key 'database.uri'"),
         ("- a\n- b\n", "x.yml: the configuration must be a mapping"),
         ("staff_language: uk\n", "x.yml:1: staff_language must be one of pl, en"),
         ("languages:\n  russian_reply: ru\n", "x.yml:2: languages.russian_reply must be one of pl, en, uk"),

@@ -154,6 +154,11 @@ public enum FormMessages {
         en: "Too many failed log-in attempts in this conversation – log-in is now locked here. Connect again; if your code does not work, ask the programme's coordinator for a new one.",
         uk: "Забагато невдалих спроб входу в цій розмові — тут вхід уже заблоковано. Під’єднайтеся знову; якщо код не працює, попросіть новий у координатора програми."
     )
+    public static let addressLoginLocked = Localized(
+        pl: "Zbyt wiele nieudanych prób logowania z tego adresu – logowanie jest zablokowane na {minutes} min; odblokować je może koordynator programu.",
+        en: "Too many failed log-in attempts from this address – log-in is locked for {minutes} min; the programme's coordinator can unlock it.",
+        uk: "Забагато невдалих спроб входу з цієї адреси — вхід заблоковано на {minutes} хв; розблокувати його може координатор програми."
+    )
     public static let askNoteDistrict = Localized(pl: "W której dzielnicy była rozmowa? ({choices})", en: "In which district was the interview? ({choices})", uk: "У якому районі була розмова? ({choices})")
     public static let askNoteDate = Localized(
         pl: "Kiedy była rozmowa? (np. „dziś”, „wczoraj”, „2026-11-20” albo „20.11.2026”; domyślnie dziś)",

@@ -17,6 +17,9 @@ public enum StoreResponse: Sendable, Equatable {
     case loginFailed(retryAfterSeconds: Int)
     /// The address must wait this many seconds after wrong codes (from any of its connections).
     case loginThrottled(retryAfterSeconds: Int)
+    /// Five wrong codes from the address (over any of its connections, on any daemon sharing the
+    /// database) locked log-in from it for this many seconds; the code was not checked.
+    case loginLocked(retryAfterSeconds: Int)
     /// The note is stored; the organiser now has `total` notes.
     case interviewNoteSaved(total: Int)
     case interviewCount(Int)
