@@ -137,7 +137,9 @@ struct DaemonError: Error, CustomStringConvertible {
 }
 
 /// Runs an external command with `input` on stdin; returns its exit status and output.
-func run(_ command: String, input: String = "", timeout: Duration = .seconds(20)) async throws -> (status: Int32, output: String) {
+/// The timeout only guards against a hang: with the whole suite running in parallel on two cores,
+/// a debug `civicd admin` once took over 20 s to start, so the default is generous.
+func run(_ command: String, input: String = "", timeout: Duration = .seconds(90)) async throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", command]
