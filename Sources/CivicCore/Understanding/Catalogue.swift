@@ -68,6 +68,9 @@ public struct Topic: Sendable {
         /// Their stems, as a line's words are compared.
         public var stems: Set<String>
         public var say: LocalizedTemplate
+        /// The intent whose questions ask for it (`asks:`): its words are that intent's keywords,
+        /// so "kto był trenerem na szkoleniu?" is a question about the programme, not out of scope.
+        public var asks: IntentID?
     }
 }
 
@@ -85,6 +88,9 @@ public struct Intent: Sendable {
     public var id: IntentID
     /// Folded keyword stems.
     public var keywords: [String]
+    /// Folded keywords that count only as typed, not by their stem: an aspect's words
+    /// ("trainer" must not be found in "training", whose stem it shares).
+    public var wholeWordKeywords: [String] = []
     /// The intent asks about civicd itself ("what can you do?"), so its questions have no object
     /// of their own: a real word the catalogue never saw ("help me find a *hotel*") means the
     /// line is about that, not this (`about_civicd: true` in `intents/`).
@@ -146,8 +152,21 @@ public final class Catalogue: Sendable {
         // An aspect's words are the catalogue's own: "how many days did it last" is no question
         // about something else.
         let aspectWords = topics.flatMap { $0.aspects.flatMap(\.words) }
-        self.matcher = IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: (factTexts + aspectWords).sorted(), realWords: realWords)
+        self.matcher = IntentMatcher(intents: Self.addingAspectKeywords(intents, topics: topics), topics: topics, cities: cities,
+                                     factTexts: (factTexts + aspectWords).sorted(), realWords: realWords)
         self.understandingCache = UnderstandingCache()
+    }
+
+    /// The intents with every aspect's words among the whole-word keywords of the intent it `asks`.
+    static func addingAspectKeywords(_ intents: [Intent], topics: [Topic]) -> [Intent] {
+        var intents = intents
+        for aspect in topics.flatMap(\.aspects) {
+            guard let asks = aspect.asks, let index = intents.firstIndex(where: { $0.id == asks }) else { continue }
+            for word in aspect.words where !intents[index].wholeWordKeywords.contains(word) {
+                intents[index].wholeWordKeywords.append(word)
+            }
+        }
+        return intents
     }
 
     private init(_ other: Catalogue, understandingCache: UnderstandingCache) {

@@ -319,7 +319,7 @@ private struct Reader {
 
     // MARK: topics and cities
 
-    /// `aspects:` of a topic: a list of `{words: [...], say: {pl, en}}`.
+    /// `aspects:` of a topic: a list of `{words: [...], say: {pl, en, uk}, asks: intent}` (`asks` optional).
     mutating func readAspects(_ node: Node?, topic: String) -> [Topic.Aspect] {
         guard let node else { return [] }
         guard let items = node.sequence else {
@@ -332,13 +332,20 @@ private struct Reader {
                 report(item, "an aspect of topic \(topic) needs words: and say:")
                 continue
             }
-            for field in fields.keys where !["words", "say"].contains(field.string ?? "") {
+            for field in fields.keys where !["words", "say", "asks"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in an aspect of topic \(topic)")
             }
             let words = readStrings(fields["words"], what: "words of an aspect of topic \(topic)").flatMap(TextNormalizer.tokens)
             if words.isEmpty { report(item, "an aspect of topic \(topic) has no words") }
             guard let say = readTemplate(sayNode, what: "aspect of topic \(topic)") else { continue }
-            aspects.append(Topic.Aspect(words: words, stems: Set(words.map(TextNormalizer.stem)), say: say))
+            let asks = fields["asks"].map { node -> IntentID? in
+                guard let id = node.string, !id.isEmpty else {
+                    report(node, "asks: of an aspect of topic \(topic) must be an intent id")
+                    return nil
+                }
+                return IntentID(id)
+            } ?? nil
+            aspects.append(Topic.Aspect(words: words, stems: Set(words.map(TextNormalizer.stem)), say: say, asks: asks))
         }
         return aspects
     }
@@ -592,6 +599,9 @@ private struct Reader {
         for topic in topics {
             if let city = topic.city, !cityIDs.contains(city) {
                 diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown city \(city)"))
+            }
+            for asks in topic.aspects.compactMap(\.asks) where !intents.contains(where: { $0.id == asks }) {
+                diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id): an aspect asks unknown intent \(asks)"))
             }
             for part in topic.parts where !intents.contains(where: { $0.id == part }) {
                 diagnostics.append(CatalogueDiagnostic(topic.location, "topic \(topic.id) names unknown intent \(part) as a part"))

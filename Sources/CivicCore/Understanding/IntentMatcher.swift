@@ -53,6 +53,8 @@ public struct IntentMatcher: Sendable {
     private let intentIDs: [IntentID]
     private let exactPhrases: [String: Int]
     private let keywordStems: [[String]]
+    /// Per intent, keywords found only as typed (``Intent/wholeWordKeywords``).
+    private let wholeWordKeywords: [[String]]
     private let corrector: SpellingCorrector
     private let exampleIntent: [Int32]
     private let wordIndex: InvertedIndex
@@ -138,7 +140,7 @@ public struct IntentMatcher: Sendable {
                     gramDocuments.append(masked.flatMap { Self.trigrams($0.text) })
                 }
             }
-            for keyword in intent.keywords { vocabulary[keyword, default: 0] += 1 }
+            for keyword in intent.keywords + intent.wholeWordKeywords { vocabulary[keyword, default: 0] += 1 }
         }
         self.aliases = aliases
         for topic in topics { for alias in topic.aliases { for word in alias { vocabulary[word, default: 0] += 1 } } }
@@ -163,6 +165,7 @@ public struct IntentMatcher: Sendable {
         self.outOfScopeStems = outOfScopeStems.subtracting(inScopeStems)
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
+        self.wholeWordKeywords = intents.map(\.wholeWordKeywords)
         // The common words of each language are real words too: "potem" is no misspelling of "botem".
         self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english).union(CommonWords.ukrainian))
         self.exampleIntent = exampleIntent
@@ -233,8 +236,11 @@ public struct IntentMatcher: Sendable {
     /// ("zapysatysia" → "записатися"), except the catalogue's own Latin words that are no common
     /// word and whose Cyrillic spelling it does not know: "urząd", "gmina", "osiedle" or a
     /// programme's name stay as typed, "kurs" becomes "курс".
+    /// A line that already has Cyrillic words is not typed in transliteration: its Latin words are
+    /// Polish or English ("Скажіть будь ласка, ile kosztuje szkolenie?") and stay as typed.
     public func transliterated(_ words: [String]) -> [String] {
-        words.map { word in
+        if words.contains(where: { $0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }) { return words }
+        return words.map { word in
             let cyrillic = Cyrillic.fromLatin(word)
             if isKnownWord(word), !CommonWords.contains(word), !isKnownWord(cyrillic) { return word }
             return cyrillic
@@ -253,7 +259,16 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(tokens: [String]) -> IntentMatch {
-        if let other = reading(tokens) { return other.match(tokens: tokens) }
+        if let other = reading(tokens) {
+            let whole = other.match(tokens: tokens)
+            guard let polish = latinClause(tokens) else { return whole }
+            // "Наша nieformalna grupa тільки починає, нас приймуть у Centrum Obywatelskie?": the
+            // Ukrainian examples know no Polish wording, so a code-switched line is also read for
+            // its Latin words, by the Polish and English matcher; the surer reading in scope wins.
+            let clause = match(tokens: polish)
+            guard clause.intent != IntentID.fallback else { return whole }
+            return whole.intent == IntentID.fallback || clause.confidence > whole.confidence ? clause : whole
+        }
         let fallback = IntentMatch(intent: IntentID.fallback, confidence: 0, layer: .outOfScope, candidates: [])
         guard !tokens.isEmpty, !intentIDs.isEmpty else { return fallback }
 
@@ -301,8 +316,10 @@ public struct IntentMatcher: Sendable {
             }
         }
         let stems = Set(words.map(\.stem))
-        for (intent, keywords) in keywordStems.enumerated() where !keywords.isEmpty {
+        let texts = Set(words.map(\.text))
+        for (intent, keywords) in keywordStems.enumerated() where !keywords.isEmpty || !wholeWordKeywords[intent].isEmpty {
             let hits = keywords.reduce(0) { $0 + (stems.contains($1) ? 1 : 0) }
+                + wholeWordKeywords[intent].reduce(0) { $0 + (texts.contains($1) ? 1 : 0) }
             best[intent] += keywordBonus * Double(min(hits, 2))
         }
         let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }
@@ -336,6 +353,19 @@ public struct IntentMatcher: Sendable {
             }
         }
         return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
+    }
+
+    /// The Latin words of a line read by the Ukrainian matcher, when they say something of their
+    /// own: two words or more beside its Cyrillic ones that carry content or ask ("ile kosztuje
+    /// szkolenie"), not counting the names of programmes and cities ("Socially Organised" alone
+    /// asks nothing).
+    private func latinClause(_ tokens: [String]) -> [String]? {
+        let latin = tokens.filter { !$0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }
+        guard latin.count < tokens.count else { return nil }
+        let content = aliases.masking(lexemes(latin), name: nameLexeme).count {
+            $0.text != Self.nameToken && ($0.isContent || ($0.text.count >= Self.askingWordLength && isKnownWord($0.text)))
+        }
+        return content >= 2 ? latin : nil
     }
 
     /// False for messages that only name something ("a w Krakowie?", "and in Krosno?").
