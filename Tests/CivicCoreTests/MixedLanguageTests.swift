@@ -60,3 +60,36 @@ struct MixedLanguageTests {
         #expect(error?.description.contains("asks unknown intent parking") == true, "\(String(describing: error))")
     }
 }
+
+/// `intents/polish.forms`: an inflected form goes to the catalogue word of its own lemma, never to
+/// another word that happens to be closer by spelling.
+@Suite("Polish word forms before spelling correction")
+struct WordFormsTests {
+    @Test("a form goes to its own lemma's word, where distance alone picks another")
+    func formBeforeDistance() {
+        let vocabulary = ["pracowac": 3, "planuje": 1]
+        #expect(SpellingCorrector(vocabulary: vocabulary).correct("planowac") == "pracowac", "distance alone")
+        let corrector = SpellingCorrector(vocabulary: vocabulary, forms: ["planowac": "planuje"])
+        #expect(corrector.correct("planowac") == "planuje")
+        #expect(corrector.correct("pracowac") == "pracowac", "a known word is itself")
+        // A form whose word the catalogue does not know is corrected as before.
+        #expect(SpellingCorrector(vocabulary: vocabulary, forms: ["planowac": "planowanie"]).correct("planowac") == "pracowac")
+    }
+
+    @Test("the shipped list takes inflected forms to the catalogue's word of their lemma", arguments: [
+        ("kiedy planowac urlop", "planowac", "planuje"),
+        ("ile osob przeszkolono w krosnie", "przeszkolono", "przeszkoleni"),
+        ("gdzie sa te formularzami", "formularzami", "formularza"),
+    ])
+    func shipped(_ line: String, _ form: String, _ word: String) {
+        let corrected = ShippedCatalogue.catalogue.matcher.correctedTokens(line)
+        #expect(!corrected.contains(form) && corrected.contains(word), "\(corrected)")
+    }
+
+    @Test("a .forms line that is not a form and a word is refused with its line")
+    func malformed() {
+        let sources = ShippedCatalogue.sources + [CatalogueSource(name: "intents/extra.forms", text: "# comment\ntrenerem trener\ntrzy slowa tutaj\n")]
+        let error = #expect(throws: CatalogueError.self) { try CatalogueLoader.load(sources) }
+        #expect(error?.description.contains("extra.forms:3") == true, "\(String(describing: error))")
+    }
+}

@@ -135,7 +135,8 @@ public final class Catalogue: Sendable {
     private let topicIndex: [String: Int]
     private let intentIndex: [IntentID: Int]
 
-    init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent], realWords: Set<String> = []) {
+    init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent], realWords: Set<String> = [],
+         wordForms: [String: String] = [:]) {
         self.facts = facts
         self.topics = topics
         self.cities = cities
@@ -153,7 +154,7 @@ public final class Catalogue: Sendable {
         // about something else.
         let aspectWords = topics.flatMap { $0.aspects.flatMap(\.words) }
         self.matcher = IntentMatcher(intents: Self.addingAspectKeywords(intents, topics: topics), topics: topics, cities: cities,
-                                     factTexts: (factTexts + aspectWords).sorted(), realWords: realWords)
+                                     factTexts: (factTexts + aspectWords).sorted(), realWords: realWords, wordForms: wordForms)
         self.understandingCache = UnderstandingCache()
     }
 

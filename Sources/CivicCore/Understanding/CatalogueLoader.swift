@@ -45,10 +45,12 @@ extension FactPath {
 public struct CatalogueSource: Sendable {
     /// Files ending so are word lists (``SpellingCorrector`` leaves their words as typed).
     public static let wordListSuffix = ".words"
+    /// Files ending so map inflected forms to a catalogue word of the same lemma.
+    public static let wordFormsSuffix = ".forms"
 
     /// True for the files of `intents/` the loader reads: YAML and word lists.
     public static func isCatalogueFile(_ name: String) -> Bool {
-        name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name.hasSuffix(wordListSuffix)
+        name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name.hasSuffix(wordListSuffix) || name.hasSuffix(wordFormsSuffix)
     }
     public var name: String
     public var text: String
@@ -116,6 +118,8 @@ private struct Reader {
     var settingFacts: Set<String> = []
     /// Real words of a language from a `.words` list (a dictionary, not the catalogue's own).
     var realWords: Set<String> = []
+    /// Inflected forms to a catalogue word of their lemma, from `.forms` lists.
+    var wordForms: [String: String] = [:]
     var file = ""
 
     mutating func report(_ node: Node?, _ message: String) {
@@ -130,6 +134,10 @@ private struct Reader {
         file = source.name
         if source.name.hasSuffix(CatalogueSource.wordListSuffix) {
             readWords(source.text)
+            return
+        }
+        if source.name.hasSuffix(CatalogueSource.wordFormsSuffix) {
+            readForms(source.text)
             return
         }
         let root: Node?
@@ -663,7 +671,21 @@ private struct Reader {
             diagnostics.append(CatalogueDiagnostic(fact.location, "fact \(fact.path) is used by no reply"))
         }
         guard diagnostics.isEmpty else { return nil }
-        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents, realWords: realWords)
+        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents, realWords: realWords, wordForms: wordForms)
+    }
+
+    /// A `.forms` list: a form and the catalogue word of its lemma a line ("trenerem trener"),
+    /// `#` starts a comment; folded as messages are. A line of another shape is refused.
+    mutating func readForms(_ text: String) {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let words = TextNormalizer.tokens(String(line.prefix { $0 != "#" }))
+            if words.isEmpty { continue }
+            guard words.count == 2 else {
+                diagnostics.append(CatalogueDiagnostic(SourceLocation(file: file, line: number + 1), "a line of a .forms list must be a form and a word"))
+                continue
+            }
+            wordForms[words[0]] = words[1]
+        }
     }
 
     /// A `.words` list: one word a line, `#` starts a comment. Words are folded as messages are.

@@ -101,13 +101,15 @@ public struct IntentMatcher: Sendable {
     /// - Parameter realWords: words of a dictionary (`intents/*.words`). One the catalogue does not
     ///   know is no misspelling: "train" stays "train", not "rain", and counts as a word the
     ///   catalogue never saw — the sign of a question about something else.
-    public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = []) {
+    /// - Parameter wordForms: inflected forms to a known word of the same lemma (`intents/*.forms`).
+    public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = [],
+                wordForms: [String: String] = [:]) {
         self.init(intents: intents, topics: topics, cities: cities, factTexts: factTexts, realWords: realWords,
-                  indexing: [.pl, .en], alsoKnown: [])
+                  wordForms: wordForms, indexing: [.pl, .en], alsoKnown: [])
         if intents.contains(where: { !($0.examples[.uk] ?? []).isEmpty }) {
             // Polish words and names in a Ukrainian line ("urząd", "gmina") are known there too.
             ukrainian = Ukrainian(IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts,
-                                                realWords: realWords, indexing: [.uk], alsoKnown: knownWords))
+                                                realWords: realWords, wordForms: [:], indexing: [.uk], alsoKnown: knownWords))
         }
     }
 
@@ -115,7 +117,7 @@ public struct IntentMatcher: Sendable {
     ///   spelling corrector corrects to).
     /// - Parameter alsoKnown: further words that are never unknown (another matcher's vocabulary).
     private init(intents: [Intent], topics: [Topic], cities: [City], factTexts: [String], realWords: Set<String>,
-                 indexing: [Language], alsoKnown: Set<String>) {
+                 wordForms: [String: String], indexing: [Language], alsoKnown: Set<String>) {
         self.ukrainian = nil
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
@@ -167,7 +169,8 @@ public struct IntentMatcher: Sendable {
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         self.wholeWordKeywords = intents.map(\.wholeWordKeywords)
         // The common words of each language are real words too: "potem" is no misspelling of "botem".
-        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english).union(CommonWords.ukrainian))
+        self.corrector = SpellingCorrector(vocabulary: vocabulary, realWords: realWords.union(CommonWords.polish).union(CommonWords.english).union(CommonWords.ukrainian),
+                                           forms: wordForms)
         self.exampleIntent = exampleIntent
         let wordIndex = InvertedIndex(documents: wordDocuments)
         let gramIndex = InvertedIndex(documents: gramDocuments)

@@ -15,9 +15,13 @@ public struct SpellingCorrector: Sendable {
     private let variants: [UInt64: [Int32]]
     /// Words that are spelt right though the vocabulary lacks them: never corrected.
     private let realWords: Set<String>
+    /// Inflected forms of known words, to the known word of the same lemma ("trenerem" → "trener"):
+    /// taken before any correction by distance, which could pick another word ("planowac" → "pracowac").
+    private let forms: [String: String]
 
-    public init(vocabulary: [String: Int], realWords: Set<String> = []) {
+    public init(vocabulary: [String: Int], realWords: Set<String> = [], forms: [String: String] = [:]) {
         self.realWords = realWords
+        self.forms = forms
         let sorted = vocabulary.keys.sorted()
         var known: [String: Int] = [:]
         var variants: [UInt64: [Int32]] = [:]
@@ -38,7 +42,9 @@ public struct SpellingCorrector: Sendable {
 
     /// The known word closest to `word`, or `word` itself when it is known or nothing is close.
     public func correct(_ word: String) -> String {
-        if known[word] != nil || realWords.contains(word) { return word }
+        if known[word] != nil { return word }
+        if let form = forms[word], known[form] != nil { return form }
+        if realWords.contains(word) { return word }
         // Deletion variants grow with the cube of a word's length: a 600-letter "word" cost
         // seconds. No real word is that long, so a longer one is left as typed, and a look-up
         // costs at most a constant (about 24³ hash steps), whatever a line holds.
