@@ -29,7 +29,10 @@ public final class TLSLineClient: Sendable {
     }
 
     /// Connects and completes the TLS handshake.
-    /// - Parameter serverHostname: the name to verify and send as SNI (nil for an IP address).
+    /// - Parameters:
+    ///   - serverHostname: the name to verify and send as SNI (nil for an IP address).
+    ///   - preface: bytes sent in the clear before the handshake: a PROXY header, as a TCP proxy
+    ///     in front of the daemon would send it (tests and benchmarks of `proxy_protocol`).
     public static func connect(
         host: String,
         port: Int,
@@ -37,7 +40,8 @@ public final class TLSLineClient: Sendable {
         serverHostname: String?,
         verification: (@Sendable (NIOSSLCertificate) -> Bool)? = nil,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        connectTimeout: TimeAmount = .seconds(10)
+        connectTimeout: TimeAmount = .seconds(10),
+        preface: [UInt8] = []
     ) async throws -> TLSLineClient {
         let context = try NIOSSLContext(configuration: tls)
         let inbox = Inbox(Received())
@@ -58,6 +62,7 @@ public final class TLSLineClient: Sendable {
                     }
                     let handshake = channel.eventLoop.makePromise(of: Void.self)
                     handshakeFuture.withLockedValue { $0 = handshake.futureResult }
+                    if !preface.isEmpty { try channel.pipeline.syncOperations.addHandler(PrefaceHandler(bytes: preface)) }
                     try channel.pipeline.syncOperations.addHandler(sslHandler)
                     try channel.pipeline.syncOperations.addHandler(InboxHandler(inbox: inbox, handshake: handshake))
                 }
@@ -244,5 +249,24 @@ private final class InboxHandler: ChannelInboundHandler {
             handshake.fail(ChannelError.ioOnClosedChannel)
         }
         inbox.update { $0.closed = true }
+    }
+}
+
+/// Writes its bytes as soon as the connection is up, before the TLS handler after it starts the
+/// handshake, then leaves the pipeline.
+private final class PrefaceHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let bytes: [UInt8]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: bytes)), promise: nil)
+        context.fireChannelActive()
+        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
 }

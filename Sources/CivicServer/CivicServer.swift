@@ -90,6 +90,10 @@ public final class CivicServer: Service, Sendable {
             throw CivicServerError.bindFailed("no local address")
         }
         logger.info("listening on \(Self.describe(address))", metadata: ["address": "\(Self.describe(address))"])
+        if let proxy = configuration.proxyProtocol {
+            logger.notice("connections must come through a trusted proxy and begin with a PROXY header",
+                          metadata: ["trusted_proxies": "\(proxy.trustedProxies.map(\.description).joined(separator: ", "))"])
+        }
         await onRunning(address)
 
         // Wait for the signal (or cancellation) to stop.
@@ -126,10 +130,25 @@ public final class CivicServer: Service, Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(NIOSSLServerHandler(context: sslContext.withLockedValue { $0 }))
-                    try sync.addHandler(ConnectionHandler(
-                        configuration: configuration, registry: registry, catalogues: catalogues, storage: storage, logger: logger
-                    ))
+                    guard let proxyProtocol = configuration.proxyProtocol else {
+                        try sync.addHandler(NIOSSLServerHandler(context: sslContext.withLockedValue { $0 }))
+                        try sync.addHandler(ConnectionHandler(
+                            configuration: configuration, registry: registry, catalogues: catalogues, storage: storage, logger: logger
+                        ))
+                        return
+                    }
+                    // Behind a proxy: TLS and the session start once the PROXY header has named the resident.
+                    let header = ProxyHeaderHandler(
+                        configuration: proxyProtocol, timeout: .seconds(Int64(configuration.limits.handshakeTimeoutSeconds)),
+                        metrics: storage.metrics, logger: logger
+                    ) { pipeline, peer, proxy in
+                        try pipeline.addHandler(NIOSSLServerHandler(context: sslContext.withLockedValue { $0 }))
+                        try pipeline.addHandler(ConnectionHandler(
+                            configuration: configuration, registry: registry, catalogues: catalogues, storage: storage, logger: logger,
+                            proxied: (peer, proxy)
+                        ))
+                    }
+                    try sync.addHandler(header)
                 }
             }
         do {

@@ -53,7 +53,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     /// The kind of the session, once one started (for the connection metrics).
     private var sessionKind: ServerMetrics.ConnectionKind?
 
-    init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, storage: SessionStorage, logger: Logger) {
+    /// The resident's address from a PROXY header, and the proxy's: set when the handler is
+    /// added after ``ProxyHeaderHandler`` has read the header (the connection already active).
+    private let proxied: (peer: String, proxy: String)?
+
+    init(configuration: ServerConfiguration, registry: ConnectionRegistry, catalogues: CatalogueStore, storage: SessionStorage, logger: Logger,
+         proxied: (peer: String, proxy: String)? = nil) {
+        self.proxied = proxied
         self.configuration = configuration
         self.registry = registry
         self.catalogues = catalogues
@@ -73,8 +79,20 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     // MARK: - Lifecycle
 
+    func handlerAdded(context: ChannelHandlerContext) {
+        // Behind a proxy the connection was active before this handler was added: start now.
+        if proxied != nil, context.channel.isActive { begin(context: context) }
+    }
+
     func channelActive(context: ChannelHandlerContext) {
-        peer = context.remoteAddress?.ipAddress ?? "unknown"
+        if proxied == nil { begin(context: context) }
+        context.fireChannelActive()
+    }
+
+    /// Admits the connection by its address (the resident's, from the PROXY header when there is
+    /// one) and starts the TLS handshake timeout.
+    private func begin(context: ChannelHandlerContext) {
+        peer = proxied?.peer ?? context.remoteAddress?.ipAddress ?? "unknown"
         switch registry.admit(context.channel, peer: peer) {
         case .admitted(let id, let evicting):
             connectionID = id
@@ -89,6 +107,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         logger[metadataKey: "connection.id"] = "\(connectionID)"
         logger[metadataKey: "peer"] = "\(peer)"
+        if let proxied { logger[metadataKey: "proxy"] = "\(proxied.proxy)" }
         logger.info("connection opened", metadata: state == .refused ? ["refused": "capacity"] : [:])
         let timeout = TimeAmount.seconds(Int64(configuration.limits.handshakeTimeoutSeconds))
         handshakeTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
@@ -97,7 +116,6 @@ final class ConnectionHandler: ChannelInboundHandler {
             self.storage.metrics.handshakeFailed(.timeout)
             context.close(promise: nil)
         }
-        context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {

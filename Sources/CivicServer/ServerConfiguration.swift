@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var keepUnanswered: Bool
     /// The language a question written in Russian is answered in (`languages.russian_reply`).
     public var russianReply: Language
+    /// Connections come through a TCP proxy that sends a PROXY header (`proxy_protocol`); nil
+    /// (the default): each connection's own address is the resident's.
+    public var proxyProtocol: ProxyProtocolConfiguration?
 
     public init(
         host: String = "127.0.0.1",
@@ -36,8 +39,10 @@ public struct ServerConfiguration: Sendable {
         kioskCentre: String? = nil,
         understandingPool: NIOThreadPool = .singleton,
         keepUnanswered: Bool = false,
-        russianReply: Language = .uk
+        russianReply: Language = .uk,
+        proxyProtocol: ProxyProtocolConfiguration? = nil
     ) {
+        self.proxyProtocol = proxyProtocol
         self.russianReply = russianReply
         self.keepUnanswered = keepUnanswered
         self.understandingPool = understandingPool

@@ -21,6 +21,26 @@ public final class ServerMetrics: Sendable {
         case timeout
     }
 
+    /// Why a connection was closed before its TLS handshake for want of an acceptable PROXY
+    /// header (`proxy_protocol.enabled`); counted under `civicd_refusals_total{reason}`.
+    public enum ProxyRefusal: String, Sendable, CaseIterable {
+        /// From an address not in `proxy_protocol.trusted_proxies`.
+        case untrusted = "proxy_untrusted"
+        case missing = "proxy_header_missing"
+        case malformed = "proxy_header_malformed"
+        case tooLong = "proxy_header_too_long"
+        /// No whole header within `limits.handshake_timeout_seconds`.
+        case timeout = "proxy_header_timeout"
+
+        init(_ error: ProxyHeaderError) {
+            switch error {
+            case .missing: self = .missing
+            case .malformed: self = .malformed
+            case .tooLong: self = .tooLong
+            }
+        }
+    }
+
     /// The metric names, typed once.
     public enum Name {
         public static let connections = "civicd_connections_total"
@@ -42,6 +62,7 @@ public final class ServerMetrics: Sendable {
     private let open: [ConnectionKind: Meter]
     private let handshakeFailures: [HandshakeFailure: Counter]
     private let refusals: [ReplyError: Counter]
+    private let proxyRefusals: [ProxyRefusal: Counter]
     private let understanding: Timer
     private let signupCommit: Timer
     private let storageUnavailable: Counter
@@ -63,6 +84,9 @@ public final class ServerMetrics: Sendable {
             ($0, Counter(label: Name.handshakeFailures, dimensions: [("reason", $0.rawValue)], factory: factory))
         })
         refusals = Dictionary(uniqueKeysWithValues: ReplyError.allCases.map {
+            ($0, Counter(label: Name.refusals, dimensions: [("reason", $0.rawValue)], factory: factory))
+        })
+        proxyRefusals = Dictionary(uniqueKeysWithValues: ProxyRefusal.allCases.map {
             ($0, Counter(label: Name.refusals, dimensions: [("reason", $0.rawValue)], factory: factory))
         })
         understanding = Timer(label: Name.understanding, factory: factory)
@@ -103,6 +127,11 @@ public final class ServerMetrics: Sendable {
 
     func handshakeFailed(_ reason: HandshakeFailure) {
         handshakeFailures[reason]?.increment()
+    }
+
+    /// A connection closed before TLS: no acceptable PROXY header, or not from a trusted proxy.
+    func proxyRefused(_ reason: ProxyRefusal) {
+        proxyRefusals[reason]?.increment()
     }
 
     // MARK: - Conversation

@@ -41,8 +41,30 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// `$CIVICD_DATABASE_URL`); nil (the default): the SQLite file `DATA/civicd.sqlite`.
     /// May hold a password: never printed or logged as it is.
     public var databaseURL: String?
+    /// Connections come through a TCP proxy (HAProxy `send-proxy-v2`) and begin with a PROXY
+    /// header naming the resident's address (`proxy_protocol.enabled`; off by default).
+    public var proxyProtocol = false
+    /// The proxies allowed to connect when ``proxyProtocol`` is on: addresses or CIDR networks
+    /// (`proxy_protocol.trusted_proxies`); anyone else is refused.
+    public var trustedProxies: [AddressRange] = []
 
     public init() {}
+
+    /// Refuses settings that are each valid but do not go together.
+    public func validated(at file: String) throws(ConfigurationError) -> DaemonConfiguration {
+        if proxyProtocol, trustedProxies.isEmpty {
+            throw ConfigurationError("\(file): proxy_protocol.enabled needs proxy_protocol.trusted_proxies (the proxies' addresses or networks, e.g. [10.0.0.2, 10.0.1.0/24])")
+        }
+        return self
+    }
+
+    /// Parses one `proxy_protocol.trusted_proxies` entry (also `--trusted-proxy`).
+    public static func parseTrustedProxy(_ text: String, at: String = "--trusted-proxy") throws(ConfigurationError) -> AddressRange {
+        guard let range = AddressRange(text.trimmingCharacters(in: .whitespaces)) else {
+            throw ConfigurationError("\(at): '\(text)' is not an IP address or a network such as 10.0.0.0/24 (the bits after the prefix must be zero)")
+        }
+        return range
+    }
 
     // MARK: - Reading the file
 
@@ -63,7 +85,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     ]
     /// Limits for which 0 means "none" rather than an error.
     static let limitsAllowingZero: Set<String> = ["idle_warning_seconds", "understanding_cache_lines"]
-    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics", "languages", "database"]
+    static let topLevelKeys = ["listen", "data_dir", "intents_dir", "tls", "log_level", "timezone", "limits", "retention_months", "kiosk", "staff_language", "review", "metrics", "languages", "database", "proxy_protocol"]
 
     /// Reads `text` (the file's contents) over the defaults. `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
@@ -187,6 +209,27 @@ public struct DaemonConfiguration: Sendable, Equatable {
                     // The value is never repeated in a message: it may hold a password.
                     guard let text = databaseValue.scalar?.string else { throw ConfigurationError("\(databaseAt): database.url must be a text") }
                     configuration.databaseURL = text.isEmpty || text == "null" || text == "~" ? nil : text
+                }
+            case "proxy_protocol":
+                guard let proxy = value.mapping else { throw ConfigurationError("\(at): proxy_protocol must be a mapping with enabled and trusted_proxies") }
+                for (proxyKey, proxyValue) in proxy {
+                    let proxyAt = "\(file):\(proxyKey.mark?.line ?? 1)"
+                    switch proxyKey.string ?? "" {
+                    case "enabled":
+                        switch proxyValue.scalar?.string.lowercased() {
+                        case "true", "yes", "on": configuration.proxyProtocol = true
+                        case "false", "no", "off": configuration.proxyProtocol = false
+                        default: throw ConfigurationError("\(proxyAt): proxy_protocol.enabled must be true or false")
+                        }
+                    case "trusted_proxies":
+                        if proxyValue.scalar?.string.isEmpty == true || proxyValue.scalar?.string == "null" { continue }
+                        guard let list = proxyValue.sequence else { throw ConfigurationError("\(proxyAt): proxy_protocol.trusted_proxies must be a list of addresses or networks") }
+                        for item in list {
+                            configuration.trustedProxies.append(try parseTrustedProxy(item.scalar?.string ?? "", at: proxyAt))
+                        }
+                    default:
+                        throw ConfigurationError("\(proxyAt): unknown key 'proxy_protocol.\(proxyKey.string ?? "?")' (known: enabled, trusted_proxies)")
+                    }
                 }
             case "limits":
                 guard let limits = value.mapping else { throw ConfigurationError("\(at): limits must be a mapping") }

@@ -11,7 +11,7 @@ import Foundation
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Staff tools: sign-ups, interview notes, statistics, unanswered questions, organisers, erasure.",
-        subcommands: [Signups.self, Notes.self, Stats.self, Unanswered.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self, Backup.self]
+        subcommands: [Signups.self, Notes.self, Stats.self, Unanswered.self, Organisers.self, Erase.self, ErasureRequests.self, Subject.self, Retention.self, Backup.self, Database.self]
     )
 }
 

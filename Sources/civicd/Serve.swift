@@ -26,6 +26,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve /metrics, /healthz and /readyz over plain HTTP here (off by default; keep it on loopback or a private interface).", valueName: "HOST:PORT"))
     var metricsListen: String?
 
+    @Flag(help: "Every connection comes through a TCP proxy and begins with a PROXY header, v1 or v2 (proxy_protocol.enabled).")
+    var proxyProtocol = false
+
+    @Option(help: ArgumentHelp("A proxy allowed to connect with --proxy-protocol, an address or a network; repeat for more (replaces proxy_protocol.trusted_proxies).", valueName: "ADDRESS[/BITS]"))
+    var trustedProxy: [String] = []
+
     @Option(help: ArgumentHelp("PEM certificate chain (with --key).", valueName: "FILE"))
     var cert: String?
 
@@ -53,6 +59,9 @@ struct Serve: AsyncParsableCommand {
             let (host, port) = try DaemonConfiguration.parseListen(metricsListen, at: "--metrics-listen")
             configuration.metricsListen = ListenAddress(host: host, port: port)
         }
+        if proxyProtocol { configuration.proxyProtocol = true }
+        if !trustedProxy.isEmpty { configuration.trustedProxies = try trustedProxy.map { try DaemonConfiguration.parseTrustedProxy($0) } }
+        configuration = try configuration.validated(at: "proxy_protocol")
         if cert != nil || key != nil {
             configuration.certificateFile = cert
             configuration.keyFile = key
@@ -105,7 +114,8 @@ struct Serve: AsyncParsableCommand {
                 kioskTokens: configuration.kioskTokens,
                 kioskCentre: configuration.kioskCentre,
                 keepUnanswered: configuration.keepUnanswered,
-                russianReply: configuration.russianReply
+                russianReply: configuration.russianReply,
+                proxyProtocol: configuration.proxyProtocol ? ProxyProtocolConfiguration(trustedProxies: configuration.trustedProxies) : nil
             ),
             catalogues: catalogues,
             storage: storage,

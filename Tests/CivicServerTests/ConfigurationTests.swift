@@ -64,6 +64,29 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("proxy_protocol: off by default; on with trusted addresses and networks; on without any, or a bad entry, refused")
+    func proxyProtocol() throws {
+        #expect(!DaemonConfiguration().proxyProtocol && DaemonConfiguration().trustedProxies.isEmpty)
+        let on = try DaemonConfiguration.parse("proxy_protocol:\n  enabled: true\n  trusted_proxies: [10.0.0.2, 10.0.1.0/24, \"2001:db8::/32\"]\n", file: "c.yml")
+        #expect(on.proxyProtocol)
+        #expect(on.trustedProxies.map(\.description) == ["10.0.0.2", "10.0.1.0/24", "2001:db8::/32"])
+        #expect(try on.validated(at: "c.yml") == on)
+        let bare = try DaemonConfiguration.parse("proxy_protocol:\n  enabled: yes\n", file: "c.yml")
+        #expect(throws: ConfigurationError("c.yml: proxy_protocol.enabled needs proxy_protocol.trusted_proxies (the proxies' addresses or networks, e.g. [10.0.0.2, 10.0.1.0/24])")) {
+            try bare.validated(at: "c.yml")
+        }
+        #expect(throws: ConfigurationError("c.yml:3: '10.0.0.1/8' is not an IP address or a network such as 10.0.0.0/24 (the bits after the prefix must be zero)")) {
+            try DaemonConfiguration.parse("proxy_protocol:\n  enabled: true\n  trusted_proxies: [10.0.0.1/8]\n", file: "c.yml")
+        }
+        #expect(throws: ConfigurationError("c.yml:2: unknown key 'proxy_protocol.trusted' (known: enabled, trusted_proxies)")) {
+            try DaemonConfiguration.parse("proxy_protocol:\n  trusted: [10.0.0.1]\n", file: "c.yml")
+        }
+        #expect(throws: ConfigurationError("c.yml:2: proxy_protocol.enabled must be true or false")) {
+            try DaemonConfiguration.parse("proxy_protocol:\n  enabled: maybe\n", file: "c.yml")
+        }
+        #expect(try DaemonConfiguration.parseTrustedProxy("::1").description == "::1")
+    }
+
     @Test("languages.russian_reply: uk by default, pl or en when configured")
     func russianReply() throws {
         #expect(DaemonConfiguration().russianReply == .uk)

@@ -38,6 +38,7 @@ struct TestServer {
         selfSigned: PEMIdentity? = nil,
         kioskTokens: [String] = [],
         metrics: ServerMetrics = ServerMetrics(),
+        proxyProtocol: ProxyProtocolConfiguration? = nil,
         _ body: (TestServer) async throws -> Void
     ) async throws {
         let authority = try CertificateAuthority()
@@ -56,7 +57,8 @@ struct TestServer {
                 tls: try TLSPolicy.serverConfiguration(certificateChainPEM: identity.certificatePEM, privateKeyPEM: identity.privateKeyPEM),
                 today: { CalendarDay(year: 2026, month: 11, day: 21) },
                 shutdownGraceSeconds: 2,
-                kioskTokens: kioskTokens
+                kioskTokens: kioskTokens,
+                proxyProtocol: proxyProtocol
             ),
             catalogues: CatalogueStore(catalogue),
             storage: SessionStorage(database: database, logger: logger, metrics: metrics),
@@ -83,17 +85,19 @@ struct TestServer {
     }
 
     /// A client that trusts the test CA and checks the name `localhost`.
-    func client(tls: TLSConfiguration? = nil) async throws -> TLSLineClient {
+    /// - Parameter preface: bytes sent before TLS (a PROXY header, as a proxy would send it).
+    func client(tls: TLSConfiguration? = nil, preface: [UInt8] = []) async throws -> TLSLineClient {
         try await TLSLineClient.connect(
             host: "127.0.0.1", port: port,
             tls: try tls ?? TLSPolicy.clientConfiguration(trustRootsPEM: authority.certificatePEM),
-            serverHostname: "localhost"
+            serverHostname: "localhost",
+            preface: preface
         )
     }
 
     /// A client past the greeting, at the first prompt.
-    func greetedClient() async throws -> TLSLineClient {
-        let client = try await client()
+    func greetedClient(preface: [UInt8] = []) async throws -> TLSLineClient {
+        let client = try await client(preface: preface)
         _ = try await client.read(until: "> ")
         return client
     }

@@ -78,6 +78,52 @@ struct StorageContractTests {
         }
     }
 
+    @Test("the organisation (SQLite v6, PostgreSQL pg2) round-trips, staff find it, erasure and retention clear it", arguments: Engine.available)
+    func organisation(_ engine: Engine) async throws {
+        try await withFreshStorage(engine) { fresh in
+            let storage = fresh.storage
+            var ngo = draft("Anna Kowalska", contact: "anna@example.org", programme: "centrum_obywatelskie")
+            ngo.organisation = "Stowarzyszenie „Zielony Żurawiec”"
+            let erased = try await saved(storage, ngo)
+            var other = draft("Jan Nowak", contact: "jan@example.org", programme: "centrum_obywatelskie")
+            other.organisation = "Fundacja Łąka"
+            let kept = try await saved(storage, other)
+            _ = try await saved(storage, draft("Ewa Bez", contact: "ewa@example.org"))
+
+            // Round trip: by reference, in the listing, for any other handle (a second daemon, the admin command).
+            #expect(try await storage.signup(reference: erased)?.organisation == "Stowarzyszenie „Zielony Żurawiec”")
+            let admin = try await fresh.reopen(asDaemon: false)
+            let listed = try await admin.signups(matching: SignupFilter())
+            #expect(listed.map(\.organisation) == ["Stowarzyszenie „Zielony Żurawiec”", "Fundacja Łąka", nil])
+            await admin.close()
+
+            // Staff search finds it in any case, with or without Polish letters, by any part.
+            func names(_ search: String) async throws -> [String] {
+                try await storage.signups(matching: SignupFilter(search: search)).compactMap(\.name)
+            }
+            #expect(try await names("zurawiec") == ["Anna Kowalska"])
+            #expect(try await names("ZIELONY ŻURAWIEC") == ["Anna Kowalska"])
+            #expect(try await names("laka") == ["Jan Nowak"])
+            #expect(try await names("fundacja") == ["Jan Nowak"])
+            #expect(try await names("stowarzyszenie fundacja").isEmpty)
+            #expect(try await storage.subjectData(contact: .email("anna@example.org")).signups.map(\.organisation) == ["Stowarzyszenie „Zielony Żurawiec”"])
+
+            // Erasure clears it with the name and contact; search no longer finds the row.
+            let result = try await storage.erase(reference: erased)
+            #expect(result.signups == [erased])
+            let row = try #require(try await storage.signup(reference: erased))
+            #expect(row.organisation == nil && row.name == nil && row.contact == nil && row.erasedAt != nil)
+            #expect(try await storage.signups(matching: SignupFilter(search: "zurawiec", includeErased: true)).isEmpty)
+            #expect(try await storage.signup(reference: kept)?.organisation == "Fundacja Łąka", "only the erased sign-up loses it")
+
+            // Retention clears it too.
+            #expect(try await storage.purge(before: Date().addingTimeInterval(3600)).signups == 2)
+            let everything = try await storage.signups(matching: SignupFilter(includeErased: true))
+            #expect(everything.count == 3 && everything.allSatisfy { $0.organisation == nil && $0.erasedAt != nil })
+            #expect(try await names("laka").isEmpty)
+        }
+    }
+
     @Test("a reference that clashes with a stored one is drawn again; endless clashes fail that sign-up only", arguments: Engine.available)
     func referenceClash(_ engine: Engine) async throws {
         let draws = Mutex<[UInt32]>([7, 7, 7, 9] + Array(repeating: 7, count: 8) + [11])

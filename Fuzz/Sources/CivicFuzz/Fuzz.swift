@@ -14,7 +14,7 @@ let catalogue: Catalogue? = {
     return nil
 }()
 
-/// One input drives four targets: the line decoder (the bytes split at a point the input
+/// One input drives five targets: the PROXY header decoder, the line decoder (the bytes split at a point the input
 /// chooses), the normaliser and the JSON escaping (every decoded line, each checked against its
 /// reference: the general fold rule, a JSON parser), and a whole session (every line, with storage
 /// answering "failed" so forms keep going), and a second session over the first line stretched
@@ -29,6 +29,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     var pieces = LineDecoder(maxLineBytes: 256)
     let splitLines = pieces.feed(bytes[..<split]) + pieces.feed(bytes[split...])
     precondition(lines == splitLines, "the decoder depends on how bytes are split")
+
+    // The PROXY header decoder: total, bounded, and a header in a prefix is the header of the whole.
+    let proxy = ProxyHeaderDecoder.decode(bytes)
+    if case .header(_, let length) = proxy {
+        precondition(length <= bytes.count && ProxyHeaderDecoder.decode(bytes[..<length]) == proxy, "a header depends on the bytes after it")
+    }
+    if case .needMore = proxy { precondition(bytes.count < ProxyHeaderDecoder.maxV2Bytes, "the header read is unbounded") }
 
     var session = Session()
     let time = SessionTime(today: CalendarDay(year: 2026, month: 11, day: 21), uptimeNanoseconds: 0)
