@@ -97,7 +97,7 @@ struct SessionTests {
         #expect(lines[1].contains("Hello"))
         #expect(lines[1].contains("/help"))
         #expect(lines[2].contains("українською"))
-        #expect(lines[2].contains("/lang uk"))
+        #expect(lines[2].contains("/допомога"))
     }
 
     @Test("commands answer and prompt; /quit says goodbye and closes")

@@ -300,6 +300,19 @@ public enum Answers {
         return asked
     }
 
+    /// "czy akcja jeszcze trwa?", "is the recruitment still open?", "czyli już się skończyło?",
+    /// "чи акція ще триває?": whether a programme is still going on.
+    public static func asksIfStillRunning(_ words: [String], question: Bool) -> Bool {
+        let still = CommonWords.words(["jeszcze", "nadal", "wciaz", "ciagle", "dalej", "still"], ukrainian: ["ще", "досі", "досі", "все", "ещё", "еще"])
+        let running = CommonWords.words(["trwa", "otwarta", "otwarte", "otwarty", "aktualna", "aktualne", "aktualny", "dziala", "running", "open", "ongoing", "on", "happening", "going", "available"],
+                                        ukrainian: ["триває", "відкрита", "відкритий", "відкрите", "діє", "актуальна", "актуальний", "актуально", "идет", "идёт"])
+        let ended = CommonWords.words(["skonczylo", "skonczyla", "skonczyl", "zakonczylo", "zakonczyla", "zakonczyl", "over", "ended", "finished", "closed"],
+                                      ukrainian: ["закінчилася", "закінчилось", "закінчилося", "завершилася", "завершилось", "завершилося", "закончилась", "закончилось"])
+        let set = Set(words)
+        if !set.isDisjoint(with: still), !set.isDisjoint(with: running) { return true }
+        return question && !set.isDisjoint(with: ended)
+    }
+
     /// Words asking to be signed up: "zapisz mnie", "chcę się zapisać", "sign me up", "register".
     public static func asksToSignUp(_ words: [String]) -> Bool {
         let verbs: Set<String> = CommonWords.words(["zapisz", "zapisac", "zapisze", "zapiszcie", "zapisanie", "zapisania", "zglos", "zglosic", "zglaszam",
