@@ -118,6 +118,19 @@ extension Session {
             conversation.topic = topic
             intent = signup
         }
+        if [IntentID.fallback, .signup].contains(intent.id)
+            || ([IntentID.services, .join].contains(intent.id) && !line.words.contains(where: Self.howWords.contains)),
+           Answers.asksToSignUp(line.words),
+           let topic = line.mentions.topic ?? conversation.topic,
+           catalogue.topic(topic)?.signup == false, let signup = catalogue.intent(.signup), signup.replies[topic] != nil {
+            // "czy mogliby Państwo zapisać naszą gminę?" about a programme that takes no sign-up
+            // here: where and how to apply (its sign-up reply), no form and no fallback — also
+            // when the line alone reads as the services or a bare sign-up.
+            conversation.topic = topic
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = .signup
+            return reply(answer(signup, catalogue: catalogue, today: today).text, intent: .signup, confidence: match.confidence)
+        }
         if let done = conversation.signedUp {
             if Answers.asksAboutBeingContacted(line.words), [.fallback, .contact, .human, .deadlines, .signup].contains(intent.id) {
                 // For a programme that has ended only interest was stored: no promise of a call.
@@ -402,6 +415,10 @@ extension Session {
         let sentences = text.split(whereSeparator: { ".!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return sentences.count > 1 ? sentences.last : nil
     }
+
+    /// "jak samorząd mógł się zgłosić?": a question about applying, answered by its own intent,
+    /// not a request to be signed up.
+    static let howWords: Set<String> = CommonWords.words(["jak", "how", "kto", "who", "kiedy", "when", "gdzie", "where"], ukrainian: ["як", "хто", "коли", "де"])
 
     /// Intents whose reply says whom to ask or where to go: at a kiosk, those of its centre.
     static let placeBound: Set<IntentID> = [.fallback, .human]

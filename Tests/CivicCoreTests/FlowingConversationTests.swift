@@ -149,6 +149,59 @@ struct FlowingConversationTests {
         }
     }
 
+    // MARK: - A sign-up for a programme that takes none here
+
+    @Test("asked to sign up to the Zachodniopomorskie recruitment: where and how, no form, no fallback", arguments: [
+        ("jakie korzyści daje samorządowi projekt zachodniopomorskich JST?", "Czy moglibyście zapisać nasz urząd gminy?", "kcwis.org.pl"),
+        ("kto mógł się zgłaszać do rekrutacji JST w zachodniopomorskim?", "Uprzejmie proszę zapisać naszą gminę.", "kcwis.org.pl"),
+        ("what does a municipality gain from the Zachodniopomorskie JST project?", "could you register our municipality?", "kcwis.org.pl"),
+        ("що отримає громада від проєкту JST у Західнопоморському воєводстві?", "запишіть нашу громаду, будь ласка", "kcwis.org.pl"),
+    ])
+    func noSignupHere(_ first: String, _ ask: String, _ fact: String) throws {
+        var t = Transcript()
+        _ = try t.reply(first)
+        let reply = try t.reply(ask)
+        #expect(reply.expecting == nil, "\(reply.text)")
+        #expect(reply.intent == .signup, "\(reply.text)")
+        #expect(reply.text.contains(fact), "\(reply.text)")
+    }
+
+    // MARK: - The summary asks about what the programme asks
+
+    @Test("a sign-up to a programme without districts has no district line in its summary", arguments: [
+        (Language.pl, "chcę się zapisać do Centrum Obywatelskiego w Krakowie", "tak", "dzielnica"),
+        (.en, "please sign me up for the Civic Centre in Kraków", "yes", "district"),
+        (.uk, "запишіть мене до Громадянського центру в Кракові", "так", "район"),
+    ])
+    func noDistrictLine(_ language: Language, _ line: String, _ yes: String, _ word: String) throws {
+        var t = Transcript()
+        let first = try t.reply(line)
+        #expect(first.expecting == "name", "\(first.text)")
+        _ = try t.reply("Anna Kowalska")
+        _ = try t.reply("anna.kowalska@example.pl")
+        let summary = try t.reply(yes)
+        #expect(summary.expecting == "confirm", "\(summary.text)")
+        #expect(!summary.text.contains(word + ":"), "\(summary.text)")
+        #expect(summary.text.contains("anna.kowalska@example.pl"), "\(summary.text)")
+    }
+
+    // MARK: - A slang goodbye ends the session
+
+    @Test("a casual goodbye with slang around it closes the session", arguments: [
+        "ok git, dzięki, nara", "spoko, dzięki, narka", "luz, to nara xd", "cool, thanks, bye",
+    ])
+    func slangGoodbye(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("ile kosztuje centrum obywatelskie?")
+        let actions = t.say(line)
+        #expect(actions.contains { if case .close = $0 { true } else { false } }, "\(actions)")
+    }
+
+    @Test("slang alone is no goodbye", arguments: ["git", "spoko", "cool"])
+    func slangAlone(_ line: String) {
+        #expect(!Answers.isFarewell(words: TextNormalizer.tokens(line)))
+    }
+
     // MARK: - Brief mode and the banner
 
     @Test("brief mode's fallback still says whom to ask", arguments: [

@@ -160,7 +160,7 @@ public enum Answers {
         "wam", "ci", "tobie", "milego", "dnia", "thanks", "thank", "you", "so", "much", "lot", "for", "your", "the",
         "help", "info", "chat", "chatting", "great", "lovely", "nice", "well", "then", "all", "bye", "it", "was",
         "again", "very", "talking", "cheers", "now", "zycze", "zyczymy", "pozdrawiam", "pozdrawiamy", "serdeczne",
-        "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty",
+        "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty", "git", "spoko", "luz", "elo", "xd", "cool", "kk",
     ], ukrainian: [
         "дякую", "дякуємо", "дуже", "велике", "щиро", "спасибі", "за", "допомогу", "інформацію", "розмову", "привіт", "ну", "і", "та", "а", "ок", "добре", "вам", "тобі", "гарного", "дня", "все", "щасти", "спасибо", "всего", "хорошего", "diakuiu", "dyakuiu", "dyakuyu", "duzhe", "vam",
         "ні", "нет", "ну", "мені", "вже", "пора",

@@ -423,7 +423,9 @@ public struct SignupForm: Sendable, Equatable {
                 "organisation": acceptsOrganisations(context.catalogue)
                     ? FormMessages.summaryOrganisation.format(language, ["organisation": organisation ?? FormMessages.noDistrict[language]]) : "",
                 "contact": contact?.description ?? "",
-                "district": district ?? FormMessages.noDistrict[language],
+                // Only for programmes with districts: Centrum Obywatelskie asks none, so no "dzielnica: —".
+                "district": districtChoices(context.catalogue).isEmpty && district == nil
+                    ? "" : FormMessages.summaryDistrict.format(language, ["district": district ?? FormMessages.noDistrict[language]]),
             ])
             choices = yesNoChoices(language)
         }
