@@ -102,6 +102,19 @@ struct FlowingConversationTests {
         #expect(text.contains("2023"), "\(text)")
     }
 
+    @Test("what the Civic Centre offers: the offer first, who said so after", arguments: [
+        "co oferuje Centrum Obywatelskie w Krakowie?", "jakie usługi ma Centrum Obywatelskie w Krakowie?",
+        "what does the Civic Centre in Kraków offer?", "що пропонує Громадянський центр у Кракові?",
+    ])
+    func offerFirst(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .services, "\(reply.text)")
+        let first = String(reply.text.prefix { $0 != "\n" })
+        #expect(!first.contains("Płoskonka") && !first.contains("Ploskonka") && !first.contains("Плосконка"), "\(first)")
+        #expect(first.contains("mentoring") || first.contains("ментор"), "\(first)")
+    }
+
     @Test("a sign-up to an ended programme says first that it has ended", arguments: [
         "chcę się zapisać do akcji O.S. w Krośnie", "zapisz mnie na Dołącz do Organizowania Społecznego", "sign me up for the O.S. action in Krosno",
     ])
