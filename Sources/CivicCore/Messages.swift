@@ -3,12 +3,12 @@ import Foundation
 /// The protocol's own words, in Polish, English and Ukrainian. Answers to questions come from `intents/`;
 /// these are the texts of the protocol itself (greeting, commands, limits).
 public enum Messages {
-    /// One short line per language — a screen reader reads the banner before every
-    /// conversation: who we are, where, and the help command.
+    /// One line per language within `Limits.textWidth` (78), so that it is not wrapped — a
+    /// screen reader reads the banner before every conversation: who, where, the help command.
     public static let greeting = Localized(
-        pl: "Dzień dobry! Jestem civicd – programy społeczne w Krośnie, Krakowie, Wrocławiu i zachodniopomorskim. Pomoc: /pomoc",
-        en: "Hello! I am civicd – community programmes in Krosno, Kraków, Wrocław and West Pomerania. Help: /help",
-        uk: "Вітаю! Я civicd – громадські програми в Кросно, Кракові, Вроцлаві й Західному Помор’ї; пишіть українською. /допомога"
+        pl: "civicd: programy w Krośnie, Krakowie, Wrocławiu i zachodniopomorskim. /pomoc",
+        en: "civicd: programmes in Krosno, Kraków, Wrocław and West Pomerania. Help: /help",
+        uk: "civicd: програми в Кросно, Кракові, Вроцлаві й Західному Помор’ї. /допомога"
     )
 
     /// The banner's Ukrainian line.

@@ -1,3 +1,4 @@
+import CivicCore
 import Foundation
 import Testing
 
@@ -30,8 +31,8 @@ struct OpenSSLClientTests {
             input: "dzien dobry\n/quit\n"
         )
         #expect(session.status == 0, "\(session.output)")
-        #expect(session.output.contains("Dzień dobry! Jestem civicd"))
-        #expect(session.output.contains("Hello! I am civicd"))
+        #expect(session.output.contains(Messages.greeting.pl))
+        #expect(session.output.contains(Messages.greeting.en))
         #expect(session.output.contains("Do widzenia"))
         let prompts = session.output.components(separatedBy: "\n> ").count - 1
         #expect(prompts == 2, "greeting and reply are each followed by the prompt")
