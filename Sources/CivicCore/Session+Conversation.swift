@@ -145,7 +145,7 @@ extension Session {
                              intent: .signup, confidence: match.confidence, choices: others)
             }
         }
-        if intent.id == .fallback || Self.informative.contains(intent.id),
+        if Self.aboutRunning.contains(intent.id),
            Answers.asksIfStillRunning(line.words, question: text.contains("?") || Answers.asksSomething(text)),
            let topic = conversation.topic, let ended = hasEndedAnswer(topic, catalogue: catalogue, today: today) {
             // "czy akcja jeszcze trwa?": "Nie – …" first, the dates after it.
@@ -291,6 +291,10 @@ extension Session {
         guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
         return [.reply(lastReply, format: format, prompt: true)]
     }
+
+    /// Intents a "czy to jeszcze trwa?" may come as: not a contact's or an office's ("czy biuro
+    /// jest jeszcze otwarte?" asks about opening hours, not the programme).
+    static let aboutRunning: Set<IntentID> = [.fallback, .deadlines, .about, .join, .listeningCampaign, .job]
 
     /// Intents a question among several may be answered with: they only inform.
     static let informative: Set<IntentID> = [.listeningCampaign, .job, .join, .deadlines, .contact, .cost, .funding, .services, .about]

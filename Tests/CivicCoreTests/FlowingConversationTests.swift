@@ -115,6 +115,19 @@ struct FlowingConversationTests {
         #expect(first.contains("mentoring") || first.contains("ментор"), "\(first)")
     }
 
+    @Test("'is the office still open?' is about the office, not whether the programme runs", arguments: [
+        "czy urząd w Krośnie jest jeszcze otwarty dla akcji O.S.?", "a biuro akcji O.S. w Krośnie nadal działa? jaki ma telefon?",
+        "is the Krosno office for the O.S. action still open? what is its phone?",
+    ])
+    func officeStillOpen(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        let endedFirst = reply.text.hasPrefix("Nie – ") || reply.text.hasPrefix("No – ")
+        // Only a line understood as about the programme itself may start with "Nie – …".
+        #expect(!endedFirst || Session.aboutRunning.contains(reply.intent ?? .fallback), "[\(reply.intent ?? "-")] \(reply.text)")
+        #expect(!Session.aboutRunning.contains(.contact) && !Session.aboutRunning.contains(.cost))
+    }
+
     @Test("a sign-up to an ended programme says first that it has ended", arguments: [
         "chcę się zapisać do akcji O.S. w Krośnie", "zapisz mnie na Dołącz do Organizowania Społecznego", "sign me up for the O.S. action in Krosno",
     ])
