@@ -11,9 +11,39 @@ public enum FormalPolish {
         "moglibyscie", "mogliby", "zechca", "zechcieliby", "pozwalam",
     ]
 
-    /// True when the folded words address us formally.
+    /// Words of ordinary polite Polish that only a formal writer uses: "Będę wdzięczna za
+    /// odpowiedź", "Z poważaniem", "czy mogłaby Pani…" (a conditional in the third person).
+    static let politeMarkers: Set<String> = [
+        "wdzieczna", "wdzieczny", "wdzieczni", "wdzieczne", "powazaniem", "uprzejmosc", "laskawie",
+        "moglaby", "moglby", "zechcialaby", "zechcialby", "bylaby", "bylby", "uprzejma", "uprzejmy",
+    ]
+
+    /// "Pan"/"Pani" in the cases one addresses a person with.
+    static let addressWords: Set<String> = ["pan", "pani", "pana", "panu", "panem", "pania", "panie"]
+
+    /// Words before "Pani"/"Pan" that make it a third person talked about ("ta pani z urzędu").
+    static let thirdPersonBefore: Set<String> = ["ta", "ten", "tej", "tego", "jakas", "jakis", "jakiejs", "jakiegos", "ktora", "ktory", "z", "do", "u", "od", "ze", "ktoras", "ktoros"]
+
+    /// True when the folded words address us formally: the salutations of a letter, "Państwo",
+    /// polite words only a formal writer uses, "Pan"/"Pani" spoken to, or "proszę" asking with an
+    /// infinitive or "o" ("proszę zapisać", "proszę o informację") — not the casual "zapisz mnie, proszę".
     public static func addressesFormally(words: [String]) -> Bool {
-        words.contains(where: formalMarkers.contains)
+        if words.contains(where: { formalMarkers.contains($0) || politeMarkers.contains($0) }) { return true }
+        for (index, word) in words.enumerated() {
+            let previous = index > 0 ? words[index - 1] : nil
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            if addressWords.contains(word), !(previous.map(thirdPersonBefore.contains) ?? false), index > 0 || next != nil {
+                // "czy Pani wie", "proszę Pana", "Panie Krzysztofie" — never "pan" alone as the line.
+                return true
+            }
+            if word == "prosze" || word == "uprzejmie", let next, next == "o" || isInfinitive(next) { return true }
+        }
+        return false
+    }
+
+    /// A folded Polish infinitive: "zapisac", "podac", "pomoc" (-c), "isc", "moc".
+    static func isInfinitive(_ word: String) -> Bool {
+        word.count >= 4 && (word.hasSuffix("ac") || word.hasSuffix("ec") || word.hasSuffix("ic") || word.hasSuffix("yc") || word.hasSuffix("uc") || word.hasSuffix("oc") || word.hasSuffix("sc") || word.hasSuffix("ic"))
     }
 
     /// Informal → formal, phrases before words. Applied at word boundaries; a rule written in

@@ -3,16 +3,18 @@ import Foundation
 /// The protocol's own words, in Polish, English and Ukrainian. Answers to questions come from `intents/`;
 /// these are the texts of the protocol itself (greeting, commands, limits).
 public enum Messages {
+    /// One line per language within `Limits.textWidth` (78), so that it is not wrapped — a
+    /// screen reader reads the banner before every conversation: who, where, the help command.
     public static let greeting = Localized(
-        pl: "Dzień dobry! Jestem civicd, asystent programów organizowania społecznego w Krośnie, Krakowie, Wrocławiu i województwie zachodniopomorskim. Pomogę z zapisami, terminami, kontaktem, ofertą i kosztami. Wpisz /pomoc, aby zobaczyć polecenia.",
-        en: "Hello! I am civicd, the assistant for community-organising programmes in Krosno, Kraków, Wrocław and West Pomerania. I can help with signing up, deadlines, contacts, what is offered and costs. Type /help to list the commands.",
-        uk: "Вітаю! Я civicd, помічник програм громадського організування в Кросно, Кракові, Вроцлаві та Західнопоморському воєводстві. Допоможу із записом, термінами, контактами, пропозицією та вартістю. Напишіть /допомога, щоб побачити команди."
+        pl: "civicd: programy w Krośnie, Krakowie, Wrocławiu i zachodniopomorskim. /pomoc",
+        en: "civicd: programmes in Krosno, Kraków, Wrocław and West Pomerania. Help: /help",
+        uk: "civicd: програми в Кросно, Кракові, Вроцлаві й Західному Помор’ї. /допомога"
     )
 
-    /// The banner's one Ukrainian line: residents learn they may write Ukrainian.
-    public static let ukrainianBanner = "Пишіть і українською — відповім українською (/lang uk)."
+    /// The banner's Ukrainian line.
+    public static var ukrainianBanner: String { greeting.uk }
 
-    /// The greeting shown on connect: Polish first, then English, then one short Ukrainian line.
+    /// The greeting shown on connect: Polish first, then English, then Ukrainian, a line each.
     public static var bilingualGreeting: String { greeting.pl + "\n" + greeting.en + "\n" + ukrainianBanner }
 
     public static let help = Localized(
@@ -71,9 +73,23 @@ public enum Messages {
         uk: "Я вже записав вас на: {programme}{reference}. Записуватися вдруге не потрібно. Хочете на іншу програму? Напишіть, на яку."
     )
     public static let afterSignup = Localized(
-        pl: "Twój zapis na {programme} jest przyjęty{reference}; odezwą się do Ciebie przez podany kontakt. Kiedy i kto – tego nasze materiały nie mówią.\n{human}",
-        en: "Your sign-up for {programme} is recorded{reference}; they will get in touch through the contact you gave. When and who – our materials do not say.\n{human}",
-        uk: "Ваш запис на {programme} прийнято{reference}; з вами зв’яжуться через вказаний контакт. Коли і хто — у наших матеріалах не сказано.\n{human}"
+        pl: "Zapis przyjęty{reference}, program: {programme}. Odezwą się do Ciebie przez podany kontakt; kiedy i kto – tego nasze materiały nie mówią.\n{human}",
+        en: "Your sign-up is recorded{reference}, programme: {programme}. They will get in touch through the contact you gave; when and who – our materials do not say.\n{human}",
+        uk: "Запис прийнято{reference}, програма: {programme}. З вами зв’яжуться через вказаний контакт; коли і хто — у наших матеріалах не сказано.\n{human}"
+    )
+    /// After a sign-up to a programme that has ended: only interest in a next edition was
+    /// stored, and nobody promised to call.
+    public static let afterInterest = Localized(
+        pl: "Zapisaliśmy tylko Twoje zainteresowanie kolejną edycją{reference}, program: {programme}. Ta edycja się zakończyła i nie wiemy, czy będzie następna, więc nikt nie obiecał kontaktu. O następną edycję zapytaj:\n{human}",
+        en: "We stored only your interest in a next edition{reference}, programme: {programme}. That edition has ended and we do not know whether there will be another, so no one has promised to contact you. To ask about a next edition:\n{human}",
+        uk: "Ми зберегли лише вашу зацікавленість наступним випуском{reference}, програма: {programme}. Цей випуск завершився, і ми не знаємо, чи буде наступний, тож ніхто не обіцяв зв’язатися. Про наступний випуск запитайте:\n{human}"
+    )
+    /// "czy akcja jeszcze trwa?" about a programme whose recorded stages have all passed: the
+    /// answer first, the details after it.
+    public static let hasEndedAnswer = Localized(
+        pl: "Nie – ostatni etap programu „{programme}” zakończył się w {year} r.",
+        en: "No – the last stage of “{programme}” ended in {year}.",
+        uk: "Ні – останній етап програми «{programme}» завершився у {year} р."
     )
     public static let referenceSuffix = Localized(pl: " (kod {reference})", en: " (code {reference})", uk: " (код {reference})")
     public static let nothingToRepeat = Localized(pl: "Jeszcze nic nie powiedziałem. Zapytaj, proszę.", en: "I have not said anything yet. Please ask.", uk: "Я ще нічого не сказав. Запитайте, будь ласка.")

@@ -118,9 +118,24 @@ extension Session {
             conversation.topic = topic
             intent = signup
         }
+        if [IntentID.fallback, .signup].contains(intent.id)
+            || ([IntentID.services, .join].contains(intent.id) && !line.words.contains(where: Self.howWords.contains)),
+           Answers.asksToSignUp(line.words),
+           let topic = line.mentions.topic ?? conversation.topic,
+           catalogue.topic(topic)?.signup == false, let signup = catalogue.intent(.signup), signup.replies[topic] != nil {
+            // "czy mogliby Państwo zapisać naszą gminę?" about a programme that takes no sign-up
+            // here: where and how to apply (its sign-up reply), no form and no fallback — also
+            // when the line alone reads as the services or a bare sign-up.
+            conversation.topic = topic
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = .signup
+            return reply(answer(signup, catalogue: catalogue, today: today).text, intent: .signup, confidence: match.confidence)
+        }
         if let done = conversation.signedUp {
             if Answers.asksAboutBeingContacted(line.words), [.fallback, .contact, .human, .deadlines, .signup].contains(intent.id) {
-                return reply(signedUpText(Messages.afterSignup, done, catalogue: catalogue, today: today), intent: .signup, confidence: match.confidence)
+                // For a programme that has ended only interest was stored: no promise of a call.
+                let message = catalogue.hasEnded(done.programme, today: today) ? Messages.afterInterest : Messages.afterSignup
+                return reply(signedUpText(message, done, catalogue: catalogue, today: today), intent: .signup, confidence: match.confidence)
             }
             if intent.id == .signup, Answers.saysAlreadySignedUp(line.words), line.mentions.topic == nil || line.mentions.topic == done.programme {
                 // "bo się zapisałam": about the sign-up made, not a second one.
@@ -129,6 +144,16 @@ extension Session {
                 return reply(signedUpText(Messages.alreadySignedUpHere, done, catalogue: catalogue, today: today),
                              intent: .signup, confidence: match.confidence, choices: others)
             }
+        }
+        if Self.aboutRunning.contains(intent.id),
+           Answers.asksIfStillRunning(line.words, question: text.contains("?") || Answers.asksSomething(text)),
+           let topic = conversation.topic, let ended = hasEndedAnswer(topic, catalogue: catalogue, today: today) {
+            // "czy akcja jeszcze trwa?": "Nie – …" first, the dates after it.
+            let details = intent.id == .fallback ? catalogue.intent(.deadlines) ?? intent : intent
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = details.id
+            let part = shapedPart(ended + "\n" + answer(details, catalogue: catalogue, today: today).text)
+            return reply(part.shown + part.hint, intent: details.id, confidence: match.confidence)
         }
         if intent.id == .fallback, let answers = answerEach(text, catalogue: catalogue, today: today) {
             // "Ile rozmów muszę zrobić? I do kiedy raport?": two questions, each answered.
@@ -156,7 +181,7 @@ extension Session {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
         var answer = answer(intent, catalogue: catalogue, today: today)
-        let part = shapedPart(answer.text)
+        let part = shapedPart(answer.text, lines: intent.id == .fallback ? 2 : 1)
         answer.text = withAspects(part.shown, asked: line, intent: intent.id, catalogue: catalogue, today: today) + part.hint
 
         switch intent.id {
@@ -165,7 +190,15 @@ extension Session {
             // sign-up here; its reply says where and how, and no form opens.
             return reply(answer.text, intent: intent.id, confidence: match.confidence)
         case .signup:
-            return startSignup(catalogue: catalogue, today: today, intro: answer.text, confidence: match.confidence)
+            // For a programme that has ended, the notice that it has is the first thing said
+            // (the form puts it before its first question), not "Zapiszę Cię".
+            let form = SignupForm(topic: conversation.topic, catalogue: catalogue)
+            let context = formContext(catalogue, today)
+            guard let notice = form.endedNotice(context) else {
+                return startSignup(catalogue: catalogue, today: today, intro: answer.text, confidence: match.confidence)
+            }
+            activity = .form(form)
+            return render(form.questionWithoutNotice(context), intent: SignupForm.intent, confidence: match.confidence, intro: notice + "\n" + answer.text)
         case .interviewNote:
             guard let organiser else {
                 // The reply (from intents/) explains the log-in; a code-shaped next line is taken as the code.
@@ -225,6 +258,19 @@ extension Session {
         return byDistrict.count == 1 ? byDistrict[0].id : nil
     }
 
+    /// "Nie – ostatni etap … zakończył się w 2023 r." for a topic whose recorded stages have all
+    /// passed; nil while any is to come.
+    func hasEndedAnswer(_ topic: String, catalogue: Catalogue, today: CalendarDay) -> String? {
+        guard catalogue.hasEnded(topic, today: today), let stages = catalogue.topic(topic)?.stagesEnd,
+              let name = catalogue.topicName(topic, language: language, today: today) else { return nil }
+        let years = stages.compactMap { path -> Int? in
+            if case .date(let day)? = catalogue.fact(path)?.value { return day.year }
+            return nil
+        }
+        guard let year = years.max() else { return nil }
+        return Messages.hasEndedAnswer.format(language, ["programme": name, "year": String(year)])
+    }
+
     /// A message about the sign-up this conversation made, with its programme, code and office.
     func signedUpText(_ message: Localized, _ done: Conversation.SignedUp, catalogue: Catalogue, today: CalendarDay) -> String {
         var office = formContext(catalogue, today)
@@ -245,6 +291,10 @@ extension Session {
         guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
         return [.reply(lastReply, format: format, prompt: true)]
     }
+
+    /// Intents a "czy to jeszcze trwa?" may come as: not a contact's or an office's ("czy biuro
+    /// jest jeszcze otwarte?" asks about opening hours, not the programme).
+    static let aboutRunning: Set<IntentID> = [.fallback, .deadlines, .about, .join, .listeningCampaign, .job]
 
     /// Intents a question among several may be answered with: they only inform.
     static let informative: Set<IntentID> = [.listeningCampaign, .job, .join, .deadlines, .contact, .cost, .funding, .services, .about]
@@ -273,9 +323,8 @@ extension Session {
     func withAspects(_ text: String, asked line: LineUnderstanding, intent: IntentID, catalogue: Catalogue, today: CalendarDay) -> String {
         guard ![IntentID.fallback, .greeting, .thanks, .goodbye, .signup, .interviewNote, .privacy, .human, .help].contains(intent),
               let topicID = conversation.topic, let topic = catalogue.topic(topicID), !topic.aspects.isEmpty else { return text }
-        let stems = Set(line.corrected.map(TextNormalizer.stem))
         var text = text
-        for aspect in topic.aspects where !aspect.stems.isDisjoint(with: stems) {
+        for aspect in topic.aspects where Self.asks(aspect, words: line.corrected) {
             // Said already when the reply holds every fact the aspect names, compared as the
             // evaluation's facts check compares them.
             let reply = IntentEvaluation.comparable(text)
@@ -284,6 +333,18 @@ extension Session {
             text += "\n" + catalogue.render(aspect.say[language], language: language, today: today, topic: topicID)
         }
         return text
+    }
+
+    /// True when one of `words` asks for `aspect`: the same word, or one of its forms — sharing
+    /// the aspect word's first six letters (all of a shorter one), and not much shorter than it,
+    /// so that "szkolenie" is no "szkoleniowcy" and "training" no "trainers": a cost question
+    /// about the training gets no trainers' line.
+    static func asks(_ aspect: Topic.Aspect, words: [String]) -> Bool {
+        words.contains { word in
+            aspect.words.contains { asked in
+                asked == word || (zip(word, asked).prefix(while: { $0 == $1 }).count >= min(asked.count, 6) && word.count + 2 >= asked.count)
+            }
+        }
     }
 
     /// "krócej": answers in brief from now on; "więcej": the rest of the last one; "dłużej": whole again.
@@ -307,12 +368,15 @@ extension Session {
 
     /// An answer as the resident asked for it: whole, or in brief its first line (the answer
     /// itself, by the catalogue's rule) and a hint, with the rest kept for "więcej".
-    mutating func shapedPart(_ text: String) -> (shown: String, hint: String) {
+    /// `lines` is how many lines the brief form keeps: two for the fallback, whose second line
+    /// says whom to ask — a resident told only "nie pomogę" has nowhere to go.
+    mutating func shapedPart(_ text: String, lines: Int = 1) -> (shown: String, hint: String) {
         conversation.details = nil
         conversation.lastAnswer = text
-        guard conversation.brief, let firstBreak = text.firstIndex(of: "\n") else { return (text, "") }
-        conversation.details = String(text[text.index(after: firstBreak)...])
-        return (String(text[..<firstBreak]), "\n" + Messages.moreHint[language])
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard conversation.brief, all.count > lines else { return (text, "") }
+        conversation.details = all[lines...].joined(separator: "\n")
+        return (all[..<lines].joined(separator: "\n"), "\n" + Messages.moreHint[language])
     }
 
     /// "po polsku", "in English please": the language changes for good (as with `/lang`) and a
@@ -355,6 +419,10 @@ extension Session {
         let sentences = text.split(whereSeparator: { ".!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return sentences.count > 1 ? sentences.last : nil
     }
+
+    /// "jak samorząd mógł się zgłosić?": a question about applying, answered by its own intent,
+    /// not a request to be signed up.
+    static let howWords: Set<String> = CommonWords.words(["jak", "how", "kto", "who", "kiedy", "when", "gdzie", "where"], ukrainian: ["як", "хто", "коли", "де"])
 
     /// Intents whose reply says whom to ask or where to go: at a kiosk, those of its centre.
     static let placeBound: Set<IntentID> = [.fallback, .human]

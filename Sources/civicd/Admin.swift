@@ -355,7 +355,7 @@ extension Admin {
                 throw CommandFailure(reference.map { "no live sign-up with reference \(TerminalText.escape($0))" }
                                    ?? "no live sign-up or note names \(TerminalText.escape(parsedContact?.description ?? ""))")
             }
-            print(Self.describe(plan, rows: context.rows), terminator: "")
+            print(Self.describe(plan, rows: context.rows, language: context.configuration.staffLanguage), terminator: "")
             if !yes {
                 guard context.confirm(Localized(staffPL: "Usunąć te dane osobowe? Wpisz „tak”, aby kontynuować:",
                                                 en: "Erase this personal data? Type \"yes\" to continue:")) else {
@@ -363,24 +363,28 @@ extension Admin {
                 }
             }
             let result = try await context.run { try await context.database.erase(reference: reference, contact: parsedContact) }
-            print("erased \(result.signups.count) sign-up(s)\(result.signups.isEmpty ? "" : ": " + result.signups.joined(separator: ", ")) and \(result.notes) note(s)")
+            print(ErasureTexts.erasedLine(signups: result.signups, notes: result.notes, language: context.configuration.staffLanguage))
         }
 
         /// Exactly what will go: each sign-up's personal fields, each note's words, each request.
-        static func describe(_ plan: ErasurePlan, rows: AdminRows) -> String {
+        static func describe(_ plan: ErasurePlan, rows: AdminRows, language: Language) -> String {
             var lines: [String] = []
             for signup in plan.signups {
-                lines.append("sign-up \(signup.reference) (\(signup.programme), \(rows.clock.string(from: signup.createdAt))): "
-                    + "name \(TerminalText.escape(signup.name ?? "—")), contact \(TerminalText.escape(signup.contact ?? "—"))")
+                lines.append(ErasureTexts.signup.format(language, [
+                    "reference": signup.reference, "programme": signup.programme, "created": rows.clock.string(from: signup.createdAt),
+                    "name": TerminalText.escape(signup.name ?? "—"), "contact": TerminalText.escape(signup.contact ?? "—"),
+                ]))
             }
             for note in plan.notes {
-                lines.append("note \(note.id) (\(note.interviewDate), \(TerminalText.escape(note.organiserName))): topic, concerns and "
-                    + "re-contact details \(TerminalText.escape(note.recontactHow ?? ""))")
+                lines.append(ErasureTexts.note.format(language, [
+                    "id": "\(note.id)", "date": "\(note.interviewDate)", "organiser": TerminalText.escape(note.organiserName),
+                    "how": TerminalText.escape(note.recontactHow ?? ""),
+                ]))
             }
             for request in plan.requests {
-                lines.append("erasure request \(request.id) (\(request.reference)): marked handled, contact removed")
+                lines.append(ErasureTexts.request.format(language, ["id": "\(request.id)", "reference": request.reference]))
             }
-            return "will erase:\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
+            return ErasureTexts.willErase[language] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
     }
 

@@ -13,6 +13,8 @@ struct FormalPolishTests {
         Messages.fallbackAgain.pl,
         Messages.alreadySignedUpHere.pl,
         Messages.afterSignup.pl,
+        Messages.afterInterest.pl,
+        Messages.hasEndedAnswer.pl,
         Messages.referenceSuffix.pl,
         Messages.nothingToRepeat.pl,
         Messages.languageUsage.pl,

@@ -92,12 +92,12 @@ struct SessionTests {
         }
         let lines = reply.text.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0].contains("Dzień dobry"))
+        #expect(lines[0].contains("Krośnie"))
         #expect(lines[0].contains("/pomoc"))
-        #expect(lines[1].contains("Hello"))
+        #expect(lines[1].contains("Krosno"))
         #expect(lines[1].contains("/help"))
-        #expect(lines[2].contains("українською"))
-        #expect(lines[2].contains("/lang uk"))
+        #expect(lines[2].contains("Кракові"))
+        #expect(lines[2].contains("/допомога"))
     }
 
     @Test("commands answer and prompt; /quit says goodbye and closes")

@@ -130,16 +130,16 @@ struct AdminLiveTests {
         // Without --yes, erase shows exactly what goes and asks in the staff language (Polish).
         let declined = try await admin(daemon, "erase --contact anna@example.org", input: "nie\n")
         #expect(declined.status != 0)
-        #expect(declined.output.contains("will erase:"))
+        #expect(declined.output.contains("Zostanie usunięte:"), "the plan in the staff language, as its question")
         #expect(declined.output.contains("Anna Kowalska"))
         #expect(declined.output.contains("anna@example.org"))
         #expect(declined.output.contains("Usunąć te dane osobowe?"))
         let byContact = try await admin(daemon, "erase --contact anna@example.org", input: "tak\n")
-        #expect(byContact.output.contains("erased 1 sign-up(s)"))
+        #expect(byContact.output.contains("usunięto zapisy: 1"))
         let byReference = try await admin(daemon, "erase --ref \(live[0]) --yes")
         #expect(byReference.output.contains(live[0]))
         let phone = try await admin(daemon, "erase --contact '600 100 200' --yes")
-        #expect(phone.output.contains("1 note(s)"))
+        #expect(phone.output.contains("notatki: 1"))
         for format in ["table", "csv", "json"] {
             let listing = try await admin(daemon, "signups list --format \(format)").output
             #expect(!listing.contains("anna@example.org"))

@@ -53,7 +53,7 @@ struct KioskTmuxTests {
         starter.standardError = FileHandle.nullDevice
         try starter.run()
         defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "tmux kill-session -t \(session) 2>/dev/null"]) }
-        try await waitForScreen(session) { $0.contains("Dzień dobry") && $0.contains("> ") }
+        try await waitForScreen(session) { $0.contains("/pomoc") && $0.contains("> ") }
         #expect(daemon.logText.contains("kiosk identified"))
 
         // The first resident starts signing up, gives personal data, then says goodbye.
@@ -64,7 +64,7 @@ struct KioskTmuxTests {
         _ = try await tmux("send-keys -t \(session) 'sekretna@example.org' Enter")
         try await waitForScreen(session) { $0.contains("zgadzasz") }
         _ = try await tmux("send-keys -t \(session) 'do widzenia' Enter")
-        try await waitForScreen(session) { !$0.contains("Sekretna") && $0.contains("Dzień dobry") }
+        try await waitForScreen(session) { !$0.contains("Sekretna") && $0.contains("/pomoc") }
         let after = try await screen(session)
         #expect(!after.contains("Sekretna"))
         #expect(!after.contains("sekretna@example.org"))
@@ -83,7 +83,7 @@ struct KioskTmuxTests {
         _ = try await tmux("send-keys -t \(session) 'tak' Enter")
         try await waitForScreen(session) { $0.contains("Sprawdź") }
         _ = try await tmux("send-keys -t \(session) 'dziękuję bardzo, do widzenia' Enter")
-        try await waitForScreen(session) { !$0.contains("Mieszkanka") && $0.contains("Dzień dobry") }
+        try await waitForScreen(session) { !$0.contains("Mieszkanka") && $0.contains("/pomoc") }
         #expect(!(try await screen(session)).contains("druga@example.org"))
         #expect(try await tmux("display -p -t \(session) '#{history_size}'").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         _ = try await tmux("send-keys -t \(session) 'tak' Enter")
@@ -106,7 +106,7 @@ struct KioskTmuxTests {
         _ = try await daemon.terminate()
         try await waitForScreen(session) { $0.contains("Reconnecting") || $0.contains("Serwer jest zatrzymywany") }
         daemon = try Daemon(dataDirectory: data, arguments: ["--config", config.path, "--listen", "127.0.0.1:\(port)"])
-        try await waitForScreen(session, timeout: .seconds(60)) { $0.contains("Dzień dobry") && !$0.contains("Reconnecting") }
+        try await waitForScreen(session, timeout: .seconds(60)) { $0.contains("/pomoc") && !$0.contains("Reconnecting") }
         _ = try await tmux("send-keys -t \(session) 'ile kosztuje udział w Centrum Obywatelskim?' Enter")
         try await waitForScreen(session) { $0.contains("bezpłatn") || $0.contains("bezpłatne") }
 

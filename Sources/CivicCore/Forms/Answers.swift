@@ -160,7 +160,7 @@ public enum Answers {
         "wam", "ci", "tobie", "milego", "dnia", "thanks", "thank", "you", "so", "much", "lot", "for", "your", "the",
         "help", "info", "chat", "chatting", "great", "lovely", "nice", "well", "then", "all", "bye", "it", "was",
         "again", "very", "talking", "cheers", "now", "zycze", "zyczymy", "pozdrawiam", "pozdrawiamy", "serdeczne",
-        "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty",
+        "pozdrowienia", "wszystkiego", "dobrego", "zdrowia", "rowniez", "take", "care", "later", "mate", "thx", "ty", "git", "spoko", "luz", "elo", "xd", "cool", "kk",
     ], ukrainian: [
         "дякую", "дякуємо", "дуже", "велике", "щиро", "спасибі", "за", "допомогу", "інформацію", "розмову", "привіт", "ну", "і", "та", "а", "ок", "добре", "вам", "тобі", "гарного", "дня", "все", "щасти", "спасибо", "всего", "хорошего", "diakuiu", "dyakuiu", "dyakuyu", "duzhe", "vam",
         "ні", "нет", "ну", "мені", "вже", "пора",
@@ -298,6 +298,19 @@ public enum Answers {
         // "pl" or "en" alone is too little to go on; a request names the language in full.
         guard let asked, words != ["pl"], words != ["en"] else { return nil }
         return asked
+    }
+
+    /// "czy akcja jeszcze trwa?", "is the recruitment still open?", "czyli już się skończyło?",
+    /// "чи акція ще триває?": whether a programme is still going on.
+    public static func asksIfStillRunning(_ words: [String], question: Bool) -> Bool {
+        let still = CommonWords.words(["jeszcze", "nadal", "wciaz", "ciagle", "dalej", "still"], ukrainian: ["ще", "досі", "досі", "все", "ещё", "еще"])
+        let running = CommonWords.words(["trwa", "otwarta", "otwarte", "otwarty", "aktualna", "aktualne", "aktualny", "dziala", "running", "open", "ongoing", "on", "happening", "going", "available"],
+                                        ukrainian: ["триває", "відкрита", "відкритий", "відкрите", "діє", "актуальна", "актуальний", "актуально", "идет", "идёт"])
+        let ended = CommonWords.words(["skonczylo", "skonczyla", "skonczyl", "zakonczylo", "zakonczyla", "zakonczyl", "over", "ended", "finished", "closed"],
+                                      ukrainian: ["закінчилася", "закінчилось", "закінчилося", "завершилася", "завершилось", "завершилося", "закончилась", "закончилось"])
+        let set = Set(words)
+        if !set.isDisjoint(with: still), !set.isDisjoint(with: running) { return true }
+        return question && !set.isDisjoint(with: ended)
     }
 
     /// Words asking to be signed up: "zapisz mnie", "chcę się zapisać", "sign me up", "register".

@@ -19,10 +19,12 @@ public enum FormMessages {
         uk: "{notice} (версія інформації: {version})\nЧи погоджуєтеся ви на обробку цих даних? (так/ні)"
     )
     public static let summary = Localized(
-        pl: "Sprawdź, proszę:\n  program: {programme}\n  imię i nazwisko: {name}\n{organisation}  kontakt: {contact}\n  dzielnica: {district}\nCzy wszystko się zgadza i mam Cię zapisać? (tak/nie; możesz też napisać np. „zmień kontakt”)",
-        en: "Please check:\n  programme: {programme}\n  name: {name}\n{organisation}  contact: {contact}\n  district: {district}\nIs everything right, shall I sign you up? (yes/no; or e.g. \"change contact\")",
-        uk: "Перевірте, будь ласка:\n  програма: {programme}\n  ім’я та прізвище: {name}\n{organisation}  контакт: {contact}\n  район: {district}\nЧи все правильно і чи записати вас? (так/ні; можна також написати, напр., «змінити контакт»)"
+        pl: "Sprawdź, proszę:\n  program: {programme}\n  imię i nazwisko: {name}\n{organisation}  kontakt: {contact}\n{district}Czy wszystko się zgadza i mam Cię zapisać? (tak/nie; możesz też napisać np. „zmień kontakt”)",
+        en: "Please check:\n  programme: {programme}\n  name: {name}\n{organisation}  contact: {contact}\n{district}Is everything right, shall I sign you up? (yes/no; or e.g. \"change contact\")",
+        uk: "Перевірте, будь ласка:\n  програма: {programme}\n  ім’я та прізвище: {name}\n{organisation}  контакт: {contact}\n{district}Чи все правильно і чи записати вас? (так/ні; можна також написати, напр., «змінити контакт»)"
     )
+    /// The summary's line for the district, only for programmes that have districts.
+    public static let summaryDistrict = Localized(pl: "  dzielnica: {district}\n", en: "  district: {district}\n", uk: "  район: {district}\n")
     /// The summary's line for the organisation, only for programmes that ask for one.
     public static let summaryOrganisation = Localized(pl: "  organizacja: {organisation}\n", en: "  organisation: {organisation}\n", uk: "  організація: {organisation}\n")
     public static let askOrganisation = Localized(

@@ -35,6 +35,11 @@ public struct SignupForm: Sendable, Equatable {
         ask(slot, context, error: nil, prefix: name == nil && contact == nil ? endedNotice(context) : nil)
     }
 
+    /// The question alone, for a caller that has said the ended notice itself.
+    func questionWithoutNotice(_ context: FormContext) -> FormStep {
+        ask(slot, context, error: nil, prefix: nil)
+    }
+
     /// Handles one answer. When it names an ended programme after other answers were given, the
     /// notice comes with the next question.
     public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
@@ -46,7 +51,7 @@ public struct SignupForm: Sendable, Equatable {
     }
 
     /// What the resident is told about a programme whose stages have all passed (from intents/).
-    private func endedNotice(_ context: FormContext) -> String? {
+    func endedNotice(_ context: FormContext) -> String? {
         guard let programme, context.catalogue.hasEnded(programme, today: context.today),
               let notice = context.catalogue.topic(programme)?.endedNotice else { return nil }
         return context.catalogue.render(notice[context.language], language: context.language, today: context.today, topic: programme)
@@ -418,7 +423,9 @@ public struct SignupForm: Sendable, Equatable {
                 "organisation": acceptsOrganisations(context.catalogue)
                     ? FormMessages.summaryOrganisation.format(language, ["organisation": organisation ?? FormMessages.noDistrict[language]]) : "",
                 "contact": contact?.description ?? "",
-                "district": district ?? FormMessages.noDistrict[language],
+                // Only for programmes with districts: Centrum Obywatelskie asks none, so no "dzielnica: —".
+                "district": districtChoices(context.catalogue).isEmpty && district == nil
+                    ? "" : FormMessages.summaryDistrict.format(language, ["district": district ?? FormMessages.noDistrict[language]]),
             ])
             choices = yesNoChoices(language)
         }

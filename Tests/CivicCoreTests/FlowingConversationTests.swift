@@ -1,0 +1,252 @@
+@testable import CivicCore
+import Testing
+
+/// Issue 15, "Conversations that flow": what the persona replay found in the dialogue and its
+/// rendering. Paraphrases of our own, never from an evaluation set.
+@Suite("Conversations that flow")
+struct FlowingConversationTests {
+    // MARK: - Aspects belong to the question that asked them
+
+    @Test("a question that only names the training gets no trainers' line", arguments: [
+        ("kto prowadził szkolenie w akcji O.S. w Krośnie?", "czy za szkolenie trzeba coś zapłacić?"),
+        ("a jacy trenerzy prowadzili szkolenie w Krośnie?", "a szkolenie jest darmowe?"),
+        ("who led the O.S. training in Krosno?", "is the training free of charge?"),
+    ])
+    func noStickyTrainers(_ first: String, _ then: String) throws {
+        var t = Transcript()
+        let asked = try t.reply(first).text
+        #expect(asked.contains("Centrum Doradztwa Strategicznego") || asked.contains("Center for Strategic Counseling"), "\(asked)")
+        let cost = try t.reply(then).text
+        #expect(!cost.contains("Centrum Doradztwa Strategicznego") && !cost.contains("Center for Strategic Counseling"), "\(cost)")
+    }
+
+    @Test("a line naming the training is no question about its trainers", arguments: [
+        "czy szkolenie było płatne?", "ile kosztowało szkolenie O.S.?", "czy na szkolenie trzeba było płacić?",
+    ])
+    func trainingIsNoTrainer(_ line: String) throws {
+        let aspect = try #require(ShippedCatalogue.catalogue.topic("os_krosno")?.aspects.first)
+        #expect(!Session.asks(aspect, words: TextNormalizer.tokens(line)), "\(line)")
+        #expect(Session.asks(aspect, words: TextNormalizer.tokens("jacy trenerzy to prowadzili?")))
+    }
+
+    @Test("'is it still going on?' is no question about how long the training lasted", arguments: [
+        "czy akcja O.S. w Krośnie wciąż trwa?", "a ta akcja w Krośnie nadal trwa?", "чи акція O.S. у Кросно ще триває?",
+    ])
+    func stillGoingIsNoLength(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(!text.contains("4-dniowe") && !text.contains("4-денне") && !text.contains("4-day"), "\(text)")
+    }
+
+    // MARK: - The formal register
+
+    @Test("ordinary polite Polish is addressed formally", arguments: [
+        "Będę wdzięczny za informację o Centrum Obywatelskim.",
+        "Proszę o informację, gdzie jest Centrum Obywatelskie.",
+        "Czy mogłaby Pani powiedzieć, gdzie jest Centrum Obywatelskie?",
+        "Czy Pan wie, jak dojść do Centrum Obywatelskiego?",
+        "Dobrze, to proszę zapisać mnie do Centrum Obywatelskiego.",
+        "Łączę wyrazy szacunku i pozostaję z poważaniem",
+    ])
+    func polite(_ line: String) {
+        #expect(FormalPolish.addressesFormally(words: TextNormalizer.tokens(line)), "\(line)")
+    }
+
+    @Test("casual lines keep \"Ty\"", arguments: [
+        "hej, zapisz mnie proszę do centrum obywatelskiego",
+        "siema, ile to kosztuje?",
+        "ta pani z urzędu mówiła, że to za darmo",
+        "poproszę numer do urzędu",
+        "dzięki, pa",
+    ])
+    func casual(_ line: String) {
+        #expect(!FormalPolish.addressesFormally(words: TextNormalizer.tokens(line)), "\(line)")
+    }
+
+    @Test("a polite resident is addressed formally from that line on, in answers and forms", arguments: [
+        "Będę wdzięczna za odpowiedź: ile kosztuje Centrum Obywatelskie w Krakowie?",
+        "Czy mogłaby Pani powiedzieć, ile kosztuje Centrum Obywatelskie w Krakowie?",
+        "Proszę o informację, ile kosztuje Centrum Obywatelskie w Krakowie.",
+    ])
+    func formalFromThenOn(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply(line)
+        let signup = try t.reply("chcę się zapisać do Centrum Obywatelskiego")
+        #expect(signup.expecting == "name", "\(signup.text)")
+        #expect(!signup.text.contains("Cię") && !signup.text.contains("nazywasz"), "\(signup.text)")
+        let contact = try t.reply("Anna Kowalska")
+        #expect(contact.text.contains("z Państwem"), "\(contact.text)")
+    }
+
+    @Test("a casual resident keeps \"Ty\" in the form")
+    func casualForm() throws {
+        var t = Transcript()
+        _ = try t.reply("siema, ile kosztuje centrum obywatelskie?")
+        _ = try t.reply("to zapisz mnie do centrum obywatelskiego")
+        let contact = try t.reply("Anna Kowalska")
+        #expect(contact.text.contains("z Tobą"), "\(contact.text)")
+    }
+
+    // MARK: - The answer first
+
+    @Test("'is it still going on?' about an ended programme starts with \"no\"", arguments: [
+        ("czy akcja O.S. w Krośnie jeszcze trwa?", "Nie – "),
+        ("a ta akcja Dołącz do Organizowania Społecznego nadal trwa?", "Nie – "),
+        ("is the O.S. action in Krosno still going on?", "No – "),
+        ("чи акція O.S. у Кросно ще триває?", "Ні – "),
+    ])
+    func stillRunning(_ line: String, _ start: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.hasPrefix(start), "\(text)")
+        #expect(text.contains("2023"), "\(text)")
+    }
+
+    @Test("what the Civic Centre offers: the offer first, who said so after", arguments: [
+        "co oferuje Centrum Obywatelskie w Krakowie?", "jakie usługi ma Centrum Obywatelskie w Krakowie?",
+        "what does the Civic Centre in Kraków offer?", "що пропонує Громадянський центр у Кракові?",
+    ])
+    func offerFirst(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .services, "\(reply.text)")
+        let first = String(reply.text.prefix { $0 != "\n" })
+        #expect(!first.contains("Płoskonka") && !first.contains("Ploskonka") && !first.contains("Плосконка"), "\(first)")
+        #expect(first.contains("mentoring") || first.contains("ментор"), "\(first)")
+    }
+
+    @Test("'is the office still open?' is about the office, not whether the programme runs", arguments: [
+        "czy urząd w Krośnie jest jeszcze otwarty dla akcji O.S.?", "a biuro akcji O.S. w Krośnie nadal działa? jaki ma telefon?",
+        "is the Krosno office for the O.S. action still open? what is its phone?",
+    ])
+    func officeStillOpen(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        let endedFirst = reply.text.hasPrefix("Nie – ") || reply.text.hasPrefix("No – ")
+        // Only a line understood as about the programme itself may start with "Nie – …".
+        #expect(!endedFirst || Session.aboutRunning.contains(reply.intent ?? .fallback), "[\(reply.intent ?? "-")] \(reply.text)")
+        #expect(!Session.aboutRunning.contains(.contact) && !Session.aboutRunning.contains(.cost))
+    }
+
+    @Test("a sign-up to an ended programme says first that it has ended", arguments: [
+        "chcę się zapisać do akcji O.S. w Krośnie", "zapisz mnie na Dołącz do Organizowania Społecznego", "sign me up for the O.S. action in Krosno",
+    ])
+    func endedSignupFirst(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.expecting == "name", "\(reply.text)")
+        #expect(!reply.text.hasPrefix("Zapiszę") && !reply.text.hasPrefix("I'll sign"), "\(reply.text)")
+        #expect(reply.text.hasPrefix("Uwaga") || reply.text.hasPrefix("Please note"), "\(reply.text)")
+    }
+
+    // MARK: - After a sign-up to an ended programme
+
+    @Test("after a sign-up for a next edition: what was stored, whom to ask, no promise", arguments: [
+        (Language.pl, "a kiedy ktoś się do mnie odezwie?"), (.pl, "i co teraz, ktoś do mnie zadzwoni?"), (.en, "when will someone contact me?"),
+    ])
+    func afterInterest(_ language: Language, _ question: String) throws {
+        var t = Transcript()
+        let first = try t.reply(language == .pl ? "chcę się zapisać do akcji O.S. w Krośnie" : "sign me up for the O.S. action in Krosno")
+        #expect(first.expecting == "name", "\(first.text)")
+        let yes = language == .pl ? "tak" : "yes"
+        _ = try t.reply("Ewa Nowak, ewa.nowak@example.pl")
+        _ = try t.reply(language == .pl ? "pomiń" : "skip")
+        let summary = try t.reply(yes)
+        #expect(summary.expecting == "confirm", "\(summary.text)")
+        guard case .store(.saveSignup)? = t.say(yes).first else {
+            Issue.record("no sign-up stored")
+            return
+        }
+        let done = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        #expect(!done.isEmpty)
+        let after = try t.reply(question).text
+        #expect(!after.contains("odezwą się") && !after.contains("will get in touch"), "\(after)")
+        #expect(!after.contains("zapis na Dołącz"), "\(after)")
+        #expect(after.contains("13 47 430 01"), "whom to ask: \(after)")
+        #expect(after.contains("zainteresowanie") || after.contains("interest"), "\(after)")
+        #expect(after.contains("KR-7F3K"), "\(after)")
+    }
+
+    @Test("the after-sign-up messages name the programme without a case", arguments: Language.allCases)
+    func noCase(_ language: Language) {
+        for message in [Messages.afterSignup, Messages.afterInterest] {
+            let text = message.format(language, ["programme": "Dołącz do Organizowania Społecznego (O.S.)", "reference": "", "human": "X"])
+            #expect(!text.contains("na Dołącz") && !text.contains("for Dołącz") && !text.contains("на Dołącz"), "\(text)")
+        }
+    }
+
+    // MARK: - A sign-up for a programme that takes none here
+
+    @Test("asked to sign up to the Zachodniopomorskie recruitment: where and how, no form, no fallback", arguments: [
+        ("jakie korzyści daje samorządowi projekt zachodniopomorskich JST?", "Czy moglibyście zapisać nasz urząd gminy?", "kcwis.org.pl"),
+        ("kto mógł się zgłaszać do rekrutacji JST w zachodniopomorskim?", "Uprzejmie proszę zapisać naszą gminę.", "kcwis.org.pl"),
+        ("what does a municipality gain from the Zachodniopomorskie JST project?", "could you register our municipality?", "kcwis.org.pl"),
+        ("що отримає громада від проєкту JST у Західнопоморському воєводстві?", "запишіть нашу громаду, будь ласка", "kcwis.org.pl"),
+    ])
+    func noSignupHere(_ first: String, _ ask: String, _ fact: String) throws {
+        var t = Transcript()
+        _ = try t.reply(first)
+        let reply = try t.reply(ask)
+        #expect(reply.expecting == nil, "\(reply.text)")
+        #expect(reply.intent == .signup, "\(reply.text)")
+        #expect(reply.text.contains(fact), "\(reply.text)")
+    }
+
+    // MARK: - The summary asks about what the programme asks
+
+    @Test("a sign-up to a programme without districts has no district line in its summary", arguments: [
+        (Language.pl, "chcę się zapisać do Centrum Obywatelskiego w Krakowie", "tak", "dzielnica"),
+        (.en, "please sign me up for the Civic Centre in Kraków", "yes", "district"),
+        (.uk, "запишіть мене до Громадянського центру в Кракові", "так", "район"),
+    ])
+    func noDistrictLine(_ language: Language, _ line: String, _ yes: String, _ word: String) throws {
+        var t = Transcript()
+        let first = try t.reply(line)
+        #expect(first.expecting == "name", "\(first.text)")
+        _ = try t.reply("Anna Kowalska")
+        _ = try t.reply("anna.kowalska@example.pl")
+        let summary = try t.reply(yes)
+        #expect(summary.expecting == "confirm", "\(summary.text)")
+        #expect(!summary.text.contains(word + ":"), "\(summary.text)")
+        #expect(summary.text.contains("anna.kowalska@example.pl"), "\(summary.text)")
+    }
+
+    // MARK: - A slang goodbye ends the session
+
+    @Test("a casual goodbye with slang around it closes the session", arguments: [
+        "ok git, dzięki, nara", "spoko, dzięki, narka", "luz, to nara xd", "cool, thanks, bye",
+    ])
+    func slangGoodbye(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("ile kosztuje centrum obywatelskie?")
+        let actions = t.say(line)
+        #expect(actions.contains { if case .close = $0 { true } else { false } }, "\(actions)")
+    }
+
+    @Test("slang alone is no goodbye", arguments: ["git", "spoko", "cool"])
+    func slangAlone(_ line: String) {
+        #expect(!Answers.isFarewell(words: TextNormalizer.tokens(line)))
+    }
+
+    // MARK: - Brief mode and the banner
+
+    @Test("brief mode's fallback still says whom to ask", arguments: [
+        ("krócej", "gdzie zapłacić podatek od psa w Krośnie?"), ("krócej proszę", "gdzie kupię bilet miesięczny w Krośnie?"),
+        ("shorter please", "where do I renew my passport in Krosno?"),
+    ])
+    func briefFallback(_ shorter: String, _ question: String) throws {
+        var t = Transcript()
+        _ = try t.reply(shorter)
+        let text = try t.reply(question).text
+        #expect(text.contains("tel.") || text.contains("phone") || text.contains("Urząd"), "\(text)")
+    }
+
+    @Test("the banner: one short line per language, the help command named")
+    func banner() {
+        let lines = Messages.bilingualGreeting.split(separator: "\n")
+        #expect(lines.count == 3)
+        // Not wrapped on the wire: one line each for a screen reader.
+        for line in lines { #expect(line.count <= Limits().textWidth, "\(line)") }
+        #expect(lines[0].contains("/pomoc") && lines[1].contains("/help") && lines[2].contains("/допомога"))
+    }
+}
