@@ -86,3 +86,25 @@ struct FactFormsTests {
         #expect(IntentEvaluation.forms(ofFact: fact) == [fact])
     }
 }
+
+@Suite("Facts by aspect: the Socially Organised project's tasks and results")
+struct SociallyOrganisedAspectTests {
+    @Test("its results are said whichever intent the question is taken for", arguments: [
+        "jakie były rezultaty projektu Socially Organised?", "what came out of Socially Organised, any results?",
+        "які результати дав проєкт Socially Organised?",
+    ])
+    func results(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("12"), "\(text)")
+    }
+
+    @Test("its tasks are said when asked for", arguments: [
+        "jakie zadania miał projekt Socially Organised?", "what tasks did Socially Organised have?", "які були завдання у проєкті Socially Organised?",
+    ])
+    func tasks(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("ponadnarodow") || text.contains("transnational") || text.contains("транснаціональн"), "\(text)")
+    }
+}
