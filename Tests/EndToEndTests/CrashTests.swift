@@ -68,7 +68,7 @@ struct CrashTests {
                 #expect(stored[reference] == contact, "confirmed \(reference) for \(contact) is missing after kill -9 (round \(round))")
             }
             for row in rows {
-                #expect(row.name == "Anna Kowalska" && row.contact?.hasSuffix("@example.org") == true && row.consentVersion == "2026-11",
+                #expect(row.name == "Anna Kowalska" && row.contact?.hasSuffix("@example.org") == true && row.consentVersion == "2026-12",
                         "partial row \(row.reference)")
             }
             #expect(try await database.auditCount(action: "signup.create") == rows.count, "each row has its audit event, and no event lacks its row")
