@@ -65,8 +65,6 @@ public struct Topic: Sendable {
     public struct Aspect: Sendable {
         /// The folded words that ask for it ("prowadzil", "trenerzy", "led").
         public var words: [String]
-        /// Their stems, as a line's words are compared.
-        public var stems: Set<String>
         public var say: LocalizedTemplate
         /// The intent whose questions ask for it (`asks:`): its words are that intent's keywords,
         /// so "kto był trenerem na szkoleniu?" is a question about the programme, not out of scope.

@@ -353,7 +353,7 @@ private struct Reader {
                 }
                 return IntentID(id)
             } ?? nil
-            aspects.append(Topic.Aspect(words: words, stems: Set(words.map(TextNormalizer.stem)), say: say, asks: asks))
+            aspects.append(Topic.Aspect(words: words, say: say, asks: asks))
         }
         return aspects
     }
