@@ -81,6 +81,12 @@ public struct IntentMatcher: Sendable {
     /// Stems only the out-of-scope examples use ("dentist", "pizza"): no in-scope question's object.
     private let outOfScopeStems: Set<String>
     private let topicAliases: [(words: [Lexeme], topic: String)]
+    /// Per topic, the words of each aspect that asks for an intent (`asks:` in topics.yml), with
+    /// that intent's index: "kto podpisał ogłoszenie o rekrutacji JST?" names the topic and one
+    /// of its facts, so it is a question about that topic, whatever else its words suggest.
+    private let topicAspects: [String: [(intent: Int, words: Set<String>)]]
+    /// What an aspect word of the topic the line names adds to the aspect's intent.
+    public var namedAspectBonus = 0.1
     private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
     /// The matcher of Cyrillic lines (Ukrainian, Russian, Latin-typed Ukrainian once spelt in
     /// Cyrillic): trained on the Ukrainian examples alone, knowing every word of the catalogue
@@ -210,6 +216,14 @@ public struct IntentMatcher: Sendable {
             epochs: max(5, min(30, 60_000 / max(exampleIntent.count, 1)))
         )
         self.topicAliases = topics.flatMap { topic in topic.aliases.map { (words: $0.map(Lexeme.init), topic: topic.id) } }
+        var topicAspects: [String: [(intent: Int, words: Set<String>)]] = [:]
+        for topic in topics {
+            for aspect in topic.aspects {
+                guard let asks = aspect.asks, let intent = intentIDs.firstIndex(of: asks) else { continue }
+                topicAspects[topic.id, default: []].append((intent, Set(aspect.words)))
+            }
+        }
+        self.topicAspects = topicAspects
         self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0.map(Lexeme.init), city: city.id, topic: city.topic) } }
     }
 
@@ -324,6 +338,11 @@ public struct IntentMatcher: Sendable {
             let hits = keywords.reduce(0) { $0 + (stems.contains($1) ? 1 : 0) }
                 + wholeWordKeywords[intent].reduce(0) { $0 + (texts.contains($1) ? 1 : 0) }
             best[intent] += keywordBonus * Double(min(hits, 2))
+        }
+        if let named = topicAliases.first(where: { AliasTable.contains(words, $0.words) })?.topic {
+            for aspect in topicAspects[named] ?? [] where !aspect.words.isDisjoint(with: texts) {
+                best[aspect.intent] += namedAspectBonus
+            }
         }
         let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }
         let contentWords = words.reduce(0) { $0 + ($1.isContent ? 1 : 0) }
