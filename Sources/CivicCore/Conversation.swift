@@ -6,6 +6,9 @@ public struct Conversation: Sendable, Equatable {
     public var lastIntent: IntentID?
     /// A sign-up was just offered (after `join`): "tak" starts it.
     public var signupOffered = false
+    /// The sign-up form, told a second sign-up is not wanted, asked whether to go on: a "nie"
+    /// or "to wyjdź" next leaves it.
+    public var leaveOffered = false
     /// Fallback replies in a row: the second and later are short and offer a person.
     public var fallbacksInRow = 0
     /// The programme of the sign-up waiting for storage's answer.

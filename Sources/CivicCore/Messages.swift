@@ -62,11 +62,30 @@ public enum Messages {
         en: "(I understand Russian, but I answer in Polish, English and Ukrainian.)",
         uk: "(Я розумію російську, але відповідаю польською, англійською та українською.)"
     )
+    /// The second fallback in a row: shorter than the first, and whom to ask.
     public static let fallbackAgain = Localized(
         pl: "Tego też nie wiem. Najlepiej zapytać człowieka.\n{human}",
         en: "I do not know that either. Best ask a person.\n{human}",
         uk: "Цього я теж не знаю. Найкраще запитати людину.\n{human}"
     )
+    /// The third fallback in a row and later: one short sentence and whom to ask, taken in turn
+    /// so that no two in a row read the same.
+    public static let fallbackStill = [
+        Localized(pl: "Z tym też nie pomogę – zapytaj:\n{human}", en: "I cannot help with that either – please ask:\n{human}",
+                  uk: "З цим я теж не допоможу — запитайте:\n{human}"),
+        Localized(pl: "To również lepiej wyjaśni człowiek:\n{human}", en: "A person can explain that one better too:\n{human}",
+                  uk: "Це теж краще пояснить людина:\n{human}"),
+    ]
+
+    /// The fallback's words for the `inRow`-th fallback in a row: nil for the first (the full
+    /// reply from `intents/`), shorter from the second on.
+    public static func fallback(inRow: Int) -> Localized? {
+        switch inRow {
+        case ...1: nil
+        case 2: fallbackAgain
+        default: fallbackStill[(inRow - 3) % fallbackStill.count]
+        }
+    }
     public static let alreadySignedUpHere = Localized(
         pl: "Zapisałem Cię już na: {programme}{reference}. Nie trzeba zapisywać się drugi raz. Chcesz na inny program? Napisz który.",
         en: "You are already signed up for: {programme}{reference}. There is no need to sign up again. Another programme? Tell me which.",

@@ -166,10 +166,10 @@ extension Session {
         }
         if intent.id == .fallback {
             conversation.fallbacksInRow += 1
-            if conversation.fallbacksInRow >= 2 {
-                // Asked again and still out of scope: short, and a person to ask.
+            if let shorter = Messages.fallback(inRow: conversation.fallbacksInRow) {
+                // Asked again and still out of scope: shorter each time, and a person to ask.
                 let human = formContext(catalogue, today).humanContact
-                return reply(Messages.fallbackAgain.format(language, ["human": human]), intent: intent.id, confidence: match.confidence)
+                return reply(shorter.format(language, ["human": human]), intent: intent.id, confidence: match.confidence)
             }
         } else {
             conversation.fallbacksInRow = 0
@@ -181,6 +181,11 @@ extension Session {
             return leave(catalogue: catalogue, today: today, droppedForm: false)
         }
         var answer = answer(intent, catalogue: catalogue, today: today)
+        if let own = answeringAspect(asked: line, intent: intent.id, catalogue: catalogue) {
+            // "kontakt dla inwestorów": the investors' number, not the City Hall's main one.
+            conversation.topic = own.topic
+            answer = (catalogue.render(own.aspect.say[language], language: language, today: today, topic: own.topic), [])
+        }
         let part = shapedPart(answer.text, lines: intent.id == .fallback ? 2 : 1)
         answer.text = withAspects(part.shown, asked: line, intent: intent.id, catalogue: catalogue, today: today) + part.hint
 
@@ -324,7 +329,8 @@ extension Session {
         guard ![IntentID.fallback, .greeting, .thanks, .goodbye, .signup, .interviewNote, .privacy, .human, .help].contains(intent),
               let topicID = conversation.topic, let topic = catalogue.topic(topicID), !topic.aspects.isEmpty else { return text }
         var text = text
-        for aspect in topic.aspects where Self.asks(aspect, words: line.corrected) {
+        // An aspect that answers is said as the answer (``answeringAspect``), never added.
+        for aspect in topic.aspects where !aspect.answers && Self.asks(aspect, words: line.corrected) {
             // Said already when the reply holds every fact the aspect names, compared as the
             // evaluation's facts check compares them.
             let reply = IntentEvaluation.comparable(text)
@@ -333,6 +339,17 @@ extension Session {
             text += "\n" + catalogue.render(aspect.say[language], language: language, today: today, topic: topicID)
         }
         return text
+    }
+
+    /// The aspect that is itself the answer to the line (``Topic/Aspect/answers``), with its
+    /// topic: the named programme's, else the conversation's, else the one topic that has it.
+    func answeringAspect(asked line: LineUnderstanding, intent: IntentID, catalogue: Catalogue) -> (topic: String, aspect: Topic.Aspect)? {
+        let found = catalogue.topics.compactMap { topic in
+            topic.aspects.first { $0.answers && $0.asks == intent && Self.asks($0, words: line.corrected) }.map { (topic: topic.id, aspect: $0) }
+        }
+        if let named = line.mentions.topic { return found.first { $0.topic == named } }
+        if let current = conversation.topic, let hit = found.first(where: { $0.topic == current }) { return hit }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// True when one of `words` asks for `aspect`: the same word, or one of its forms — sharing

@@ -7,6 +7,7 @@ extension Session {
 
     mutating func start(_ form: some ConversationForm, catalogue: Catalogue, today: CalendarDay, confidence: Double?, intro: String? = nil) -> [SessionAction] {
         activity = .form(form)
+        conversation.leaveOffered = false
         return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent, confidence: confidence, intro: intro)
     }
 
@@ -18,6 +19,23 @@ extension Session {
             return reply(FormMessages.cancelled[language])
         }
         let intent = type(of: form).intent
+        if conversation.leaveOffered {
+            // The form asked whether to go on: "nie", "to wyjdź" leave it, "tak" asks its question
+            // again, and anything else is an answer to that question.
+            conversation.leaveOffered = false
+            let answer = Answers.yesNo(text, language: language)
+            if answer == false || Answers.isLeave(text) {
+                activity = .conversation
+                return reply(FormMessages.cancelled[language])
+            }
+            if answer == true { return render(form.question(context), intent: intent) }
+        }
+        if let signup = form as? SignupForm, Answers.declinesSecondSignup(TextNormalizer.tokens(text)) {
+            // "ja już się zapisałam": no value for the slot, but about this sign-up.
+            conversation.leaveOffered = true
+            return reply(secondSignupDeclined(signup, catalogue: catalogue, today: today), intent: intent, expecting: form.expecting,
+                         choices: [FormMessages.yes[language], FormMessages.no[language]])
+        }
         // A question in the middle of the form is answered, then the form asks again.
         // "a ile to kosztuje" asks, with or without its question mark.
         if text.hasSuffix("?") || Answers.asksSomething(text), form.answersAside(text) {
@@ -26,6 +44,15 @@ extension Session {
         let step = form.handle(text, context)
         activity = .form(form)
         return render(step, intent: intent)
+    }
+
+    /// What the resident is told who wants no second sign-up: the one this conversation stored
+    /// for the programme, if there is one; otherwise that a repeat is never stored.
+    func secondSignupDeclined(_ form: SignupForm, catalogue: Catalogue, today: CalendarDay) -> String {
+        guard let done = conversation.signedUp, form.programme == nil || form.programme == done.programme else {
+            return FormMessages.noSecondSignup[language]
+        }
+        return signedUpText(FormMessages.signedUpInThisConversation, done, catalogue: catalogue, today: today)
     }
 
     mutating func answerAside(_ text: String, catalogue: Catalogue, today: CalendarDay, question: FormStep, intent formIntent: IntentID) -> [SessionAction] {

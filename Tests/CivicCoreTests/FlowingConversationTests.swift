@@ -250,3 +250,132 @@ struct FlowingConversationTests {
         #expect(lines[0].contains("/pomoc") && lines[1].contains("/help") && lines[2].contains("/допомога"))
     }
 }
+
+/// Issue 15, the remaining items: the JST benefits, no second sign-up, repeated fallbacks, the
+/// investors' number. Paraphrases of our own, never from an evaluation set.
+@Suite("Conversations that flow: the remaining items")
+struct FlowingConversationRemainingTests {
+    /// Sentences in a line, counted as `civicd intents check` counts them: one, plus one per
+    /// ".", "!" or "?" followed by a space and a capital letter.
+    static func sentences(_ line: String) -> Int {
+        let characters = Array(line)
+        var count = characters.isEmpty ? 0 : 1
+        for index in characters.indices.dropLast(2) where ".!?".contains(characters[index]) && characters[index + 1] == " " && characters[index + 2].isUppercase {
+            count += 1
+        }
+        return count
+    }
+
+    // MARK: - What a municipality gains in the Zachodniopomorskie project
+
+    @Test("all seven benefits, that the 2014 deadlines have passed, and where the forms are", arguments: [
+        ("co zyska gmina przystępując do projektu zachodniopomorskiego?", ["wizerunku", "promocja", "animatora", "Lokalnym Indeksem", "aktywizacja", "relacje", "bezkosztowa"], "2014 r."),
+        ("jakie korzyści ma samorząd z udziału w projekcie JST z zachodniopomorskiego?", ["wizerunku", "promocja", "animatora", "Lokalnym Indeksem", "aktywizacja", "relacje", "bezkosztowa"], "2014 r."),
+        ("what does a municipality gain by joining the Zachodniopomorskie project?", ["image", "promotion", "animator", "Local Cooperation Quality Index", "more active NGOs", "lasting relations", "no cost"], "2014"),
+        ("що отримає громада, якщо долучиться до проєкту JST у Західнопоморському воєводстві?", ["імідж", "промоція", "аніматора", "індексом якості співпраці", "активізація", "стосунки", "безкоштовна"], "2014"),
+    ])
+    func jstBenefits(_ line: String, _ benefits: [String], _ year: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        for benefit in benefits { #expect(text.contains(benefit), "\(benefit): \(text)") }
+        let first = String(text.prefix { $0 != "\n" })
+        #expect(first.contains(year), "the answer first says it was the 2014 recruitment: \(first)")
+        #expect(first.contains("6 ") && first.contains("14 "), "both deadlines in the first line: \(first)")
+        #expect(Self.sentences(first) <= 2, "\(first)")
+        #expect(text.contains("www.kcwis.org.pl") && text.contains("www.wws.wzp.pl") && text.contains("organizacje pozarządowe"), "\(text)")
+    }
+
+    // MARK: - No second sign-up
+
+    @Test("inside a sign-up, \"no second sign-up\" is no answer; without one stored here: go on or leave", arguments: [
+        (Language.pl, "nie chcę się zapisywać drugi raz", "nie"),
+        (.pl, "ja już się zapisałam", "to wyjdź"),
+        (.en, "I don't want to sign up twice", "no"),
+        (.uk, "я вже записалася", "ні"),
+    ])
+    func noSecondSignup(_ language: Language, _ line: String, _ leave: String) throws {
+        var t = Transcript()
+        let start = try t.reply(["pl": "zapisz mnie do Centrum Obywatelskiego", "en": "sign me up for the Civic Centre in Kraków", "uk": "запишіть мене до Громадянського центру в Кракові"][language.rawValue]!)
+        #expect(start.expecting == "name", "\(start.text)")
+        let told = try t.reply(line)
+        #expect(told.expecting == "name", "still in the form, nothing taken as a name: \(told.text)")
+        #expect(told.error == nil, "\(told.text)")
+        #expect(told.text == FormMessages.noSecondSignup[language], "\(told.text)")
+        let left = try t.reply(leave)
+        #expect(left.text == FormMessages.cancelled[language], "\(left.text)")
+        #expect(left.expecting == nil)
+    }
+
+    @Test("at the contact, \"tak\" after the offer asks the question again; any other line is the answer")
+    func noSecondSignupGoOn() throws {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.reply("Anna Kowalska")
+        #expect(try t.reply("ja już się raz zapisywałam, nie chcę ponownie").expecting == "contact")
+        let again = try t.reply("tak")
+        #expect(again.expecting == "contact" && again.text.contains("e-mail"), "\(again.text)")
+        #expect(try t.reply("nie chcę się zapisywać drugi raz").expecting == "contact")
+        #expect(try t.reply("anna.kowalska@example.pl").expecting == "consent", "an answer, after the offer")
+    }
+
+    @Test("after a sign-up stored in this conversation, a new form for it is told so and left with \"nie\"", arguments: [
+        ("nie chcę się zapisywać drugi raz", "nie"), ("przecież już się zapisałam", "to wyjdź"), ("I already signed up, not twice", "nie"),
+    ])
+    func storedHere(_ line: String, _ leave: String) throws {
+        var t = try Transcript.signedUpToCivicCentre()
+        #expect(try t.reply("zapisz mnie do Centrum Obywatelskiego").expecting == "name")
+        let told = try t.reply(line)
+        #expect(told.text.contains("KR-7F3K") && told.text.contains("Centrum Obywatelskie"), "\(told.text)")
+        #expect(told.expecting == "name")
+        #expect(try t.reply(leave).text == FormMessages.cancelled[.pl])
+    }
+
+    // MARK: - Fallbacks in a row
+
+    @Test("fallbacks in a row: full, then short with a person, then one short sentence with a person, never the same twice", arguments: [
+        (Language.pl, ["gdzie zapłacę podatek od nieruchomości?", "jaka jutro pogoda?", "kto wygrał wczoraj mecz?", "jak ugotować bigos?"]),
+        (.en, ["where do I pay my property tax?", "what's the weather tomorrow?", "who won the match yesterday?", "how do I cook a stew?"]),
+        (.uk, ["де сплатити податок на нерухомість?", "яка завтра погода?", "хто вчора виграв матч?", "як зварити борщ?"]),
+    ])
+    func fallbacksInRow(_ language: Language, _ lines: [String]) throws {
+        var t = Transcript()
+        let replies = try lines.map { try t.reply($0) }
+        for reply in replies { #expect(reply.intent == .fallback, "\(reply.text)") }
+        let human = FormContext(catalogue: t.catalogue, language: language, today: t.today).humanContact
+        #expect(!replies[0].text.hasSuffix(human), "the first is the full fallback: \(replies[0].text)")
+        #expect(replies[1].text == Messages.fallbackAgain.format(language, ["human": human]), "\(replies[1].text)")
+        for later in replies[2...] {
+            #expect(later.text.hasSuffix("\n" + human), "\(later.text)")
+            let sentence = later.text.dropLast(human.count + 1)
+            #expect(!sentence.contains("\n") && sentence.count <= 60 && Self.sentences(String(sentence)) == 1, "\(sentence)")
+        }
+        #expect(Set(replies.map(\.text)).count == replies.count, "no two the same: \(replies.map(\.text))")
+        #expect(replies[1].text.count < replies[0].text.count + human.count)
+    }
+
+    // MARK: - Krosno: the City Hall's number and the investors'
+
+    @Test("a contact question about investors gets the investors' number only", arguments: [
+        "kontakt dla inwestorów", "jaki jest numer dla inwestorów w Krośnie?", "poproszę telefon do obsługi inwestorów",
+        "investor contact", "what is the phone number for investors in Krosno?", "контакт для інвесторів у Кросно",
+    ])
+    func investors(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == "contact", "\(reply.text)")
+        #expect(reply.text.contains("13 47 43 301"), "\(reply.text)")
+        #expect(!reply.text.contains("13 47 430 01"), "never the main number: \(reply.text)")
+    }
+
+    @Test("a contact question about Krosno City Hall gets its main number", arguments: [
+        "jaki jest telefon do Urzędu Miasta Krosna?", "podaj numer do urzędu w Krośnie", "what is the phone number of Krosno City Hall?",
+        "який телефон Urząd Miasta Krosna?",
+    ])
+    func cityHall(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == "contact", "\(reply.text)")
+        #expect(reply.text.contains("13 47 430 01"), "\(reply.text)")
+        #expect(!reply.text.contains("13 47 43 301"), "\(reply.text)")
+    }
+}

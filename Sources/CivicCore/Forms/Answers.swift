@@ -334,6 +334,38 @@ public enum Answers {
         return words.contains(where: past.contains) && !words.contains("zapisz") && !words.contains(TextNormalizer.fold("запиши"))
     }
 
+    /// "nie chcę się zapisywać drugi raz", "ja już się zapisałam", "I don't want to sign up
+    /// twice": inside a sign-up, the resident says a second one is not wanted — about the
+    /// sign-up, not an answer to the question asked.
+    public static func declinesSecondSignup(_ words: [String]) -> Bool {
+        if saysAlreadySignedUp(words) { return true }
+        let signingUp: Set<String> = CommonWords.words(["zapisywac", "zapisywal", "zapisywala", "zapisywania", "zapisuje", "zapisac", "zapisania", "zapisz",
+                                      "zglaszac", "zglosic", "register", "registering", "enrol", "enroll", "signing", "signup"],
+                                      ukrainian: ["записуватися", "записуватись", "записатися", "записатись", "записувати", "записати", "реєструватися",
+                                                  "зареєструватися", "записываться", "записаться"])
+        let again: Set<String> = CommonWords.words(["ponownie", "znowu", "znow", "powtornie", "twice", "again"],
+                                                   ukrainian: ["вдруге", "повторно", "знову", "снова"])
+        let againPairs = CommonWords.words(["drugi raz", "jeszcze raz", "second time"], ukrainian: ["ще раз", "другий раз", "ещё раз", "еще раз"])
+        let pairs = zip(words, words.dropFirst()).map { $0 + " " + $1 }
+        let signs = words.contains(where: signingUp.contains) || pairs.contains("sign up") || pairs.contains("sign me")
+        let repeated = words.contains(where: again.contains)
+            || pairs.contains(where: againPairs.contains)
+        return signs && repeated
+    }
+
+    static let politeWords = CommonWords.words(["prosze", "please"], ukrainian: ["будь", "ласка"])
+
+    /// "to wyjdź", "wychodzę", "leave the form": asking to leave the form being filled in — or
+    /// any way of cancelling it.
+    public static func isLeave(_ text: String) -> Bool {
+        if isCancel(text) { return true }
+        let words = TextNormalizer.tokens(text).drop(while: fillerWords.contains).filter { !politeWords.contains($0) }
+        let leave: Set<String> = CommonWords.words(["wyjdz", "wyjdzmy", "wychodze", "wyjscie", "wyjdz z formularza", "zakoncz", "zakonczmy", "przerwijmy",
+                                  "leave", "leave it", "leave the form", "exit", "exit the form", "quit", "stop it"],
+                                  ukrainian: ["вийти", "вийди", "вийдіть", "виходжу", "вихід", "завершити", "вийти з форми", "выйти"])
+        return leave.contains(words.joined(separator: " "))
+    }
+
     /// "kiedy zadzwonicie?", "kiedy ktoś się do mnie odezwie?", "when will you call me": asking
     /// when and how the programme gets in touch.
     public static func asksAboutBeingContacted(_ words: [String]) -> Bool {

@@ -55,6 +55,20 @@ public enum FormMessages {
         en: "This contact is already signed up for: {programme}, so I am not signing it up twice. The reference code was given at that sign-up. If you do not have it, or the sign-up is not yours, ask:\n{human}",
         uk: "Цей контакт уже записано (програма: {programme}), тому вдруге я його не записую. Код ми надали під час того запису. Якщо у вас його немає або це не ваш запис, зверніться:\n{human}"
     )
+    /// Inside a sign-up, "ja już się zapisałam" when this conversation has stored a sign-up for
+    /// the programme: said plainly, and the form offers to be left ("nie" leaves it).
+    public static let signedUpInThisConversation = Localized(
+        pl: "W tej rozmowie już Cię zapisałem na: {programme}{reference} – drugi raz nie trzeba. Kontynuować ten formularz? Napisz „nie”, a z niego wyjdę.",
+        en: "You were already signed up in this conversation for: {programme}{reference} – there is no need to do it twice. Go on with this form? Write \"no\" and I will leave it.",
+        uk: "У цій розмові я вже записав вас на: {programme}{reference} — удруге не потрібно. Продовжити цю форму? Напишіть «ні», і я з неї вийду."
+    )
+    /// Inside a sign-up, "nie chcę się zapisywać drugi raz" when this conversation has stored
+    /// none for the programme: a repeat is found only at the end, by storage, and never stored.
+    public static let noSecondSignup = Localized(
+        pl: "Jeśli ten kontakt jest już zapisany na ten program, drugiego zapisu nie zrobię – powiem o tym na końcu. Kontynuować formularz? Napisz „tak”, żeby kontynuować, albo „nie”, żeby wyjść.",
+        en: "If this contact is already signed up for this programme, I will not sign it up again – I will say so at the end. Go on with the form? Write \"yes\" to go on or \"no\" to leave.",
+        uk: "Якщо цей контакт уже записано на цю програму, вдруге я його не запишу — скажу про це наприкінці. Продовжити форму? Напишіть «так», щоб продовжити, або «ні», щоб вийти."
+    )
     public static let consentRefused = Localized(
         pl: "Rozumiem. Bez zgody nie mogę Cię zapisać i niczego nie zapisałem. Możesz zapytać o coś innego.",
         en: "Understood. Without your consent I cannot sign you up, and nothing has been stored. Feel free to ask something else.",

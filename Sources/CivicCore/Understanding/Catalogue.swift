@@ -69,6 +69,10 @@ public struct Topic: Sendable {
         /// The intent whose questions ask for it (`asks:`): its words are that intent's keywords,
         /// so "kto był trenerem na szkoleniu?" is a question about the programme, not out of scope.
         public var asks: IntentID?
+        /// `answers: true`: `say` is the whole answer to a question of the `asks` intent that
+        /// has one of its words ("kontakt dla inwestorów"), said in place of the topic's reply —
+        /// whose facts (the City Hall's main number) would answer another question.
+        public var answers = false
     }
 }
 

@@ -327,7 +327,7 @@ private struct Reader {
 
     // MARK: topics and cities
 
-    /// `aspects:` of a topic: a list of `{words: [...], say: {pl, en, uk}, asks: intent}` (`asks` optional).
+    /// `aspects:` of a topic: a list of `{words: [...], say: {pl, en, uk}, asks: intent, answers: true}` (`asks`, `answers` optional).
     mutating func readAspects(_ node: Node?, topic: String) -> [Topic.Aspect] {
         guard let node else { return [] }
         guard let items = node.sequence else {
@@ -340,7 +340,7 @@ private struct Reader {
                 report(item, "an aspect of topic \(topic) needs words: and say:")
                 continue
             }
-            for field in fields.keys where !["words", "say", "asks"].contains(field.string ?? "") {
+            for field in fields.keys where !["words", "say", "asks", "answers"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in an aspect of topic \(topic)")
             }
             let words = readStrings(fields["words"], what: "words of an aspect of topic \(topic)").flatMap(TextNormalizer.tokens)
@@ -353,7 +353,9 @@ private struct Reader {
                 }
                 return IntentID(id)
             } ?? nil
-            aspects.append(Topic.Aspect(words: words, say: say, asks: asks))
+            let answers = fields["answers"]?.bool ?? false
+            if answers, asks == nil { report(item, "an aspect of topic \(topic) that answers: needs asks: (the intent it answers)") }
+            aspects.append(Topic.Aspect(words: words, say: say, asks: asks, answers: answers))
         }
         return aspects
     }
