@@ -379,3 +379,34 @@ struct FlowingConversationRemainingTests {
         #expect(!reply.text.contains("13 47 43 301"), "\(reply.text)")
     }
 }
+
+/// Found by the persona run: a contact given again beside the name, after another one, was
+/// dropped without a word. The latest contact wins. Lines are our own.
+@Suite("A second contact in a form replaces the first")
+struct LatestContactTests {
+    @Test("the e-mail given with the name replaces the phone given before", arguments: [
+        ("zapisz mnie do Centrum Obywatelskiego", "602 111 333", "Jan Nowak, jan.nowak@example.org", "tak"),
+        ("sign me up for the Civic Centre", "602 111 333", "John Smith, john.smith@example.org", "yes"),
+        ("запишіть мене до Centrum Obywatelskie", "602 111 333", "Олена Коваль, olena.koval@example.org", "так"),
+    ])
+    func latestWins(_ request: String, _ phone: String, _ nameAndMail: String, _ yes: String) throws {
+        var t = Transcript()
+        let first = try t.reply(request)
+        #expect(first.expecting == "name", "\(first.text)")
+        // The phone first, where the name is asked: it is taken, and the name asked again.
+        _ = try t.reply(phone)
+        var reply = try t.reply(nameAndMail)
+        var steps = 0
+        while reply.expecting != "confirm", steps < 4 {
+            reply = try t.reply(reply.expecting == "consent" ? yes : "pomiń")
+            steps += 1
+        }
+        #expect(reply.expecting == "confirm", "\(reply.text)")
+        #expect(reply.text.contains("example.org"), "the summary shows the e-mail: \(reply.text)")
+        guard case .store(.saveSignup(let draft))? = t.say(yes).first else {
+            Issue.record("no sign-up stored")
+            return
+        }
+        #expect(draft.contact.description.contains("example.org"), "\(draft.contact)")
+    }
+}

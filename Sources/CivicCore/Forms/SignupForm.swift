@@ -291,7 +291,10 @@ public struct SignupForm: Sendable, Equatable {
 
     private mutating func extract(from text: String, _ context: FormContext) {
         let located = Contact.locate(in: text)
-        if let found = located?.contact, contact == nil || slot == .contact {
+        if let found = located?.contact, contact == nil || ![Slot.consent, .confirm].contains(slot) {
+            // The latest contact given wins: "Katarzyna Dudek, kasia@example.org" after a phone
+            // means the e-mail now (the summary shows it). At the consent and the summary a new
+            // contact is a correction, said as one (`correct`).
             contact = found
         }
         // "Ewa Sowa, Fundacja Dobre Miejsce, ewa@…": the organisation is taken out before the name is read.
