@@ -145,6 +145,15 @@ extension Session {
                              intent: .signup, confidence: match.confidence, choices: others)
             }
         }
+        if conversation.signedUp == nil, Answers.asksAboutBeingContacted(line.words), Answers.saysAlreadySignedUp(line.words) {
+            // "zapisałam się wczoraj, kiedy ktoś się do mnie odezwie?" in a new conversation: no
+            // second form; what happens to a sign-up, and whom to ask — this conversation cannot
+            // see earlier ones.
+            var office = formContext(catalogue, today)
+            office.topic = line.mentions.topic ?? conversation.topic
+            conversation.lastIntent = .signup
+            return reply(Messages.signedUpEarlier.format(language, ["human": office.humanContact]), intent: .signup, confidence: match.confidence)
+        }
         if Self.aboutRunning.contains(intent.id),
            Answers.asksIfStillRunning(line.words, question: text.contains("?") || Answers.asksSomething(text)),
            let topic = conversation.topic, let ended = hasEndedAnswer(topic, catalogue: catalogue, today: today) {

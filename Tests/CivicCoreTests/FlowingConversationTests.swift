@@ -410,3 +410,28 @@ struct LatestContactTests {
         #expect(draft.contact.description.contains("example.org"), "\(draft.contact)")
     }
 }
+
+/// Found by the persona run: in a new conversation, "I signed up yesterday, when will someone get
+/// in touch?" opened a second sign-up form. Lines are our own.
+@Suite("A sign-up made in an earlier conversation")
+struct EarlierSignupTests {
+    @Test("what happens to it is said, and no form opens", arguments: [
+        "dzień dobry, zapisałem się w poniedziałek do koalicji, kiedy ktoś zadzwoni?",
+        "zapisalam sie tydzien temu i nikt nie dzwoni",
+        "I registered last week for the Civic Centre, when will someone contact me?",
+        "я записалася минулого тижня, коли мені зателефонують?",
+    ])
+    func noSecondForm(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.expecting == nil, "no form: \(reply.text)")
+        #expect(reply.intent == .signup)
+        #expect(reply.text.contains(Messages.signedUpEarlier[reply.language].prefix(20)), "\(reply.text)")
+    }
+
+    @Test("a new sign-up request is still a sign-up")
+    func stillSignsUp() throws {
+        var t = Transcript()
+        #expect(try t.reply("chcę się zapisać do Centrum Obywatelskiego").expecting == "name")
+    }
+}

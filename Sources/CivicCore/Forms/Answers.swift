@@ -370,7 +370,8 @@ public enum Answers {
     /// when and how the programme gets in touch.
     public static func asksAboutBeingContacted(_ words: [String]) -> Bool {
         let polish: Set<String> = CommonWords.words(["odezwie", "odezwiecie", "odezwa", "odezwiesz", "zadzwoni", "zadzwonicie", "zadzwonia", "skontaktuje",
-                                   "skontaktujecie", "skontaktuja", "napiszecie", "napisze", "odpisze", "odpiszecie", "odpowiecie"],
+                                   "skontaktujecie", "skontaktuja", "napiszecie", "napisze", "odpisze", "odpiszecie", "odpowiecie",
+                                   "dzwoni", "dzwonil", "dzwonila", "odzywa", "odezwal", "odezwala"],
                                    ukrainian: ["зателефонуєте", "зателефонують", "подзвоните", "подзвонять", "зв’яжетеся", "зв’яжуться", "напишете",
                                                "напишуть", "відповісте", "передзвоните", "передзвонять"])
         if words.contains(where: polish.contains) { return true }
