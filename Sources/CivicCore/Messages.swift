@@ -96,8 +96,6 @@ public enum Messages {
         en: "Your sign-up is recorded{reference}, programme: {programme}. They will get in touch through the contact you gave; when and who – our materials do not say.\n{human}",
         uk: "Запис прийнято{reference}, програма: {programme}. З вами зв’яжуться через вказаний контакт; коли і хто — у наших матеріалах не сказано.\n{human}"
     )
-    /// After a sign-up to a programme that has ended: only interest in a next edition was
-    /// stored, and nobody promised to call.
     /// About a sign-up made in another conversation, which this one cannot see.
     public static let signedUpEarlier = Localized(
         pl: "Wcześniejszych rozmów nie widzę – dane innych rozmów nie są tu pokazywane. Zapis przyjęty z kodem referencyjnym jest zapisany: odezwą się do Ciebie przez podany kontakt; kiedy i kto – tego nasze materiały nie mówią.\n{human}",
@@ -105,6 +103,8 @@ public enum Messages {
         uk: "Попередніх розмов я не бачу — дані інших розмов тут не показуються. Запис, підтверджений кодом, збережено: з вами зв’яжуться через вказаний контакт; коли і хто — у наших матеріалах не сказано.\n{human}"
     )
 
+    /// After a sign-up to a programme that has ended: only interest in a next edition was
+    /// stored, and nobody promised to call.
     public static let afterInterest = Localized(
         pl: "Zapisaliśmy tylko Twoje zainteresowanie kolejną edycją{reference}, program: {programme}. Ta edycja się zakończyła i nie wiemy, czy będzie następna, więc nikt nie obiecał kontaktu. O następną edycję zapytaj:\n{human}",
         en: "We stored only your interest in a next edition{reference}, programme: {programme}. That edition has ended and we do not know whether there will be another, so no one has promised to contact you. To ask about a next edition:\n{human}",

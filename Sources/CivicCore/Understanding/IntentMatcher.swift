@@ -339,15 +339,18 @@ public struct IntentMatcher: Sendable {
                 + wholeWordKeywords[intent].reduce(0) { $0 + (texts.contains($1) ? 1 : 0) }
             best[intent] += keywordBonus * Double(min(hits, 2))
         }
-        if let named = topicAliases.first(where: { AliasTable.contains(words, $0.words) })?.topic {
-            for aspect in topicAspects[named] ?? [] where !aspect.words.isDisjoint(with: texts) {
+        // The programme the line names, looked up once: its aspect words weigh in, and its name
+        // excuses unknown words.
+        let namedTopic = topicAliases.first(where: { AliasTable.contains(words, $0.words) })?.topic
+        if let namedTopic {
+            for aspect in topicAspects[namedTopic] ?? [] where !aspect.words.isDisjoint(with: texts) {
                 best[aspect.intent] += namedAspectBonus
             }
         }
         let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }
         let contentWords = words.reduce(0) { $0 + ($1.isContent ? 1 : 0) }
         let tellsStory = contentWords > Self.storyLength
-        if unknown > 0, !tellsStory, !topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) {
+        if unknown > 0, !tellsStory, namedTopic == nil {
             let penalty = unknownWordPenalty * Double(unknown) / Double(max(contentWords, 1))
             for intent in best.indices where intent != fallbackIndex {
                 best[intent] -= penalty
