@@ -28,41 +28,69 @@ struct LinearIntentModel: Sendable {
             self.bias = bias
             return
         }
-        let allClasses = Array(0..<classes)
+        // Flat, contiguous copies of the examples and their class sets, walked through unsafe
+        // buffers: the same arithmetic in the same order as over the nested arrays, but without
+        // an iterator and a tuple per step, which made a debug build's start-up take seconds.
+        var featureStart = [0], featureIDs = [Int](), featureValues = [Double]()
+        var setStart = [0], setClasses = [Int]()
+        for index in 0..<count {
+            for (id, value) in examples[index] {
+                featureIDs.append(Int(id))
+                featureValues.append(value)
+            }
+            featureStart.append(featureIDs.count)
+            var set = candidates?[index] ?? Array(0..<classes)
+            if !set.contains(labels[index]) { set.append(labels[index]) }
+            setClasses += set
+            setStart.append(setClasses.count)
+        }
         let stride = Self.coprimeStride(for: count)
-        var scores = [Double](repeating: 0, count: classes)
-        for epoch in 0..<epochs {
-            let rate = 0.5 / (1 + Double(epoch) * 0.2)
-            var index = epoch % count
-            for _ in 0..<count {
-                // A fixed permutation per epoch (a stride coprime with the count).
-                index = (index + stride) % count
-                let example = examples[index]
-                let label = labels[index]
-                var set = candidates?[index] ?? allClasses
-                if !set.contains(label) { set.append(label) }
-                var maxScore = -Double.infinity
-                for (slot, c) in set.enumerated() {
-                    var score = Double(bias[c])
-                    for (id, value) in example { score += Double(weights[Int(id) * classes + c]) * value }
-                    scores[slot] = score
-                    maxScore = max(maxScore, score)
-                }
-                var total = 0.0
-                for slot in set.indices {
-                    scores[slot] = exp(scores[slot] - maxScore)
-                    total += scores[slot]
-                }
-                for (slot, c) in set.enumerated() {
-                    let gradient = scores[slot] / total - (c == label ? 1 : 0)
-                    bias[c] -= Float(rate * gradient)
-                    for (id, value) in example {
-                        let cell = Int(id) * classes + c
-                        weights[cell] -= Float(rate * (gradient * value + l2 * Double(weights[cell])))
+        var scores = [Double](repeating: 0, count: classes + 1)
+        featureIDs.withUnsafeBufferPointer { ids in
+        featureValues.withUnsafeBufferPointer { values in
+        setClasses.withUnsafeBufferPointer { sets in
+        labels.withUnsafeBufferPointer { labels in
+        weights.withUnsafeMutableBufferPointer { weights in
+        bias.withUnsafeMutableBufferPointer { bias in
+        scores.withUnsafeMutableBufferPointer { scores in
+            for epoch in 0..<epochs {
+                let rate = 0.5 / (1 + Double(epoch) * 0.2)
+                var index = epoch % count
+                for _ in 0..<count {
+                    // A fixed permutation per epoch (a stride coprime with the count).
+                    index = (index + stride) % count
+                    let label = labels[index]
+                    let features = featureStart[index]..<featureStart[index + 1]
+                    let set = setStart[index]..<setStart[index + 1]
+                    var maxScore = -Double.infinity
+                    var slot = 0
+                    for position in set {
+                        let c = sets[position]
+                        var score = Double(bias[c])
+                        for f in features { score += Double(weights[ids[f] * classes + c]) * values[f] }
+                        scores[slot] = score
+                        maxScore = max(maxScore, score)
+                        slot += 1
+                    }
+                    var total = 0.0
+                    for slot in 0..<set.count {
+                        scores[slot] = exp(scores[slot] - maxScore)
+                        total += scores[slot]
+                    }
+                    slot = 0
+                    for position in set {
+                        let c = sets[position]
+                        let gradient = scores[slot] / total - (c == label ? 1 : 0)
+                        bias[c] -= Float(rate * gradient)
+                        for f in features {
+                            let cell = ids[f] * classes + c
+                            weights[cell] -= Float(rate * (gradient * values[f] + l2 * Double(weights[cell])))
+                        }
+                        slot += 1
                     }
                 }
             }
-        }
+        }}}}}}}
         self.weights = weights
         self.bias = bias
     }
