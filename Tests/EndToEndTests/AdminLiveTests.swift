@@ -24,7 +24,7 @@ struct AdminLiveTests {
 
     @Test("list, filter, export, stats, organisers, erasure and escaping while the daemon writes")
     func staffWork() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let port = try await daemon.port()
 
         // Residents keep signing up in the background (bounded).

@@ -5,7 +5,7 @@ import Testing
 struct ChatTests {
     @Test("verifies with the certificate file or the pinned fingerprint, converses, and ends cleanly when the server closes")
     func chat() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let port = try await daemon.port()
         let cert = daemon.dataDirectory.appendingPathComponent("tls/cert.pem").path
         let chat = "'\(Daemon.binary.path)' chat 127.0.0.1:\(port)"

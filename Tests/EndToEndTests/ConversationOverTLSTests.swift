@@ -14,7 +14,7 @@ struct ConversationOverTLSTests {
 
     @Test("an ended programme named by its campaign, colloquial consent, a correction, \"when will you call?\", a language request")
     func conversation() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let client = try await daemon.jsonClient()
 
         let start = try await say(client, "zapisz mnie do kampanii słuchania")

@@ -20,7 +20,7 @@ struct CrashTests {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let confirmed = NIOLockedValueBox([String: String]())  // reference → contact
         for round in 0..<Self.rounds {
-            let daemon = try Daemon(dataDirectory: dataDirectory)
+            let daemon = try await Daemon(dataDirectory: dataDirectory)
             let port = try await daemon.port()
             let certificate = try String(contentsOf: dataDirectory.appendingPathComponent("tls/cert.pem"), encoding: .utf8)
             let tls = try TLSPolicy.clientConfiguration(trustRootsPEM: certificate)
@@ -76,7 +76,7 @@ struct CrashTests {
         #expect(confirmed.withLockedValue { $0.count } >= Self.rounds * 10)
 
         // The daemon starts again on the same data and serves.
-        let daemon = try Daemon(dataDirectory: dataDirectory)
+        let daemon = try await Daemon(dataDirectory: dataDirectory)
         let client = try await daemon.jsonClient()
         #expect(try await Self.signUp(client, email: "after@example.org") != nil)
         await client.close()

@@ -30,7 +30,12 @@ final class Daemon: Sendable {
     /// Starts `civicd serve` on an ephemeral port with `arguments` added; with `launcher`
     /// (e.g. `strace -f -o FILE`), civicd runs under that command; `environment` is added to
     /// the test's own.
-    init(dataDirectory: URL? = nil, arguments: [String] = [], launcher: [String] = [], environment: [String: String] = [:]) throws {
+    ///
+    /// Waits first for a place at the ``StartGate``: the whole suite runs in parallel, and a
+    /// debug build's start-up (the catalogue compiled, a key made) is seconds of CPU, so a dozen
+    /// daemons started at once on two cores beside the unit tests can each take longer than any
+    /// sane timeout (CI saw it). The place is given back once this one listens or has exited.
+    init(dataDirectory: URL? = nil, arguments: [String] = [], launcher: [String] = [], environment: [String: String] = [:]) async throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("civicd-e2e-\(UUID().uuidString)")
         self.ownsDataDirectory = dataDirectory == nil
         let serve = ["serve", "--listen", "127.0.0.1:0", "--data-dir", self.dataDirectory.path] + arguments
@@ -53,8 +58,25 @@ final class Daemon: Sendable {
             let data = handle.availableData
             if !data.isEmpty { log.withLockedValue { $0 += String(decoding: data, as: UTF8.self) } }
         }
-        try process.run()
+        await StartGate.shared.enter()
+        do {
+            try process.run()
+        } catch {
+            await StartGate.shared.leave()
+            throw error
+        }
+        Task { [process, log] in
+            let deadline = ContinuousClock.now.advanced(by: Self.startTimeout)
+            while process.isRunning, ContinuousClock.now < deadline,
+                  !log.withLockedValue({ $0.contains("listening on ") }) {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            await StartGate.shared.leave()
+        }
     }
+
+    /// How long a start may take before the test gives up on it (and the gate lets the next one in).
+    static let startTimeout: Duration = .seconds(120)
 
     var logText: String { log.withLockedValue { $0 } }
 
@@ -70,7 +92,7 @@ final class Daemon: Sendable {
     }
 
     /// Waits for `listening on HOST:PORT` and returns the port.
-    func port(timeout: Duration = .seconds(60)) async throws -> Int {
+    func port(timeout: Duration = Daemon.startTimeout) async throws -> Int {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if let line = logText.split(separator: "\n").first(where: { $0.contains("listening on 127.0.0.1:") }),
@@ -84,7 +106,7 @@ final class Daemon: Sendable {
     }
 
     /// Waits for `metrics and health on http://HOST:PORT` (`--metrics-listen`) and returns the port.
-    func metricsPort(timeout: Duration = .seconds(60)) async throws -> Int {
+    func metricsPort(timeout: Duration = Daemon.startTimeout) async throws -> Int {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if let line = logText.split(separator: "\n").first(where: { $0.contains("metrics and health on http://") }),
@@ -128,6 +150,33 @@ final class Daemon: Sendable {
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         if ownsDataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
+    }
+}
+
+/// A counting gate: at most `places` daemons of the test run are starting at any moment; the
+/// others wait their turn in order of arrival.
+actor StartGate {
+    static let shared = StartGate(places: 2)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(places: Int) { free = places }
+
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 

@@ -25,7 +25,7 @@ struct DurabilityTests {
     func fsyncsPerSignup() async throws {
         let trace = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-strace-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: trace) }
-        let daemon = try Daemon(launcher: [straceBinary!, "-f", "-qq", "-e", "trace=fsync,fdatasync", "-o", trace.path])
+        let daemon = try await Daemon(launcher: [straceBinary!, "-f", "-qq", "-e", "trace=fsync,fdatasync", "-o", trace.path])
         let client = try await Self.connect(daemon)
         try await Task.sleep(for: .milliseconds(300))
         let before = Self.fsyncCount(trace)
@@ -48,7 +48,7 @@ struct DurabilityTests {
 
     @Test("deleting the database under the running daemon: the next sign-up gets storage_unavailable, and a critical line is logged")
     func deletedUnderTheDaemon() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let client = try await Self.connect(daemon)
         #expect(try await CrashTests.signUp(client, email: "before@example.org") != nil)
         try FileManager.default.removeItem(at: daemon.dataDirectory.appendingPathComponent("civicd.sqlite"))
@@ -78,17 +78,17 @@ struct DurabilityTests {
         #expect(try await daemon.terminate().status == 0)
 
         // The next start refuses the directory without its database, in one line, unless told.
-        let again = try Daemon(dataDirectory: daemon.dataDirectory)
+        let again = try await Daemon(dataDirectory: daemon.dataDirectory)
         #expect(try await again.exitStatus() != 0)
         #expect(again.logText.contains("--init-database"), "\(again.logText)")
-        let fresh = try Daemon(dataDirectory: daemon.dataDirectory, arguments: ["--init-database"])
+        let fresh = try await Daemon(dataDirectory: daemon.dataDirectory, arguments: ["--init-database"])
         _ = try await fresh.port()
         #expect(try await fresh.terminate().status == 0)
     }
 
     @Test("a corrupted database is refused at start, naming civicd admin backup")
     func corruptedRefused() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let client = try await Self.connect(daemon)
         for index in 0..<3 { _ = try await CrashTests.signUp(client, email: "c\(index)@example.org") }
         await client.close()
@@ -104,14 +104,14 @@ struct DurabilityTests {
         try handle.seek(toOffset: 4096)
         try handle.write(contentsOf: Data(repeating: 0x5A, count: Int(size) - 4096))
         try handle.close()
-        let again = try Daemon(dataDirectory: daemon.dataDirectory)
+        let again = try await Daemon(dataDirectory: daemon.dataDirectory)
         #expect(try await again.exitStatus() != 0)
         #expect(again.logText.contains("damaged") && again.logText.contains("civicd admin backup"), "\(again.logText)")
     }
 
     @Test("civicd admin backup FILE copies the database while the daemon runs")
     func adminBackup() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let client = try await Self.connect(daemon)
         #expect(try await CrashTests.signUp(client, email: "kept@example.org") != nil)
         let target = daemon.dataDirectory.appendingPathComponent("backup.sqlite").path

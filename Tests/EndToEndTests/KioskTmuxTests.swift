@@ -40,7 +40,7 @@ struct KioskTmuxTests {
         try Self.token.write(to: tokenFile, atomically: true, encoding: .utf8)
         let data = directory.appendingPathComponent("data")
 
-        var daemon = try Daemon(dataDirectory: data, arguments: ["--config", config.path])
+        var daemon = try await Daemon(dataDirectory: data, arguments: ["--config", config.path])
         let port = try await daemon.port()
         let session = "civicd-kiosk-\(UInt32.random(in: 0...UInt32.max))"
         let kiosk = "'\(Daemon.binary.path)' kiosk 127.0.0.1:\(port) --ca-file '\(data.path)/tls/cert.pem' --token-file '\(tokenFile.path)' --idle 60 --exit-code 4321"
@@ -105,7 +105,7 @@ struct KioskTmuxTests {
         // The daemon goes away and comes back on the same port: the kiosk reconnects by itself.
         _ = try await daemon.terminate()
         try await waitForScreen(session) { $0.contains("Reconnecting") || $0.contains("Serwer jest zatrzymywany") }
-        daemon = try Daemon(dataDirectory: data, arguments: ["--config", config.path, "--listen", "127.0.0.1:\(port)"])
+        daemon = try await Daemon(dataDirectory: data, arguments: ["--config", config.path, "--listen", "127.0.0.1:\(port)"])
         try await waitForScreen(session, timeout: .seconds(60)) { $0.contains("/pomoc") && !$0.contains("Reconnecting") }
         _ = try await tmux("send-keys -t \(session) 'ile kosztuje udział w Centrum Obywatelskim?' Enter")
         try await waitForScreen(session) { $0.contains("bezpłatn") || $0.contains("bezpłatne") }

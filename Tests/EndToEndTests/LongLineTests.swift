@@ -8,7 +8,7 @@ import Testing
 struct LongLineTests {
     @Test("two connections each sending a 4,000-letter word delay a third resident by under a second; SIGTERM exits 0 within 5 s")
     func longWords() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let port = try await daemon.port()
         let certificate = try String(contentsOf: daemon.dataDirectory.appendingPathComponent("tls/cert.pem"), encoding: .utf8)
         let tls = try TLSPolicy.clientConfiguration(trustRootsPEM: certificate)

@@ -7,7 +7,7 @@ import Testing
 struct OpenSSLClientTests {
     @Test("greeting, a reply and a goodbye; the pinned fingerprint matches; TLS 1.1 fails; SIGTERM exits 0 within 5 s")
     func residentSession() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let port = try await daemon.port()
         let cert = daemon.dataDirectory.appendingPathComponent("tls/cert.pem").path
 
@@ -75,7 +75,7 @@ struct OpenSSLClientTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("civicd.yml")
         try "kiosk:\n  tokens: [\"KIOSKTOKEN-SECRET-0001\"]\n".write(to: config, atomically: true, encoding: .utf8)
-        let daemon = try Daemon(arguments: ["--config", config.path, "--log-level", "trace"])
+        let daemon = try await Daemon(arguments: ["--config", config.path, "--log-level", "trace"])
         let port = try await daemon.port()
         let lines = [" /login SEKRETNYKOD1", "\t/login SEKRETNYKOD2", "/login\tSEKRETNYKOD3", "/kiosk KIOSKTOKEN-SECRET-0001",
                      "Jestem Zuzanna Tajemnicza, zuzanna@example.org, ile kosztuje szkolenie?", "notatka", "QQQQ-WWWW-ZZZZ", "/quit"]
@@ -95,12 +95,12 @@ struct OpenSSLClientTests {
     func reuseCertificate() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-reuse-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try Daemon(dataDirectory: directory)
+        let first = try await Daemon(dataDirectory: directory)
         _ = try await first.port()
         let logged = first.logText
         _ = try await first.terminate()
         #expect(logged.contains("created a self-signed certificate"))
-        let second = try Daemon(dataDirectory: first.dataDirectory)
+        let second = try await Daemon(dataDirectory: first.dataDirectory)
         _ = try await second.port()
         #expect(second.logText.contains("using certificate"))
         let fingerprint = { (log: String) in log.split(separator: " ").first { $0.hasPrefix("sha256=") } }
@@ -122,7 +122,7 @@ struct OpenSSLClientTests {
 
     @Test("a port in use stops start-up with one clear message")
     func portInUse() async throws {
-        let first = try Daemon()
+        let first = try await Daemon()
         let port = try await first.port()
         let result = try await run("cd '\(Daemon.repositoryRoot.path)' && '\(Daemon.binary.path)' serve --listen 127.0.0.1:\(port) --data-dir '\(first.dataDirectory.path)'")
         #expect(result.status != 0)

@@ -19,7 +19,7 @@ struct ReloadTests {
         let intents = FileManager.default.temporaryDirectory.appendingPathComponent("civicd-intents-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Daemon.repositoryRoot.appendingPathComponent("intents"), to: intents)
         defer { try? FileManager.default.removeItem(at: intents) }
-        let daemon = try Daemon(arguments: ["--intents", intents.path])
+        let daemon = try await Daemon(arguments: ["--intents", intents.path])
         let port = try await daemon.port()
         let ask = "openssl s_client -quiet -connect 127.0.0.1:\(port)"
         let before = try await run(ask, input: "jaki jest numer telefonu do urzędu w Krośnie?\n/quit\n")

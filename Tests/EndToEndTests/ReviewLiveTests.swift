@@ -44,7 +44,7 @@ struct ReviewLiveTests {
         let config = directory.appendingPathComponent("civicd.yml")
         try "intents_dir: \(intents.path)\nreview:\n  keep_unanswered: true\n  keep_days: 30\n".write(to: config, atomically: true, encoding: .utf8)
 
-        let daemon = try Daemon(arguments: ["--config", config.path])
+        let daemon = try await Daemon(arguments: ["--config", config.path])
         let resident = try await daemon.jsonClient()
         let question = "Gdzie mogę wyprowadzić psa?"
         #expect(try await say(resident, question)["intent"] as? String == "fallback")

@@ -42,7 +42,7 @@ struct ServiceManagerTests {
 
     @Test("/metrics counts a question, a fallback and the connection, without a word of the resident or an address; /healthz and /readyz answer; readyz says database once the file is moved away")
     func metricsAndHealth() async throws {
-        let daemon = try Daemon(arguments: ["--metrics-listen", "127.0.0.1:0"])
+        let daemon = try await Daemon(arguments: ["--metrics-listen", "127.0.0.1:0"])
         let port = try await daemon.port()
         let metricsPort = try await daemon.metricsPort()
 
@@ -104,7 +104,7 @@ struct ServiceManagerTests {
     func notifySocket() async throws {
         let receiver = try DatagramReceiver()
         defer { receiver.close() }
-        let daemon = try Daemon(environment: ["NOTIFY_SOCKET": receiver.path, "WATCHDOG_USEC": "1000000"])
+        let daemon = try await Daemon(environment: ["NOTIFY_SOCKET": receiver.path, "WATCHDOG_USEC": "1000000"])
         _ = try await daemon.port()
         try await receiver.wait(for: "READY=1")
         try await receiver.wait(for: "WATCHDOG=1")
@@ -140,7 +140,7 @@ struct ServiceManagerTests {
         let third = try CertificateFactory.selfSigned()
         try install(first.certificatePEM, first.privateKeyPEM)
 
-        let daemon = try Daemon(arguments: ["--cert", certFile.path, "--key", keyFile.path, "--metrics-listen", "127.0.0.1:0"])
+        let daemon = try await Daemon(arguments: ["--cert", certFile.path, "--key", keyFile.path, "--metrics-listen", "127.0.0.1:0"])
         let port = try await daemon.port()
         let metricsPort = try await daemon.metricsPort()
         #expect(try await servedFingerprint(port) == CertificateFactory.fingerprintSHA256(certificatePEM: first.certificatePEM))

@@ -84,13 +84,13 @@ struct TwoDaemonsTests {
 
         // One configured certificate for both (the first daemon's, made at its start), as
         // docs/OPERATIONS.md asks of every instance behind one address.
-        let first = try Daemon(arguments: ["--database", url])
+        let first = try await Daemon(arguments: ["--database", url])
         let firstPort = try await first.port()
         #expect(first.logText.contains("engine=postgresql"))
         #expect(!FileManager.default.fileExists(atPath: first.dataDirectory.appendingPathComponent("civicd.sqlite").path), "no SQLite file beside PostgreSQL")
         let certificate = first.dataDirectory.appendingPathComponent("tls/cert.pem").path
         let key = first.dataDirectory.appendingPathComponent("tls/key.pem").path
-        let second = try Daemon(arguments: ["--database", url, "--cert", certificate, "--key", key])
+        let second = try await Daemon(arguments: ["--database", url, "--cert", certificate, "--key", key])
         let secondPort = try await second.port()
         let tls = try TLSPolicy.clientConfiguration(trustRootsPEM: try String(contentsOfFile: certificate, encoding: .utf8))
 
@@ -201,7 +201,7 @@ struct TwoDaemonsTests {
     @Test("an unreachable database stops start-up with one clear line, without the password")
     func unreachable() async throws {
         // Port 9 on loopback: nothing listens there.
-        let daemon = try Daemon(arguments: ["--database", "postgres://civicd:s3cret-pass@127.0.0.1:9/civicd?sslmode=disable"])
+        let daemon = try await Daemon(arguments: ["--database", "postgres://civicd:s3cret-pass@127.0.0.1:9/civicd?sslmode=disable"])
         #expect(try await daemon.exitStatus() != 0)
         #expect(daemon.logText.contains("cannot use PostgreSQL at postgres://civicd@127.0.0.1:9/civicd"), "\(daemon.logText)")
         #expect(!daemon.logText.contains("s3cret-pass"))

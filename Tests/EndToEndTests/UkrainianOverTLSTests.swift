@@ -14,7 +14,7 @@ struct UkrainianOverTLSTests {
 
     @Test("openssl s_client: the banner's Ukrainian line, a Ukrainian answer, a Ukrainian goodbye")
     func textSession() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let port = try await daemon.port()
         let cert = daemon.dataDirectory.appendingPathComponent("tls/cert.pem").path
         let session = try await run(
@@ -31,7 +31,7 @@ struct UkrainianOverTLSTests {
 
     @Test("JSON: a question typed in Latin letters, then the sign-up form in Ukrainian; staff see language uk")
     func signupInUkrainian() async throws {
-        let daemon = try Daemon()
+        let daemon = try await Daemon()
         let client = try await daemon.jsonClient()
 
         let question = try await say(client, "pryvit, de znakhodytsia hromadskyi tsentr u Krakovi?")
