@@ -162,3 +162,22 @@ struct SmallerFactTests {
         #expect(try t.reply(line).intent == .fallback)
     }
 }
+
+/// The people the seed pages name lead to their programme, in Latin letters and in the Cyrillic
+/// a Ukrainian writes them in ("пані Кунцевич"): asked for, their programme's contact is given.
+struct PeopleOfTheSeedsTests {
+    @Test("a contact asked by a person's name gets that programme's numbers", arguments: [
+        ("poproszę numer do pani Kuncewicz", "(91) 44 16 223/224"),
+        ("how can I reach Ms Pieczynska?", "(91) 44 16 223/224"),
+        ("дайте, будь ласка, телефон пані Пєчинської", "(91) 44 16 223/224"),
+        ("jak się skontaktować z panem Huzarem?", "340 35 23"),
+        ("what is Piotr Huzar's phone number?", "340 35 23"),
+        ("який номер у пана Гузара?", "340 35 23"),
+    ])
+    func contact(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .contact)
+        #expect(reply.text.contains(fact), "\(reply.text)")
+    }
+}
