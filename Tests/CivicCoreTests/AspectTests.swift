@@ -181,3 +181,32 @@ struct PeopleOfTheSeedsTests {
         #expect(reply.text.contains(fact), "\(reply.text)")
     }
 }
+
+/// Krosno's Cultural and Tourist Information has its own address and number (seed 000): asked
+/// for, they are the answer, not the City Hall's.
+struct TouristInformationTests {
+    @Test("the tourist information's address or number is the reply", arguments: [
+        ("jaki numer ma informacja turystyczna w Krośnie?", "515 252 776"),
+        ("gdzie w Krośnie znajdę punkt informacji turystycznej", "Blich 1"),
+        ("is there a tourist information point in Krosno, and where?", "Blich 1"),
+        ("phone for the Krosno tourist office?", "515 252 776"),
+        ("де в Кросно туристичний інформаційний пункт?", "Blich 1"),
+        ("номер туристичної інформації в Кросно", "515 252 776"),
+    ])
+    func said(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .contact)
+        #expect(reply.text.contains(fact), "\(reply.text)")
+        #expect(!reply.text.contains("13 47 430 01"), "\(reply.text)")
+    }
+
+    @Test("the City Hall's number is still the City Hall's", arguments: [
+        "jaki jest telefon do urzędu miasta w Krośnie", "what's the city hall's number in Krosno?", "телефон міської ради Кросна",
+    ])
+    func cityHall(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.text.contains("13 47 430 01"), "\(reply.text)")
+    }
+}
