@@ -85,8 +85,14 @@ public struct IntentMatcher: Sendable {
     /// that intent's index: "kto podpisał ogłoszenie o rekrutacji JST?" names the topic and one
     /// of its facts, so it is a question about that topic, whatever else its words suggest.
     private let topicAspects: [String: [(intent: Int, words: Set<String>)]]
+    /// Per topic, the words of all its aspects (with an intent or not): a close or weak call on a
+    /// line that names the topic and one of these ("ile dni trwało szkolenie w akcji O.S.?") is
+    /// answered, not thrown out — the line asks one of our facts by name.
+    private let topicAspectWords: [String: Set<String>]
     /// What an aspect word of the topic the line names adds to the aspect's intent.
     public var namedAspectBonus = 0.1
+    /// The least score a line naming a programme and one of its aspects is answered with.
+    public var aspectFloor = 0.15
     private let cityAliases: [(words: [Lexeme], city: String, topic: String?)]
     /// The matcher of Cyrillic lines (Ukrainian, Russian, Latin-typed Ukrainian once spelt in
     /// Cyrillic): trained on the Ukrainian examples alone, knowing every word of the catalogue
@@ -224,6 +230,7 @@ public struct IntentMatcher: Sendable {
             }
         }
         self.topicAspects = topicAspects
+        self.topicAspectWords = Dictionary(topics.map { ($0.id, Set($0.aspects.flatMap(\.words))) }) { first, _ in first }
         self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0.map(Lexeme.init), city: city.id, topic: city.topic) } }
     }
 
@@ -367,9 +374,16 @@ public struct IntentMatcher: Sendable {
         let namesOtherObject = aboutCivicd.contains(top) && !tellsStory && words.contains {
             $0.isUnknown ? unknownRealWords.contains($0.text) : $0.isContent && outOfScopeStems.contains($0.stem)
         }
-        if topID == IntentID.fallback || topScore < threshold || namesOtherObject {
+        if topID == IntentID.fallback || namesOtherObject {
             return IntentMatch(intent: IntentID.fallback, confidence: topID == IntentID.fallback ? topScore : 1 - topScore,
                                layer: .outOfScope, candidates: candidates)
+        }
+        // A named programme and one of its aspects asked by name: ours, whatever the margin.
+        if let namedTopic, let asked = topicAspectWords[namedTopic], !asked.isDisjoint(with: texts), topScore >= aspectFloor {
+            return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
+        }
+        if topScore < threshold {
+            return IntentMatch(intent: IntentID.fallback, confidence: 1 - topScore, layer: .outOfScope, candidates: candidates)
         }
         if ranked.count > 1 {
             let second = ranked[1]
@@ -548,7 +562,10 @@ struct Lexeme: Sendable {
 }
 
 /// Topic and city names, longest first, found in a message as consecutive words; words of five
-/// letters or more match on their stem, so inflected forms ("Centrum Obywatelskiego") are found.
+/// letters or more match on their stem, so inflected forms ("Centrum Obywatelskiego") are found,
+/// when they share all but the alias word's last four letters: an inflection, not another word
+/// of the same root ("organizacji społecznych", NGOs, is no "organizowania społecznego", nor
+/// "громадських організацій" a "громадського організування").
 struct AliasTable: Sendable {
     private let aliases: [[Lexeme]]
     /// First words and (for long words) first stems of every alias: most words start none.
@@ -597,10 +614,16 @@ struct AliasTable: Sendable {
         for (offset, aliasWord) in alias.enumerated() {
             let word = words[start + offset]
             if word.text == aliasWord.text { continue }
-            if aliasWord.length >= 5, word.length >= 5, word.stem == aliasWord.stem { continue }
+            if aliasWord.length >= 5, word.length >= 5, word.stem == aliasWord.stem,
+               sharedPrefix(word.text, aliasWord.text) >= aliasWord.length - 4 { continue }
             return false
         }
         return true
+    }
+
+    /// How many leading characters two words share.
+    static func sharedPrefix(_ a: String, _ b: String) -> Int {
+        zip(a, b).prefix { $0 == $1 }.count
     }
 }
 
