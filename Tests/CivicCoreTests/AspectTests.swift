@@ -238,3 +238,20 @@ struct AliasInflectionTests {
         #expect(matcher.mentions(in: line).topic == topic)
     }
 }
+
+/// The short funding overview (no programme named) carries the O.S. project's shares, so a
+/// question about Norway's or the State Budget's part is answered with its number.
+struct FundingSharesTests {
+    @Test("the shares are in the overview", arguments: [
+        ("ile procent dokłada Norwegia?", "85%"),
+        ("how much of the money comes from Norway, in percent?", "85%"),
+        ("яку частку дає державний бюджет?", "15%"),
+        ("jaki procent pokrywa budżet państwa?", "15%"),
+    ])
+    func shares(_ line: String, _ share: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .funding)
+        #expect(reply.text.contains(share), "\(reply.text)")
+    }
+}
