@@ -255,3 +255,32 @@ struct FundingSharesTests {
         #expect(reply.text.contains(share), "\(reply.text)")
     }
 }
+
+/// Socially Organised's period is an aspect: "how long did it run?" is answered with its dates.
+struct ProjectPeriodTests {
+    @Test("the period is in the reply", arguments: [
+        "jak długo trwał projekt Socially Organised?", "over what period did Socially Organised run?",
+        "скільки років тривав Socially Organised?", "w jakich latach realizowano Socially Organised",
+    ])
+    func period(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("2018") && text.contains("2020"), "\(text)")
+    }
+}
+
+/// The office Mateusz Płoskonka directs names the Civic Centre, and asking for its head gets him.
+struct OfficeHeadTests {
+    @Test("the director is in the reply", arguments: [
+        "kto kieruje Miejskim Ośrodkiem Wspierania Inicjatyw Społecznych w Krakowie?",
+        "who heads the Municipal Centre for Supporting Social Initiatives?",
+        "хто директор Міського центру підтримки громадських ініціатив?",
+        "kto jest dyrektorem w Centrum Obywatelskim?",
+        "dyrektor MOWIS to kto?",
+    ])
+    func director(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("Mateusz Płoskonka"), "\(text)")
+    }
+}
