@@ -22,7 +22,7 @@ extension Session {
         case .conversation:
             break
         case .loginCode, .form:
-            if !languageChosen, text.hasSuffix("?"), let detected = LanguageDetector.detect(text) {
+            if !languageChosen, text.hasSuffix("?"), let detected = catalogue.matcher.language(of: text, words: TextNormalizer.tokens(text)) {
                 language = LanguageDetector.isRussian(text, words: TextNormalizer.tokens(text)) ? russianReply : detected
             }
             if Answers.isGoodbye(text) {

@@ -136,7 +136,7 @@ extension Intents {
             let mentions = matcher.mentions(tokens: corrected)
             print("topic:     \(mentions.topic ?? "-")   city: \(mentions.city ?? "-")")
             let russian = LanguageDetector.isRussian(message, words: raw) ? " (written in Russian)" : ""
-            print("language:  \(LanguageDetector.detect(message)?.rawValue ?? "-")\(russian)")
+            print("language:  \(matcher.language(of: message, words: TextNormalizer.tokens(message))?.rawValue ?? "-")\(russian)")
             let match = matcher.match(tokens: corrected)
             print("intent:    \(match.intent) (confidence \(ReplyRenderer.formatConfidence(match.confidence)), \(match.layer.rawValue))")
             for candidate in match.candidates {

@@ -402,3 +402,33 @@ struct UkrainianTests {
         #expect(longTime < shortTime * 40 + .milliseconds(50), "\(shortTime) → \(longTime)")
     }
 }
+
+/// Ukrainian typed in Latin letters that ``LanguageDetector``'s spelling cues miss: the
+/// lexicons tell, because its words spelt in Cyrillic are the catalogue's Ukrainian words and no
+/// Polish or English ones. Polish without diacritics stays Polish.
+struct LatinTypedUkrainianByLexiconTests {
+    let matcher = ShippedCatalogue.catalogue.matcher
+
+    @Test("Latin-typed Ukrainian is read as Ukrainian", arguments: [
+        "diakuju, vse zrozumilo", "duzhe diakuju za dopomohu", "spasibo bolshoe", "dobryi den, skilky koshtuie navchannia",
+    ])
+    func ukrainian(_ line: String) {
+        #expect(matcher.language(of: line, words: TextNormalizer.tokens(line)) == .uk)
+    }
+
+    @Test("Polish without its letters stays Polish", arguments: [
+        "dzien dobry, jestem z Ukrainy i chce zapytac o szkolenie", "dziekuje za pomoc", "czy moge pisac po polsku?",
+        "ile kosztuje udzial w szkoleniu", "a we wroclawiu tez?",
+    ])
+    func polish(_ line: String) {
+        #expect(matcher.language(of: line, words: TextNormalizer.tokens(line)) == .pl)
+    }
+
+    @Test("thanked in Latin-typed Ukrainian, answered in Ukrainian", arguments: ["diakuju, vse zrozumilo", "duzhe diakuju za dopomohu"])
+    func thanks(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .thanks)
+        #expect(reply.text.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }), "\(reply.text)")
+    }
+}

@@ -131,7 +131,7 @@ public struct IntentEvaluation: Sendable {
             byTag[sample.tag ?? "untagged", default: Tally()].count(right)
             if Self.smallTalkIntents.contains(sample.intent) { smallTalk.count(right) }
             if let language = sample.language {
-                let detected = LanguageDetector.detect(sample.text) ?? .pl
+                let detected = matcher.language(of: sample.text, words: TextNormalizer.tokens(sample.text)) ?? .pl
                 replyLanguage.count(detected == language)
                 if detected != language { languageMisses.append(sample.text) }
             }

@@ -253,7 +253,31 @@ public struct IntentMatcher: Sendable {
     /// letters spelt in Cyrillic (``transliterated(_:)``).
     public func readingWords(_ text: String) -> [String] {
         let words = TextNormalizer.tokens(text)
-        return LanguageDetector.detect(text, words: words) == .uk ? transliterated(words) : words
+        return language(of: text, words: words) == .uk ? transliterated(words) : words
+    }
+
+    /// The line's language: ``LanguageDetector``'s reading, and, when it does not say Ukrainian,
+    /// the lexicons' — a Latin-typed line whose words are no Polish or English word but, spelt
+    /// in Cyrillic, Ukrainian (or Russian) words of the catalogue ("diakuju za informaciju",
+    /// "spasibo, vsyo ponyatno") is Ukrainian typed in Latin letters: more such words than
+    /// Polish or English ones, and two at least or half the line. A line with Polish letters
+    /// stays as detected.
+    public func language(of text: String, words: [String]) -> Language? {
+        let detected = LanguageDetector.detect(text, words: words)
+        guard detected != .uk, let ukrainian, !text.contains(where: { LanguageDetector.polishLetters.contains($0) }),
+              !words.contains(where: { $0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }) else { return detected }
+        var ukrainianWords = 0
+        var latinWords = 0
+        for word in words {
+            if knownWords.contains(word) || unknownRealWords.contains(word) || CommonWords.polish.contains(word) || CommonWords.english.contains(word) {
+                latinWords += 1
+            } else if word.count >= 3, ukrainian.matcher.knownWords.contains(Cyrillic.fromLatin(word)) {
+                ukrainianWords += 1
+            }
+        }
+        // More such words than Polish or English ones: "dzien dobry, ja z Ukrainy, moge pisac po
+        // polsku?" is Polish without its letters, though "ukrainy" spelt in Cyrillic is Ukrainian.
+        return ukrainianWords > latinWords && (ukrainianWords >= 2 || ukrainianWords * 2 >= words.count) ? .uk : detected
     }
 
     /// The folded words of a Ukrainian line with its Latin-typed words spelt in Cyrillic

@@ -27,7 +27,7 @@ public struct LineUnderstanding: Sendable {
     public init(_ text: String, matcher: IntentMatcher) {
         var folded = TextNormalizer.fold(text)
         var words = folded.split(separator: " ").map(String.init)
-        let language = LanguageDetector.detect(text, words: words)
+        let language = matcher.language(of: text, words: words)
         if language == .uk {
             // "pryvit, yak zapysatysia?" reaches the features of "привіт, як записатися?".
             words = matcher.transliterated(words)
