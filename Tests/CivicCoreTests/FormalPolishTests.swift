@@ -57,6 +57,7 @@ struct FormalPolishTests {
         FormMessages.signupNotConfirmed.pl,
         FormMessages.programmeNotForSignup.pl,
         FormMessages.invalidName.pl,
+        FormMessages.nameAfterAssent.pl,
         FormMessages.invalidContact.pl,
         FormMessages.invalidChoice.pl,
         FormMessages.invalidYesNo.pl,

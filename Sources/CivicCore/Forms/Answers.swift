@@ -476,6 +476,51 @@ public enum Answers {
         return words.joined(separator: " ")
     }
 
+    /// The name after a conversational lead-in: "no dobrze, to ja się zapiszę, Halina Woźniak",
+    /// "ok then, sign me up — John Smith", "dobra, Marek Nowak", "tak Anna Nowak". The name is the
+    /// last clause (or, with no punctuation, the capitalised words that end the line); every word
+    /// before it must be an ordinary word — a common word, one the catalogue knows, a yes or a
+    /// filler — so that "Magdalena Kowalczyk, Stowarzyszenie X" keeps its first part as the name.
+    static func nameAfterLeadIn(_ text: String, matcher: IntentMatcher) -> String? {
+        func isLeadWord(_ word: String) -> Bool {
+            isOrdinaryWord(word, matcher: matcher) || yesWords.contains(word) || fillerWords.contains(word) || acknowledgements.contains(word)
+                || asksToSignUp([word])
+        }
+        func isName(_ candidate: String) -> Bool {
+            // A name of ordinary words only ("sign me up") or one naming a programme is no name.
+            !readsAsSentence(candidate, matcher: matcher) && !TextNormalizer.tokens(candidate).allSatisfy(isLeadWord)
+                && matcher.mentions(in: candidate).topic == nil
+        }
+        let clauses = text.replacingOccurrences(of: " - ", with: " — ")
+            .split(whereSeparator: { ",;:—–.!".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        if clauses.count >= 2, let last = clauses.last, let name = plainName(last), isName(name) {
+            let lead = clauses.dropLast().flatMap { TextNormalizer.tokens($0) }
+            return !lead.isEmpty && lead.allSatisfy(isLeadWord) ? name : nil
+        }
+        // "dobra Marek Nowak": the capitalised words at the end, after lower-case ordinary words.
+        let words = text.trimmingWhitespace()[...].trimmingCharacters(in: ".!").split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return nil }
+        for start in max(1, words.count - 4)...(words.count - 2) {
+            let lead = words[..<start]
+            let name = words[start...]
+            guard name.allSatisfy({ isNameWord($0, capitalised: true) }), lead.allSatisfy({ $0.first?.isLowercase == true }),
+                  TextNormalizer.tokens(lead.joined(separator: " ")).allSatisfy(isLeadWord) else { continue }
+            let joined = name.joined(separator: " ")
+            return isName(joined) ? joined : nil
+        }
+        return nil
+    }
+
+    /// A bare yes or acknowledgement ("tak", "yes", "ok", "dobrze"): at a question that wants a
+    /// value it says nothing yet, and is no failed answer.
+    public static func isBareAssent(_ text: String, language: Language) -> Bool {
+        let words = TextNormalizer.tokens(text)
+        guard !words.isEmpty, words.count <= 3 else { return false }
+        // The whole line a yes ("tak", "no pewnie"), not one that starts with it ("tak, Anna Nowak").
+        let phrase = words.drop { fillerWords.contains($0) && words.count > 1 }.joined(separator: " ")
+        return isAcknowledgement(words: words) || yesWords.contains(phrase) || (words == ["no"] && language == .pl)
+    }
+
     /// What is left of a line once its contact is taken out, when that is a name: "Anna Kowalska, "
     /// from "Anna Kowalska, anna@example.org". Stricter than ``plainName(_:)``: no common word and
     /// no word the catalogue knows ("mój e-mail to …" is not a name).

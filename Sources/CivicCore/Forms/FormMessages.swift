@@ -86,6 +86,8 @@ public enum FormMessages {
     )
 
     // MARK: Validation
+    /// Before the name question again, after a bare "tak"/"ok" at it: no failed answer, just the question.
+    public static let nameAfterAssent = Localized(pl: "Dobrze.", en: "All right.", uk: "Добре.")
     public static let invalidName = Localized(
         pl: "To nie wygląda na imię i nazwisko. Napisz je literami, np. „Anna Kowalska”.",
         en: "That does not look like a name. Please write it in letters, e.g. \"Anna Smith\".",

@@ -109,12 +109,11 @@ public struct SignupForm: Sendable, Equatable {
             return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": names.joined(separator: ", ")]),
                                    expecting: slot.rawValue, choices: names, context: context)
         case .name:
-            // "Magdalena Kowalczyk, Stowarzyszenie Sąsiedzki Nadodrze": the name is the first part.
-            let firstPart = text.split(separator: ",").first.map(String.init) ?? text
-            // "Centrum Obywatelskie" names a programme, not a person.
-            guard let plain = Answers.plainName(text) ?? Answers.plainName(firstPart), !text.contains("@"),
-                  !Answers.readsAsSentence(plain, matcher: context.catalogue.matcher),
-                  context.catalogue.matcher.mentions(in: plain).topic == nil else {
+            if Answers.isBareAssent(text, language: language) {
+                // "tak", "ok": the resident agrees to go on; no name yet, and no failed attempt.
+                return ask(slot, context, error: nil, prefix: FormMessages.nameAfterAssent[language])
+            }
+            guard !text.contains("@"), let plain = nameAnswer(text, context) else {
                 return attempts.reject(FormMessages.invalidName[language], expecting: slot.rawValue, choices: [], context: context)
             }
             name = plain
@@ -177,6 +176,21 @@ public struct SignupForm: Sendable, Equatable {
                                        choices: yesNoChoices(language), context: context)
             }
         }
+    }
+
+    /// The name a line at the name question gives: the whole line; the name after a lead-in
+    /// ("dobra, Marek Nowak"); or the first part before a comma ("Magdalena Kowalczyk,
+    /// Stowarzyszenie Sąsiedzki Nadodrze"). "Centrum Obywatelskie" names a programme, not a person.
+    private func nameAnswer(_ text: String, _ context: FormContext) -> String? {
+        let matcher = context.catalogue.matcher
+        func isName(_ plain: String) -> Bool {
+            !Answers.readsAsSentence(plain, matcher: matcher) && matcher.mentions(in: plain).topic == nil
+        }
+        if let whole = Answers.plainName(text), isName(whole) { return whole }
+        if let afterLeadIn = Answers.nameAfterLeadIn(text, matcher: matcher) { return afterLeadIn }
+        let firstPart = text.split(separator: ",").first.map(String.init) ?? text
+        if let first = Answers.plainName(firstPart), isName(first) { return first }
+        return nil
     }
 
     // MARK: - Corrections
