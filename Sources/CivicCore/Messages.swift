@@ -96,6 +96,18 @@ public enum Messages {
         en: "Your sign-up is recorded{reference}, programme: {programme}. They will get in touch through the contact you gave; when and who – our materials do not say.\n{human}",
         uk: "Запис прийнято{reference}, програма: {programme}. З вами зв’яжуться через вказаний контакт; коли і хто — у наших матеріалах не сказано.\n{human}"
     )
+    /// To an organisers' question (their interview count) from someone not logged in: the answer first.
+    public static let organisersOnly = Localized(
+        pl: "To pytanie dotyczy przeszkolonych organizatorów społecznych kampanii słuchania – mieszkańców te rozmowy nie obowiązują.",
+        en: "This is for the listening campaign's trained community organisers – residents have no interviews to do.",
+        uk: "Це стосується підготовлених організаторів громади кампанії слухання — мешканцям проводити ці розмови не потрібно."
+    )
+    /// After an organisers' reply to someone not logged in: what a resident can do instead.
+    public static let residentsInstead = Localized(
+        pl: "Jeśli nie jesteś organizatorem: zapytaj mnie o programy albo zapisz się („chcę się zapisać”); o kampanię słuchania zapytaj:\n{human}",
+        en: "If you are not an organiser: ask me about the programmes or sign up (\"I want to sign up\"); about the listening campaign, ask:\n{human}",
+        uk: "Якщо ви не організатор: запитайте мене про програми або запишіться («хочу записатися»); про кампанію слухання запитайте:\n{human}"
+    )
     /// About a sign-up made in another conversation, which this one cannot see.
     public static let signedUpEarlier = Localized(
         pl: "Wcześniejszych rozmów nie widzę – dane innych rozmów nie są tu pokazywane. Zapis przyjęty z kodem referencyjnym jest zapisany: odezwą się do Ciebie przez podany kontakt; kiedy i kto – tego nasze materiały nie mówią.\n{human}",

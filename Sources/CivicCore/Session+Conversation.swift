@@ -195,6 +195,11 @@ extension Session {
             conversation.topic = own.topic
             answer = (catalogue.render(own.aspect.say[language], language: language, today: today, topic: own.topic), [])
         }
+        if organiser == nil, Self.forOrganisers.contains(intent.id) {
+            // "ile rozmów muszę przeprowadzić?" from someone not logged in: said to be the
+            // organisers' (a resident has no count to keep), and what a resident can do instead.
+            answer.text = forOrganisersOnly(answer.text, intent: intent.id, catalogue: catalogue, today: today)
+        }
         let part = shapedPart(answer.text, lines: intent.id == .fallback ? 2 : 1)
         answer.text = withAspects(part.shown, asked: line, intent: intent.id, catalogue: catalogue, today: today) + part.hint
 
@@ -270,6 +275,19 @@ extension Session {
         let text = line.words.joined(separator: " ")
         let byDistrict = open.filter { !$0.districts.isEmpty && Answers.choice(text, among: $0.districts) != nil }
         return byDistrict.count == 1 ? byDistrict[0].id : nil
+    }
+
+    /// Intents only a logged-in organiser is served by: their counts and their notes.
+    static let forOrganisers: Set<IntentID> = [.progress, .interviewNote]
+
+    /// The reply to an organisers' question from someone not logged in: that it is for trained
+    /// organisers (the note's reply from `intents/` says so itself), the reply — how to log in —
+    /// and what a resident can do instead, with whom to ask about the campaign.
+    func forOrganisersOnly(_ reply: String, intent: IntentID, catalogue: Catalogue, today: CalendarDay) -> String {
+        var office = formContext(catalogue, today)
+        office.topic = conversation.topic ?? catalogue.topics.first { $0.parts.contains(.listeningCampaign) }?.id
+        let instead = Messages.residentsInstead.format(language, ["human": office.humanContact])
+        return (intent == .progress ? Messages.organisersOnly[language] + "\n" : "") + reply + "\n" + instead
     }
 
     /// "Nie – ostatni etap … zakończył się w 2023 r." for a topic whose recorded stages have all

@@ -16,6 +16,8 @@ struct FormalPolishTests {
         Messages.alreadySignedUpHere.pl,
         Messages.afterSignup.pl,
         Messages.afterInterest.pl,
+        Messages.organisersOnly.pl,
+        Messages.residentsInstead.pl,
         Messages.hasEndedAnswer.pl,
         Messages.referenceSuffix.pl,
         Messages.nothingToRepeat.pl,
