@@ -115,6 +115,25 @@ public enum Messages {
         uk: "Попередніх розмов я не бачу — дані інших розмов тут не показуються. Запис, підтверджений кодом, збережено: з вами зв’яжуться через вказаний контакт; коли і хто — у наших матеріалах не сказано.\n{human}"
     )
 
+    /// "a kiedy następna edycja?" after a sign-up to a programme still running.
+    public static let nextEdition = Localized(
+        pl: "O kolejnej edycji nasze materiały nic nie mówią (program: {programme}); Twój zapis{reference} jest przyjęty w obecnej.\nO następną edycję zapytaj:\n{human}",
+        en: "Our materials say nothing about a next edition (programme: {programme}); your sign-up{reference} is recorded for the current one.\nTo ask about a next edition:\n{human}",
+        uk: "Про наступний випуск у наших матеріалах нічого не сказано (програма: {programme}); ваш запис{reference} прийнято на поточний.\nПро наступний випуск запитайте:\n{human}"
+    )
+    /// "co jak zgubię kod?", "jaki jest mój kod?" after a sign-up in this conversation: the code again.
+    public static let referenceCode = Localized(
+        pl: "Twój kod referencyjny: {code} (program: {programme}). Zachowaj go – przyda się do zmiany lub usunięcia danych; zapis jest ważny i bez niego.\nGdyby kod zginął, zapytaj:\n{human}",
+        en: "Your reference code: {code} (programme: {programme}). Keep it – you will need it to change or erase your data; the sign-up stands without it.\nIf the code gets lost, ask:\n{human}",
+        uk: "Ваш код: {code} (програма: {programme}). Збережіть його — він знадобиться, щоб змінити або видалити дані; запис дійсний і без нього.\nЯкщо код загубиться, запитайте:\n{human}"
+    )
+    /// The same with no code in this conversation: it is shown once, and other conversations are not seen.
+    public static let referenceCodeElsewhere = Localized(
+        pl: "Kod referencyjny (np. KR-7F3K) podaję raz, w potwierdzeniu zapisu; innych rozmów nie widzę, więc tu go nie pokażę. Zapis jest ważny i bez kodu – kod przyda się do zmiany lub usunięcia danych.\nGdyby kod zginął, zapytaj:\n{human}",
+        en: "The reference code (e.g. KR-7F3K) is given once, in the sign-up's confirmation; I cannot see other conversations, so I cannot show it here. The sign-up stands without it – the code is needed to change or erase your data.\nIf the code is lost, ask:\n{human}",
+        uk: "Код (напр. KR-7F3K) я показую один раз, у підтвердженні запису; інших розмов я не бачу, тож тут його не покажу. Запис дійсний і без коду — код знадобиться, щоб змінити або видалити дані.\nЯкщо код загубився, запитайте:\n{human}"
+    )
+
     /// After a sign-up to a programme that has ended: only interest in a next edition was
     /// stored, and nobody promised to call.
     public static let afterInterest = Localized(

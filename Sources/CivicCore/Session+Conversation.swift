@@ -131,6 +131,17 @@ extension Session {
             conversation.lastIntent = .signup
             return reply(answer(signup, catalogue: catalogue, today: today).text, intent: .signup, confidence: match.confidence)
         }
+        if let followUp = Answers.signupFollowUp(line.words), !Answers.asksToSignUp(line.words) || Answers.saysAlreadySignedUp(line.words),
+           followUp == .referenceCode ? !Self.asksForErasure(tokens) && !text.contains(where: \.isNumber)
+               : Self.followingUp.contains(intent.id) || line.words.count <= 5,
+           line.mentions.topic == nil || line.mentions.topic == conversation.signedUp?.programme,
+           let text = followUpText(followUp, catalogue: catalogue, today: today) {
+            // Right after a sign-up: "i co teraz?", "a kiedy następna edycja?", "co jak zgubię kod?"
+            // are about it — answered, never a second form nor the fallback.
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = .signup
+            return reply(text, intent: .signup, confidence: match.confidence)
+        }
         if let done = conversation.signedUp {
             if Answers.asksAboutBeingContacted(line.words), [.fallback, .contact, .human, .deadlines, .signup].contains(intent.id) {
                 // For a programme that has ended only interest was stored: no promise of a call.
@@ -277,6 +288,12 @@ extension Session {
         return byDistrict.count == 1 ? byDistrict[0].id : nil
     }
 
+    /// Intents a question about the sign-up just made may come as ("i co teraz?" is out of scope on
+    /// its own); a longer question of another intent is answered as that ("co teraz oferuje
+    /// centrum w Krakowie?"). The code's questions are never another's, but for an erasure
+    /// ("usuń moje dane, kod KR-7F3K") or a line that gives a code.
+    static let followingUp: Set<IntentID> = [.fallback, .signup, .contact, .human, .deadlines, .join]
+
     /// Intents only a logged-in organiser is served by: their counts and their notes.
     static let forOrganisers: Set<IntentID> = [.progress, .interviewNote]
 
@@ -301,6 +318,30 @@ extension Session {
         }
         guard let year = years.max() else { return nil }
         return Messages.hasEndedAnswer.format(language, ["programme": name, "year": String(year)])
+    }
+
+    /// The answer to a question about the sign-up this conversation made (``Answers/SignupFollowUp``):
+    /// what happens now, a next edition, its code. Only the code is answered without one — that
+    /// it is shown once, at the sign-up, and whom to ask.
+    func followUpText(_ followUp: Answers.SignupFollowUp, catalogue: Catalogue, today: CalendarDay) -> String? {
+        guard let done = conversation.signedUp else {
+            guard followUp == .referenceCode else { return nil }
+            return Messages.referenceCodeElsewhere.format(language, ["human": formContext(catalogue, today).humanContact])
+        }
+        let ended = catalogue.hasEnded(done.programme, today: today)
+        switch followUp {
+        case .whatNext:
+            return signedUpText(ended ? Messages.afterInterest : Messages.afterSignup, done, catalogue: catalogue, today: today)
+        case .nextEdition:
+            return signedUpText(ended ? Messages.afterInterest : Messages.nextEdition, done, catalogue: catalogue, today: today)
+        case .referenceCode:
+            guard let code = done.reference else {
+                var office = formContext(catalogue, today)
+                office.topic = done.programme
+                return Messages.referenceCodeElsewhere.format(language, ["human": office.humanContact])
+            }
+            return signedUpText(Messages.referenceCode, done, catalogue: catalogue, today: today).replacingOccurrences(of: "{code}", with: code)
+        }
     }
 
     /// A message about the sign-up this conversation made, with its programme, code and office.

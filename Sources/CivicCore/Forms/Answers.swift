@@ -371,12 +371,64 @@ public enum Answers {
     public static func asksAboutBeingContacted(_ words: [String]) -> Bool {
         let polish: Set<String> = CommonWords.words(["odezwie", "odezwiecie", "odezwa", "odezwiesz", "zadzwoni", "zadzwonicie", "zadzwonia", "skontaktuje",
                                    "skontaktujecie", "skontaktuja", "napiszecie", "napisze", "odpisze", "odpiszecie", "odpowiecie",
-                                   "dzwoni", "dzwonil", "dzwonila", "odzywa", "odezwal", "odezwala"],
+                                   "dzwoni", "dzwonil", "dzwonila", "odzywa", "odezwal", "odezwala", "napisza", "odpisza"],
                                    ukrainian: ["зателефонуєте", "зателефонують", "подзвоните", "подзвонять", "зв’яжетеся", "зв’яжуться", "напишете",
                                                "напишуть", "відповісте", "передзвоните", "передзвонять"])
         if words.contains(where: polish.contains) { return true }
-        let phrases: [[String]] = [["call", "me"], ["contact", "me"], ["hear", "back"], ["hear", "from"], ["get", "back"], ["reach", "me"], ["get", "in", "touch"]]
+        let phrases: [[String]] = [["call", "me"], ["contact", "me"], ["hear", "back"], ["hear", "from"], ["get", "back"], ["reach", "me"], ["get", "in", "touch"],
+                                   ["email", "me"], ["mail", "me"], ["write", "to", "me"]]
         return phrases.contains { phrase in
+            words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
+        }
+    }
+
+    /// A question about a sign-up just made, or its code.
+    public enum SignupFollowUp: Sendable, Equatable {
+        /// "i co teraz?", "what happens now?", "will someone email me?": what happens after it.
+        case whatNext
+        /// "a kiedy następna edycja?", "will there be a next edition?".
+        case nextEdition
+        /// "co jak zgubię kod?", "jaki jest mój kod referencyjny?": the reference code.
+        case referenceCode
+    }
+
+    static let codeWords = CommonWords.words(["kod", "kodu", "kodem", "kody", "code", "codes"], ukrainian: ["код", "коду", "кодом", "коди"])
+    static let losingWords = CommonWords.words([
+        "zgubie", "zgubic", "zgubilem", "zgubilam", "zgubiony", "zgubi", "zginie", "zapomne", "zapomnialem", "zapomnialam", "zapomniec",
+        "stracilem", "stracilam", "stracie", "nie pamietam", "lost", "lose", "forgot", "forget", "misplace", "misplaced",
+    ], ukrainian: ["втрачу", "втратив", "втратила", "загублю", "загубив", "загубила", "забуду", "забув", "забула", "потеряю", "потерял", "потеряла"])
+    static let ownCodeWords = CommonWords.words(["referencyjny", "referencyjnego", "referencyjnym", "reference", "moj", "mojego", "my"],
+                                                ukrainian: ["мій", "мого", "референсний", "мой"])
+    /// Codes that are the organisers' log-in, not a sign-up's: their questions belong to the log-in.
+    static let organiserCodeWords = CommonWords.words([
+        "organizatora", "organizator", "organizatorski", "organiser", "organizer", "organisers", "logowania", "login", "log", "zalogowac",
+    ], ukrainian: ["організатора", "організатор", "входу", "логін", "увійти"])
+    static let editionWords = CommonWords.words(["edycja", "edycji", "edycje", "edycje", "edition", "editions", "nabor", "naboru", "round"],
+                                                ukrainian: ["випуск", "випуску", "випуски", "набір", "набору", "выпуск"])
+    static let nextWords = CommonWords.words(["nastepna", "nastepnej", "nastepny", "kolejna", "kolejnej", "kolejny", "nowa", "nowej", "nowy",
+                                              "next", "new", "another", "kiedy", "when", "bedzie", "will"],
+                                             ukrainian: ["наступний", "наступного", "наступна", "новий", "нова", "коли", "буде", "следующий"])
+    static let whatNextPhrases: [[String]] = [
+        ["co", "teraz"], ["co", "dalej"], ["co", "sie", "teraz", "dzieje"], ["co", "bedzie", "dalej"], ["co", "sie", "stanie"], ["co", "mam", "teraz"],
+        ["what", "now"], ["what", "next"], ["what", "happens"], ["whats", "next"], ["what", "s", "next"], ["what", "do", "i", "do", "now"],
+        ["email", "me"], ["e", "mail", "me"], ["write", "to", "me"], ["mail", "me"],
+    ] + ["що далі", "що тепер", "що буде далі", "що відбувається", "що мені тепер", "что дальше", "что теперь"].map(TextNormalizer.tokens)
+
+    /// What a line asks about a sign-up made or its code, if it does; nil for anything else.
+    public static func signupFollowUp(_ words: [String]) -> SignupFollowUp? {
+        guard !words.isEmpty, words.count <= 16 else { return nil }
+        let pairs = Set(zip(words, words.dropFirst()).map { $0 + " " + $1 })
+        if words.contains(where: codeWords.contains), !words.contains(where: organiserCodeWords.contains),
+           words.contains(where: losingWords.contains) || pairs.contains(where: losingWords.contains) || words.contains(where: ownCodeWords.contains) {
+            return .referenceCode
+        }
+        if words.contains(where: editionWords.contains), words.contains(where: nextWords.contains) { return .nextEdition }
+        if asksAboutBeingContacted(words) || containsPhrase(words, whatNextPhrases) { return .whatNext }
+        return nil
+    }
+
+    static func containsPhrase(_ words: [String], _ phrases: [[String]]) -> Bool {
+        phrases.contains { phrase in
             words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
         }
     }
