@@ -283,11 +283,11 @@ public enum Answers {
     ]
     /// The words that may stand around a language's name in a request to speak it.
     static let languageRequestWords: Set<String> = CommonWords.words([
-        "po", "prosze", "mozemy", "mozesz", "czy", "mow", "mowic", "mowisz", "pisz", "pisac", "piszmy", "rozmawiajmy", "rozmawiac",
+        "po", "prosze", "mozemy", "mozesz", "mozna", "czy", "mow", "mowic", "mowisz", "pisz", "pisac", "piszmy", "rozmawiajmy", "rozmawiac",
         "dalej", "kontynuowac", "w", "jezyku", "jezyk", "odpowiadaj", "odpowiedz", "wole", "a", "ok", "to", "moze", "lepiej", "teraz",
         "can", "we", "continue", "in", "please", "speak", "talk", "write", "switch", "to", "let", "lets", "s", "us", "could", "you",
         "do", "language", "answer", "reply", "i", "prefer", "would", "like", "rather", "only", "now", "ok", "okay", "the",
-    ], ukrainian: ["по", "будь", "ласка", "можна", "можете", "пишіть", "пиши", "говоріть", "говори", "відповідайте", "відповідай",
+    ], ukrainian: ["по", "будь", "ласка", "можна", "чи", "можете", "пишіть", "пиши", "говоріть", "говори", "відповідайте", "відповідай",
                                 "давайте", "мовою", "мова", "перейдіть", "перейдемо", "на", "краще", "тепер", "я", "хочу", "говорити",
                                 "розмовляти", "продовжимо", "а", "ок", "мені", "пожалуйста", "говорите", "на", "языке"])
 
