@@ -222,13 +222,14 @@ extension Session {
         case .signup:
             // For a programme that has ended, the notice that it has is the first thing said
             // (the form puts it before its first question), not "Zapiszę Cię".
-            let form = SignupForm(topic: conversation.topic, catalogue: catalogue)
+            var form = SignupForm(topic: conversation.topic, catalogue: catalogue)
             let context = formContext(catalogue, today)
             guard let notice = form.endedNotice(context) else {
                 return startSignup(catalogue: catalogue, today: today, intro: answer.text, confidence: match.confidence)
             }
+            let question = form.questionWithoutNotice(context)
             activity = .form(form)
-            return render(form.questionWithoutNotice(context), intent: SignupForm.intent, confidence: match.confidence, intro: notice + "\n" + answer.text)
+            return render(question, intent: SignupForm.intent, confidence: match.confidence, intro: notice + "\n" + answer.text)
         case .interviewNote:
             guard let organiser else {
                 // The reply (from intents/) explains the log-in; a code-shaped next line is taken as the code.

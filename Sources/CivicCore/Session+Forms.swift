@@ -6,9 +6,11 @@ extension Session {
     }
 
     mutating func start(_ form: some ConversationForm, catalogue: Catalogue, today: CalendarDay, confidence: Double?, intro: String? = nil) -> [SessionAction] {
+        var form = form
+        let question = form.asked(formContext(catalogue, today))
         activity = .form(form)
         conversation.leaveOffered = false
-        return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent, confidence: confidence, intro: intro)
+        return render(question, intent: type(of: form).intent, confidence: confidence, intro: intro)
     }
 
     mutating func continueForm(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
@@ -28,7 +30,11 @@ extension Session {
                 activity = .conversation
                 return reply(FormMessages.cancelled[language])
             }
-            if answer == true { return render(form.question(context), intent: intent) }
+            if answer == true {
+                let question = form.asked(context)
+                activity = .form(form)
+                return render(question, intent: intent)
+            }
         }
         if let signup = form as? SignupForm, Answers.declinesSecondSignup(TextNormalizer.tokens(text)) {
             // "ja już się zapisałam": no value for the slot, but about this sign-up.
@@ -39,7 +45,9 @@ extension Session {
         // A question in the middle of the form is answered, then the form asks again.
         // "a ile to kosztuje" asks, with or without its question mark.
         if text.hasSuffix("?") || Answers.asksSomething(text), form.answersAside(text) {
-            return answerAside(text, catalogue: catalogue, today: today, question: form.question(context), intent: intent)
+            let question = form.asked(context)
+            activity = .form(form)
+            return answerAside(text, catalogue: catalogue, today: today, question: question, intent: intent)
         }
         let step = form.handle(text, context)
         activity = .form(form)

@@ -35,6 +35,9 @@ public protocol ConversationForm: Sendable {
     var expecting: String { get }
     /// The question for the slot it waits for.
     func question(_ context: FormContext) -> FormStep
+    /// The question, as the form asks it now: what is said once (the sign-up's ended notice) is
+    /// then remembered as said, and ``question(_:)`` leaves it out.
+    mutating func asked(_ context: FormContext) -> FormStep
     /// Takes one line as the answer to the awaited slot.
     mutating func handle(_ text: String, _ context: FormContext) -> FormStep
     /// Turns storage's answer to the form's request into its last step.
@@ -46,6 +49,7 @@ public protocol ConversationForm: Sendable {
 
 extension ConversationForm {
     public func answersAside(_ text: String) -> Bool { false }
+    public mutating func asked(_ context: FormContext) -> FormStep { question(context) }
 }
 
 /// One step of a form, for the session to turn into a reply or a storage request.

@@ -19,6 +19,8 @@ public struct SignupForm: Sendable, Equatable {
     private var districtSkipped = false
     private var consented = false
     private var visited: [Slot] = []
+    /// The programme whose ended notice has been said: it is said once, not with every question.
+    private var noticeSaidFor: String?
     private var attempts = AttemptCounter()
 
     /// Starts the form; the programme is skipped when the conversation already named one open for sign-up.
@@ -30,24 +32,36 @@ public struct SignupForm: Sendable, Equatable {
     }
 
     /// The question for the current slot. For a programme that has ended, the notice comes
-    /// first, before anything is collected.
+    /// first, before anything is collected — until it has been said (``asked(_:)``).
     public func question(_ context: FormContext) -> FormStep {
-        ask(slot, context, error: nil, prefix: name == nil && contact == nil ? endedNotice(context) : nil)
+        ask(slot, context, error: nil, prefix: noticeSaidFor != programme ? endedNotice(context) : nil)
     }
 
-    /// The question alone, for a caller that has said the ended notice itself.
-    func questionWithoutNotice(_ context: FormContext) -> FormStep {
-        ask(slot, context, error: nil, prefix: nil)
+    /// The question, as asked now: the ended notice it holds is not said again.
+    public mutating func asked(_ context: FormContext) -> FormStep {
+        let step = question(context)
+        noteNoticeSaid(context)
+        return step
     }
 
-    /// Handles one answer. When it names an ended programme after other answers were given, the
-    /// notice comes with the next question.
+    /// The question alone, for a caller that says the ended notice itself.
+    mutating func questionWithoutNotice(_ context: FormContext) -> FormStep {
+        noteNoticeSaid(context)
+        return ask(slot, context, error: nil, prefix: nil)
+    }
+
+    private mutating func noteNoticeSaid(_ context: FormContext) {
+        if endedNotice(context) != nil { noticeSaidFor = programme }
+    }
+
+    /// Handles one answer. When it names an ended programme whose notice has not been said, the
+    /// notice comes with the next question — once.
     public mutating func handle(_ text: String, _ context: FormContext) -> FormStep {
-        let before = programme
         let step = answer(text, context)
-        guard programme != before, name != nil || contact != nil, let notice = endedNotice(context),
+        guard let programme, noticeSaidFor != programme, let notice = endedNotice(context),
               case .ask(let question, let expecting, let choices, let error) = step else { return step }
-        return .ask(text: notice + "\n" + question, expecting: expecting, choices: choices, error: error)
+        noticeSaidFor = programme
+        return question.contains(notice) ? step : .ask(text: notice + "\n" + question, expecting: expecting, choices: choices, error: error)
     }
 
     /// What the resident is told about a programme whose stages have all passed (from intents/).
