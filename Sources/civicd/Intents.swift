@@ -137,7 +137,8 @@ extension Intents {
             print("topic:     \(mentions.topic ?? "-")   city: \(mentions.city ?? "-")")
             let russian = LanguageDetector.isRussian(message, words: raw) ? " (written in Russian)" : ""
             print("language:  \(matcher.language(of: message, words: TextNormalizer.tokens(message))?.rawValue ?? "-")\(russian)")
-            let match = matcher.match(tokens: corrected)
+            let whole = matcher.match(tokens: corrected)
+            let match = matcher.questionSentence(of: message, whole: whole) ?? whole
             print("intent:    \(match.intent) (confidence \(ReplyRenderer.formatConfidence(match.confidence)), \(match.layer.rawValue))")
             for candidate in match.candidates {
                 print("           \(EvaluationReport.pad(candidate.intent.rawValue, 20))\(EvaluationReport.fixed(candidate.score))")

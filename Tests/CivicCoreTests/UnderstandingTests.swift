@@ -222,3 +222,26 @@ struct DateTests {
         #expect(reply.text.contains("17 May 2023 (this date has passed)"), "\(reply.text)")
     }
 }
+
+/// A long message out of scope as a whole is read for its question: the sentence that asks,
+/// when it names what it asks about by our words.
+struct QuestionSentenceTests {
+    let matcher = ShippedCatalogue.catalogue.matcher
+
+    @Test("the question of a story is answered", arguments: [
+        ("Od trzech lat mieszkam na Suchodole i pomagam starszym sąsiadom przy zakupach. Znajoma z pracy opowiadała mi, że coś takiego się organizuje w mieście. Ile kosztowało szkolenie w akcji O.S.?", "cost"),
+        ("I have been volunteering at a food bank for years and my friends keep telling me I should do something bigger. I am not sure I have the time with two kids at home. How do I contact the city hall about the O.S. programme?", "contact"),
+        ("Pracuję w bibliotece miejskiej i często rozmawiam z czytelnikami o tym, co ich denerwuje w okolicy. Szefowa mówi, że mam dobre ucho do ludzi i powinnam się rozwijać. Jak mogę się skontaktować z urzędem w sprawie akcji O.S.?", "contact"),
+    ])
+    func answered(_ line: String, _ intent: String) {
+        #expect(matcher.match(line).intent == IntentID(rawValue: intent))
+    }
+
+    @Test("a story's vague question about something else stays out of scope", arguments: [
+        "Kupiliśmy stare auto od sąsiada i teraz trzeba je przerejestrować, a ja nigdy tego nie robiłam. Mąż jest w delegacji do końca miesiąca. Gdzie i jak się to załatwia?",
+        "We just adopted a cat from the shelter in Krakow and the vet says she needs a microchip and a passport before we travel in the summer. Nobody at home knows how it works. Where do we go for that and how long does it take?",
+    ])
+    func notOurs(_ line: String) {
+        #expect(matcher.match(line).intent == .fallback)
+    }
+}

@@ -302,8 +302,63 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(_ text: String) -> IntentMatch {
-        let tokens = correctedTokens(text)
-        return match(tokens: tokens)
+        let whole = match(tokens: correctedTokens(text))
+        return questionSentence(of: text, whole: whole) ?? whole
+    }
+
+    /// True when `tokens` name a programme or hold a keyword of `intent`. Content words of
+    /// in-scope examples alone are not enough: "gdzie i jak się to załatwia?" after a story
+    /// about re-registering a car has them.
+    func hasOwnWords(_ tokens: [String], for intent: IntentID) -> Bool {
+        let words = lexemes(tokens)
+        if topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) { return true }
+        guard let index = intentIDs.firstIndex(of: intent) else { return false }
+        let stems = Set(words.map(\.stem))
+        let texts = Set(words.map(\.text))
+        return keywordStems[index].contains(where: stems.contains) || wholeWordKeywords[index].contains(where: texts.contains)
+    }
+
+    /// The most sentences of one message read on their own.
+    static let sentencesRead = 4
+    /// The least confidence a question read on its own is answered with.
+    public var questionConfidence = 0.4
+
+    /// A message of several sentences that is out of scope as a whole ("Prowadzę stowarzyszenie
+    /// w Stargardzie… Przeglądałem archiwalne ogłoszenia… Jakie były terminy obu etapów?"): its
+    /// question read on its own — the sentences that end in "?", last first, else the last
+    /// sentence — when one is in scope and no courtesy. At most ``sentencesRead`` sentences are
+    /// read, each once, so the work stays linear in the message.
+    public func questionSentence(of text: String, whole: IntentMatch) -> IntentMatch? {
+        guard whole.intent == IntentID.fallback, whole.layer != .exactPhrase,
+              TextNormalizer.tokens(text).filter(Self.isContentWord).count > Self.storyLength else { return nil }
+        var sentences: [(text: Substring, asks: Bool)] = []
+        // A sentence ends at ".", "!" or "?" before white space or the end ("O.S." is no end).
+        var start = text.startIndex
+        var asks = false
+        for index in text.indices where ".!?".contains(text[index]) {
+            asks = asks || text[index] == "?"
+            let next = text.index(after: index)
+            guard next == text.endIndex || text[next].isWhitespace else { continue }
+            sentences.append((text[start..<next], asks))
+            start = next
+            asks = false
+        }
+        if start < text.endIndex { sentences.append((text[start...], false)) }
+        sentences.removeAll { TextNormalizer.tokens(String($0.text)).count < 3 }
+        guard sentences.count >= 2 else { return nil }
+        var order = sentences.reversed().filter(\.asks)
+        if order.isEmpty, let last = sentences.last { order = [last] }
+        for sentence in order.prefix(Self.sentencesRead) {
+            let tokens = correctedTokens(String(sentence.text))
+            let match = match(tokens: tokens)
+            guard match.layer != .outOfScope, match.confidence >= questionConfidence,
+                  ![IntentID.fallback, .greeting, .thanks, .goodbye].contains(match.intent) else { continue }
+            // The question names what it asks about by our words — one of its intent's keywords
+            // or a programme — not only "gdzie i jak się to załatwia?" after a story of a dog.
+            if let other = reading(tokens) { return other.hasOwnWords(tokens, for: match.intent) ? match : nil }
+            return hasOwnWords(tokens, for: match.intent) ? match : nil
+        }
+        return nil
     }
 
     public func match(tokens: [String]) -> IntentMatch {

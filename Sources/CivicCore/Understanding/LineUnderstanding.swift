@@ -40,7 +40,8 @@ public struct LineUnderstanding: Sendable {
         self.isRussian = language == .uk && LanguageDetector.isRussian(text, words: words)
         self.folded = folded
         self.mentions = matcher.mentions(tokens: corrected)
-        self.match = matcher.match(tokens: corrected)
+        let whole = matcher.match(tokens: corrected)
+        self.match = matcher.questionSentence(of: text, whole: whole) ?? whole
         self.hasContentBesideNames = matcher.hasContentBesideNames(corrected)
     }
 }
