@@ -97,6 +97,13 @@ public struct Intent: Sendable {
     /// of their own: a real word the catalogue never saw ("help me find a *hotel*") means the
     /// line is about that, not this (`about_civicd: true` in `intents/`).
     public var aboutCivicd = false
+    /// Folded words naming what a request of this intent is for when it is ours ("szkolenie",
+    /// "kampania", "training"; `objects:` in `intents/`). An intent that has them asks for
+    /// something — a sign-up, a way to join, a contact, money — and its object is checked: a short
+    /// line naming no programme and none of these words, whose words include a real word the
+    /// catalogue never saw ("join the *choir*") or a word only the out-of-scope examples use
+    /// ("zapisz mnie na *basen*"), asks for something else.
+    public var objects: [String] = []
     public var examples: [Language: [Example]]
     /// Replies by topic id; `default` always exists in a loaded catalogue.
     public var replies: [String: LocalizedTemplate]

@@ -468,7 +468,7 @@ private struct Reader {
                 continue
             }
             let id = IntentID(idText)
-            for field in fields.keys where !["id", "keywords", "about_civicd", "examples", "replies"].contains(field.string ?? "") {
+            for field in fields.keys where !["id", "keywords", "about_civicd", "objects", "examples", "replies"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in intent \(id)")
             }
             var examples: [Language: [Intent.Example]] = [:]
@@ -514,6 +514,7 @@ private struct Reader {
             }
             var intent = Intent(id: id, keywords: keywords, examples: examples, replies: replies, location: location(item))
             intent.aboutCivicd = fields["about_civicd"]?.bool ?? false
+            intent.objects = readStrings(fields["objects"], what: "objects of intent \(id)").flatMap(TextNormalizer.tokens)
             intents.append(intent)
         }
     }
