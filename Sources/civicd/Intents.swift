@@ -67,6 +67,9 @@ struct Intents: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Try another weight of the linear model (tuning).", valueName: "WEIGHT"))
         var modelWeight: Double?
 
+        @Flag(help: "Leave out the object check of request intents (to measure it).")
+        var noObjectCheck = false
+
         func run() async throws {
             let catalogue = try CatalogueFiles.load(directory: intents, learned: learned)
             let text: String
@@ -97,6 +100,7 @@ struct Intents: AsyncParsableCommand {
             if let unknownPenalty { matcher.unknownWordPenalty = unknownPenalty }
             if let keywordBonus { matcher.keywordBonus = keywordBonus }
             if let modelWeight { matcher.modelWeight = modelWeight }
+            if noObjectCheck { matcher.checksRequestObjects = false }
             let today = Serve.today(in: "Europe/Warsaw")()
             let served = catalogue
             let evaluation = IntentEvaluation(matcher: matcher, samples: samples) { question in
@@ -123,9 +127,13 @@ extension Intents {
         @Option(help: ArgumentHelp("The intents directory.", valueName: "DIR"))
         var intents = "intents"
 
+        @Flag(help: "Leave out the object check of request intents.")
+        var noObjectCheck = false
+
         func run() async throws {
             let catalogue = try CatalogueFiles.load(directory: intents)
-            let matcher = catalogue.matcher
+            var matcher = catalogue.matcher
+            matcher.checksRequestObjects = !noObjectCheck
             let raw = matcher.readingWords(message)
             let corrected = matcher.corrected(raw)
             print("words:     \(raw.joined(separator: " "))")

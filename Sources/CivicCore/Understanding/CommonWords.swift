@@ -29,6 +29,18 @@ public enum CommonWords {
         "think", "so", "don", "really", "sorry",
     ]
 
+    /// Folded words of chat that name nothing ("yeah", "guys", "stuff", "online", "ziom"): real
+    /// words, but never what a request asks for, so the matcher's object check for request
+    /// intents does not take them for a different object ("sign me up yeah"). Only that check
+    /// reads this list; elsewhere they are ordinary words.
+    public static let chatter: Set<String> = words([
+        "yeah", "yep", "yup", "nope", "okay", "guys", "folks", "mate", "mates", "dude", "buddy", "gimme",
+        "gonna", "wanna", "gotta", "lemme", "stuff", "thing", "things", "online", "asap", "cheers", "kinda",
+        "sorta", "actually", "basically", "anyway", "anyways", "maybe", "just", "sure", "right", "today",
+        "ziom", "ziomek", "ziomal", "stary", "siema", "siemka", "elo", "mordo", "kurcze", "kurde", "generalnie",
+        "ogolnie", "jakos", "wlasnie", "szybko", "dzisiaj", "teraz",
+    ], ukrainian: ["ну", "типу", "короче", "онлайн", "друже", "швидко", "просто", "взагалі"])
+
     /// Folded Ukrainian function and very common words.
     public static let ukrainian: Set<String> = folded([
         "і", "й", "та", "в", "у", "на", "з", "із", "до", "від", "для", "по", "про", "за", "чи", "не", "так", "ні",

@@ -46,6 +46,9 @@ public struct IntentMatcher: Sendable {
     /// the catalogue has never seen, unless the message names a programme: "jaki jest numer do
     /// pogotowia?" shares its frame with `contact` but is about something else.
     public var unknownWordPenalty = 0.3
+    /// The object check of request intents (``Intent/objects``); off only to measure it
+    /// (`civicd intents eval --no-object-check`).
+    public var checksRequestObjects = true
     /// A message with more content words than this tells a story: its unknown words are the
     /// story's, not a different object, and take nothing.
     static let storyLength = 12
@@ -76,10 +79,19 @@ public struct IntentMatcher: Sendable {
     private let fallbackIndex: Int?
     /// Intents about civicd itself (``Intent/aboutCivicd``), by index.
     private let aboutCivicd: Set<Int>
+    /// Per request intent (``Intent/objects``), by index, the beginnings of the words that name
+    /// what its requests are for when they are ours: each word but its last two letters, five
+    /// letters at least ("szkolen" finds "szkolenia", not "szkoły"; "progra" finds "programme").
+    private let requestObjects: [Int: [String]]
     /// Dictionary words the catalogue does not know (``SpellingCorrector`` leaves them as typed).
     private let unknownRealWords: Set<String>
     /// Stems only the out-of-scope examples use ("dentist", "pizza"): no in-scope question's object.
     private let outOfScopeStems: Set<String>
+    /// Out-of-scope stems that two fallback examples or more use ("basen", "skarb", "tax"): a
+    /// subject the out-of-scope class covers, not a word that happens to stand in one of its
+    /// examples ("nasze", "old") — what the object check of a request takes for another object.
+    private let foreignObjectStems: Set<String>
+    static let foreignObjectExamples = 2
     private let topicAliases: [(words: [Lexeme], topic: String)]
     /// Per topic, the words of each aspect that asks for an intent (`asks:` in topics.yml), with
     /// that intent's index: "kto podpisał ogłoszenie o rekrutacji JST?" names the topic and one
@@ -167,16 +179,26 @@ public struct IntentMatcher: Sendable {
         self.knownStems = Set(known.map(TextNormalizer.stem))
         self.fallbackIndex = intents.firstIndex { $0.id == IntentID.fallback }
         self.aboutCivicd = Set(intents.indices.filter { intents[$0].aboutCivicd })
+        var requestObjects: [Int: [String]] = [:]
+        for (index, intent) in intents.enumerated() where !intent.objects.isEmpty {
+            requestObjects[index] = Set(intent.objects.map(Self.objectPrefix)).sorted()
+        }
+        self.requestObjects = requestObjects
         self.unknownRealWords = realWords.subtracting(known)
         var inScopeStems = Set(intents.filter { $0.id != IntentID.fallback }.flatMap(\.keywords))
         var outOfScopeStems = Set<String>()
+        var outOfScopeCounts: [String: Int] = [:]
         for intent in intents {
             for example in indexing.flatMap({ intent.examples[$0] ?? [] }) {
                 let stems = TextNormalizer.tokens(example.text).filter(Self.isContentWord).map(TextNormalizer.stem)
-                if intent.id == IntentID.fallback { outOfScopeStems.formUnion(stems) } else { inScopeStems.formUnion(stems) }
+                if intent.id == IntentID.fallback {
+                    outOfScopeStems.formUnion(stems)
+                    for stem in Set(stems) { outOfScopeCounts[stem, default: 0] += 1 }
+                } else { inScopeStems.formUnion(stems) }
             }
         }
         self.outOfScopeStems = outOfScopeStems.subtracting(inScopeStems)
+        self.foreignObjectStems = self.outOfScopeStems.filter { outOfScopeCounts[$0, default: 0] >= Self.foreignObjectExamples }
         self.exactPhrases = exact
         self.keywordStems = intents.map { $0.keywords.map(TextNormalizer.stem) }
         self.wholeWordKeywords = intents.map(\.wholeWordKeywords)
@@ -362,7 +384,8 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(tokens: [String]) -> IntentMatch {
-        if let other = reading(tokens) {
+        if var other = reading(tokens) {
+            other.checksRequestObjects = checksRequestObjects
             let whole = other.match(tokens: tokens)
             guard let polish = latinClause(tokens) else { return whole }
             // "Наша nieformalna grupa тільки починає, нас приймуть у Centrum Obywatelskie?": the
@@ -453,7 +476,15 @@ public struct IntentMatcher: Sendable {
         let namesOtherObject = aboutCivicd.contains(top) && !tellsStory && words.contains {
             $0.isUnknown ? unknownRealWords.contains($0.text) : $0.isContent && outOfScopeStems.contains($0.stem)
         }
-        if topID == IntentID.fallback || namesOtherObject {
+        // "Jak dołączyć do chóru?", "telefon do urzędu skarbowego": our request's frame, someone
+        // else's object — unless the line names a programme or a word of ours for what we offer
+        // ("zapisz mnie na szkolenie z pierwszej pomocy"). Names of cities are masked: a city
+        // says where, not what ("jak zapisać dziecko na basen w Krośnie?").
+        let asksForOtherObject = checksRequestObjects && !tellsStory && namedTopic == nil && requestObjects[top].map { objects in
+            !masked.contains { word in objects.contains { word.text.hasPrefix($0) } }
+                && masked.contains { isOtherObject($0, in: tokens) }
+        } == true
+        if topID == IntentID.fallback || namesOtherObject || asksForOtherObject {
             return IntentMatch(intent: IntentID.fallback, confidence: topID == IntentID.fallback ? topScore : 1 - topScore,
                                layer: .outOfScope, candidates: candidates)
         }
@@ -494,6 +525,26 @@ public struct IntentMatcher: Sendable {
         return aliases.masking(lexemes(tokens), name: nameLexeme).contains {
             $0.text != Self.nameToken && ($0.isContent || ($0.text.count >= Self.askingWordLength && isKnownWord($0.text)))
         }
+    }
+
+    /// True when a word of a short request names what it asks for as something else: a word
+    /// two out-of-scope examples or more use ("basen", "skarbowy", "tax"), or — in a line not
+    /// read as Polish — an English dictionary word the catalogue never saw ("choir", "firm").
+    /// Chat ("yeah", "stuff", ``CommonWords/chatter``) names nothing. Dictionary words of a
+    /// Polish line are not English ("data", "pole"), and Ukrainian dictionary words
+    /// (`ukrainian.words` holds only the neighbours of the catalogue's words, for the corrector)
+    /// are not counted either: tried, they lost an in-scope Ukrainian line and caught nothing more.
+    private func isOtherObject(_ word: Lexeme, in tokens: [String]) -> Bool {
+        guard word.isContent, !CommonWords.chatter.contains(word.text) else { return false }
+        guard word.isUnknown else { return foreignObjectStems.contains(word.stem) }
+        guard unknownRealWords.contains(word.text), !word.text.unicodeScalars.contains(where: Cyrillic.isCyrillic) else { return false }
+        return LanguageDetector.detect(tokens.joined(separator: " "), words: tokens) != .pl
+    }
+
+    /// The beginning of an object word that its inflected forms share: all but the last two
+    /// letters, five at least.
+    static func objectPrefix(_ word: String) -> String {
+        word.count <= 5 ? word : String(word.prefix(max(5, word.count - 2)))
     }
 
     /// A known common word this long or longer carries a question of its own.
