@@ -428,7 +428,7 @@ extension Session {
     static func asks(_ aspect: Topic.Aspect, words: [String]) -> Bool {
         words.contains { word in
             aspect.words.contains { asked in
-                asked == word || (zip(word, asked).prefix(while: { $0 == $1 }).count >= min(asked.count, 6) && word.count + 2 >= asked.count)
+                asked == word || (TextNormalizer.sharedPrefixLength(word, asked) >= min(asked.count, 6) && word.count + 2 >= asked.count)
             }
         }
     }

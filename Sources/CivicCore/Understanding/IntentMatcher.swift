@@ -481,8 +481,10 @@ public struct IntentMatcher: Sendable {
         // ("zapisz mnie na szkolenie z pierwszej pomocy"). Names of cities are masked: a city
         // says where, not what ("jak zapisać dziecko na basen w Krośnie?").
         let asksForOtherObject = checksRequestObjects && !tellsStory && namedTopic == nil && requestObjects[top].map { objects in
-            !masked.contains { word in objects.contains { word.text.hasPrefix($0) } }
-                && masked.contains { isOtherObject($0, in: tokens) }
+            guard !masked.contains(where: { word in objects.contains { word.text.hasPrefix($0) } }) else { return false }
+            // Once per line, not once per word.
+            let readsPolish = LanguageDetector.detect(tokens.joined(separator: " "), words: tokens) == .pl
+            return masked.contains { isOtherObject($0, readsPolish: readsPolish) }
         } == true
         if topID == IntentID.fallback || namesOtherObject || asksForOtherObject {
             return IntentMatch(intent: IntentID.fallback, confidence: topID == IntentID.fallback ? topScore : 1 - topScore,
@@ -534,11 +536,10 @@ public struct IntentMatcher: Sendable {
     /// Polish line are not English ("data", "pole"), and Ukrainian dictionary words
     /// (`ukrainian.words` holds only the neighbours of the catalogue's words, for the corrector)
     /// are not counted either: tried, they lost an in-scope Ukrainian line and caught nothing more.
-    private func isOtherObject(_ word: Lexeme, in tokens: [String]) -> Bool {
+    private func isOtherObject(_ word: Lexeme, readsPolish: Bool) -> Bool {
         guard word.isContent, !CommonWords.chatter.contains(word.text) else { return false }
         guard word.isUnknown else { return foreignObjectStems.contains(word.stem) }
-        guard unknownRealWords.contains(word.text), !word.text.unicodeScalars.contains(where: Cyrillic.isCyrillic) else { return false }
-        return LanguageDetector.detect(tokens.joined(separator: " "), words: tokens) != .pl
+        return !readsPolish && unknownRealWords.contains(word.text) && !word.text.unicodeScalars.contains(where: Cyrillic.isCyrillic)
     }
 
     /// The beginning of an object word that its inflected forms share: all but the last two
@@ -745,16 +746,12 @@ struct AliasTable: Sendable {
             let word = words[start + offset]
             if word.text == aliasWord.text { continue }
             if aliasWord.length >= 5, word.length >= 5, word.stem == aliasWord.stem,
-               sharedPrefix(word.text, aliasWord.text) >= aliasWord.length - 4 { continue }
+               TextNormalizer.sharedPrefixLength(word.text, aliasWord.text) >= aliasWord.length - 4 { continue }
             return false
         }
         return true
     }
 
-    /// How many leading characters two words share.
-    static func sharedPrefix(_ a: String, _ b: String) -> Int {
-        zip(a, b).prefix { $0 == $1 }.count
-    }
 }
 
 /// TF-IDF vectors of documents behind an inverted index: a query touches only the postings

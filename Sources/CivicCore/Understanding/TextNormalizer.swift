@@ -101,6 +101,11 @@ public enum TextNormalizer {
     /// A crude but effective stem for Polish and English: the first five letters of a word
     /// (Polish inflects at the end: zapisać / zapisy / zapisu / zapisanie → "zapis"), after
     /// English "-ing", "-ed" and plural "-s" are taken off (funds / funded / funding → "fund").
+    /// How many leading characters two words share.
+    static func sharedPrefixLength(_ a: String, _ b: String) -> Int {
+        zip(a, b).prefix { $0 == $1 }.count
+    }
+
     public static func stem(_ word: String) -> String {
         let base = strippingEnglishSuffix(word)
         return base.count <= 5 ? base : String(base.prefix(5))
