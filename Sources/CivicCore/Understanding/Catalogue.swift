@@ -104,6 +104,8 @@ public struct Intent: Sendable {
     /// catalogue never saw ("join the *choir*") or a word only the out-of-scope examples use
     /// ("zapisz mnie na *basen*"), asks for something else.
     public var objects: [String] = []
+    /// `checks_object: true`: the catalogue's `offers:` are objects of this intent too.
+    public var checksObject = false
     public var examples: [Language: [Example]]
     /// Replies by topic id; `default` always exists in a loaded catalogue.
     public var replies: [String: LocalizedTemplate]

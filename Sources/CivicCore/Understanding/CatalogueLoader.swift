@@ -118,6 +118,9 @@ private struct Reader {
     var settingFacts: Set<String> = []
     /// Real words of a language from a `.words` list (a dictionary, not the catalogue's own).
     var realWords: Set<String> = []
+    /// What our programmes offer, by the words a request names it with (`offers:` in
+    /// topics.yml): the objects of every intent with `checks_object: true`.
+    var offers: [String] = []
     /// Inflected forms to a catalogue word of their lemma, from `.forms` lists.
     var wordForms: [String: String] = [:]
     var file = ""
@@ -161,8 +164,9 @@ private struct Reader {
             case "topics": readTopics(value)
             case "cities": readCities(value)
             case "intents": readIntents(value)
+            case "offers": offers += readStrings(value, what: "offers").flatMap(TextNormalizer.tokens)
             case "examples": readLearned(value)
-            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, intents or examples)")
+            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, offers, intents or examples)")
             }
         }
     }
@@ -468,7 +472,7 @@ private struct Reader {
                 continue
             }
             let id = IntentID(idText)
-            for field in fields.keys where !["id", "keywords", "about_civicd", "objects", "examples", "replies"].contains(field.string ?? "") {
+            for field in fields.keys where !["id", "keywords", "about_civicd", "checks_object", "objects", "examples", "replies"].contains(field.string ?? "") {
                 report(field, "unknown key '\(field.string ?? "?")' in intent \(id)")
             }
             var examples: [Language: [Intent.Example]] = [:]
@@ -515,6 +519,7 @@ private struct Reader {
             var intent = Intent(id: id, keywords: keywords, examples: examples, replies: replies, location: location(item))
             intent.aboutCivicd = fields["about_civicd"]?.bool ?? false
             intent.objects = readStrings(fields["objects"], what: "objects of intent \(id)").flatMap(TextNormalizer.tokens)
+            intent.checksObject = fields["checks_object"]?.bool ?? false
             intents.append(intent)
         }
     }
@@ -599,6 +604,13 @@ private struct Reader {
 
     mutating func finish() -> Catalogue? {
         mergeLearned()
+        // The shared offers, read from whichever file holds them, join each checking intent's own objects.
+        for index in intents.indices where intents[index].checksObject {
+            if offers.isEmpty {
+                diagnostics.append(CatalogueDiagnostic(intents[index].location, "intent \(intents[index].id) has checks_object: true but no file lists offers:"))
+            }
+            intents[index].objects = offers + intents[index].objects
+        }
         let topicIDs = Set(topics.map(\.id))
         let cityIDs = Set(cities.map(\.id))
         for id in CatalogueLoader.requiredIntents where !intents.contains(where: { $0.id == id }) {
