@@ -377,9 +377,7 @@ public enum Answers {
         if words.contains(where: polish.contains) { return true }
         let phrases: [[String]] = [["call", "me"], ["contact", "me"], ["hear", "back"], ["hear", "from"], ["get", "back"], ["reach", "me"], ["get", "in", "touch"],
                                    ["email", "me"], ["mail", "me"], ["write", "to", "me"]]
-        return phrases.contains { phrase in
-            words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
-        }
+        return containsPhrase(words, phrases)
     }
 
     /// A question about a sign-up just made, or its code.
@@ -427,6 +425,7 @@ public enum Answers {
         return nil
     }
 
+    /// True when one of `phrases` stands in `words` as consecutive words.
     static func containsPhrase(_ words: [String], _ phrases: [[String]]) -> Bool {
         phrases.contains { phrase in
             words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
@@ -465,9 +464,7 @@ public enum Answers {
     /// "correct" alone is a yes, not a correction: a correction needs a marker word.
     public static func correction(_ text: String, fields: [(field: String, words: Set<String>)]) -> Correction? {
         let words = TextNormalizer.tokens(text)
-        let marked = words.contains(where: correctionWords.contains) || correctionPhrases.contains { phrase in
-            words.indices.contains { start in start + phrase.count <= words.count && Array(words[start..<start + phrase.count]) == phrase }
-        } || (words.first == "correct" && words.count > 1)
+        let marked = words.contains(where: correctionWords.contains) || containsPhrase(words, correctionPhrases) || (words.first == "correct" && words.count > 1)
         guard marked else { return nil }
         for (field, names) in fields where words.contains(where: names.contains) {
             return Correction(field: field)
