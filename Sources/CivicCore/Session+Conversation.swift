@@ -88,6 +88,9 @@ extension Session {
 
         let tokens = line.corrected
         var match = line.match
+        if line.mentions.topic == nil, let topic = conversation.topic {
+            match = catalogue.match(match, words: line.corrected, inConversationAbout: topic)
+        }
         if let topic = line.mentions.topic {
             // "a w Krakowie?": a bare new topic after a question re-asks that question for it.
             // A clear new request ("chcę się zapisać do centrum obywatelskiego") wins over it.
@@ -399,7 +402,7 @@ extension Session {
               let topicID = conversation.topic, let topic = catalogue.topic(topicID), !topic.aspects.isEmpty else { return text }
         var text = text
         // An aspect that answers is said as the answer (``answeringAspect``), never added.
-        for aspect in topic.aspects where !aspect.answers && Self.asks(aspect, words: line.corrected) {
+        for aspect in topic.aspects where !aspect.answers && Self.asks(aspect, words: line.asked) {
             // Said already when the reply holds every fact the aspect names, compared as the
             // evaluation's facts check compares them.
             let reply = IntentEvaluation.comparable(text)

@@ -284,3 +284,72 @@ struct OfficeHeadTests {
         #expect(text.contains("Mateusz Płoskonka"), "\(text)")
     }
 }
+
+/// A part of one programme (`parts:` in topics.yml: the Krosno listening campaign) is not what a
+/// question about another programme asks, however much its wording is. Paraphrases of our own.
+@Suite("A part of another programme")
+struct PartOfAnotherProgrammeTests {
+    @Test("where another programme took place is no question about the listening campaign", arguments: [
+        ("where did Socially Organised take place?", "Przemyśl"), ("w jakim miejscu działał projekt Socially Organised?", "Przemyśl"),
+        ("в яких містах був проєкт Socially Organised?", "Przemyśl"), ("which towns was the Socially Organised project in?", "Przemyśl"),
+    ])
+    func namedProgramme(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        let answer = try t.reply(line)
+        #expect(answer.intent != "listening_campaign", "\(answer.text)")
+        #expect(answer.text.contains(fact), "\(answer.text)")
+        #expect(!answer.text.contains("Polanka"), "not the Krosno districts: \(answer.text)")
+    }
+
+    @Test("a follow-up in a conversation about the JST recruitment asks about it", arguments: [
+        "a drugi etap, do kiedy?", "a termin drugiego etapu?", "and the second stage, when was it due?",
+    ])
+    func followUp(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("kiedy był nabór w projekcie zachodniopomorskich JST?")
+        let answer = try t.reply(line)
+        #expect(answer.intent != "listening_campaign", "\(answer.text)")
+        #expect(answer.text.contains("14 lutego 2014") || answer.text.contains("14 February 2014"), "\(answer.text)")
+    }
+
+    @Test("the part's own keyword still asks for it in another programme's conversation", arguments: [
+        "a co to jest kampania słuchania?", "and what is the listening campaign?",
+    ])
+    func ownKeyword(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("gdzie jest Centrum Obywatelskie?")
+        #expect(try t.reply(line).intent == "listening_campaign")
+    }
+}
+
+/// The listening campaign's districts and, in a story, the aspects its questions ask.
+@Suite("Districts and the aspects a story asks")
+struct DistrictsAndStoryAspectTests {
+    @Test("which districts, as a follow-up about the O.S. action", arguments: [
+        "a w jakich dzielnicach to jest?", "na jakich osiedlach sie to dzieje", "which districts are covered?", "в яких районах це відбувається?",
+    ])
+    func districts(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("co to jest akcja O.S. w Krośnie?")
+        let text = try t.reply(line).text
+        #expect(text.contains("Polanka") && text.contains("Traugutta"), "\(text)")
+    }
+
+    @Test("a word of the story adds no aspect its question does not ask", arguments: [
+        "Od wielu lat, prawie codziennie, zajmuję się sąsiadami z mojego bloku w Krośnie i długo o tym myślałam. Dowiedziałam się o akcji O.S. od koleżanki. Skąd są pieniądze na akcję O.S.?",
+        "For many days now I have been thinking about helping the older neighbours in my street in Krosno, and a friend from work told me about the O.S. action there last spring. Who pays for the O.S. action?",
+    ])
+    func storyAspects(_ line: String) throws {
+        var t = Transcript()
+        let answer = try t.reply(line)
+        #expect(answer.intent == "funding", "\(answer.text)")
+        #expect(!answer.text.contains("4-dniowe") && !answer.text.contains("4-day"), "the training's length was not asked: \(answer.text)")
+    }
+
+    @Test("a question of a story still gets its aspect")
+    func storyAsksAspect() throws {
+        var t = Transcript()
+        let text = try t.reply("Mieszkam w Krośnie od urodzenia i interesuję się tym, co robi miasto dla mieszkańców. Sąsiadka była na szkoleniu w akcji O.S. Ile dni trwało szkolenie w akcji O.S.?").text
+        #expect(text.contains("4-dniowe"), "\(text)")
+    }
+}

@@ -203,6 +203,25 @@ public final class Catalogue: Sendable {
     }
 
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+
+    /// `match` for a line that names no programme in a conversation about `topic`: a part of
+    /// another programme is not what it asks ("a termin drugiego etapu?" about the JST
+    /// recruitment is no question about the Krosno listening campaign's second stage), so the
+    /// best other candidate in scope answers, down to ``IntentMatcher/aspectFloor``; none: out of scope.
+    /// A line with the part's own keyword ("a kampania słuchania?") still asks for it.
+    public func match(_ match: IntentMatch, words: [String], inConversationAbout topic: String) -> IntentMatch {
+        let stems = Set(words.map(TextNormalizer.stem))
+        func isOthersPart(_ intent: IntentID) -> Bool {
+            topics.contains { $0.id != topic && $0.parts.contains(intent) }
+                && self.intent(intent)?.keywords.allSatisfy { !stems.contains(TextNormalizer.stem($0)) } != false
+        }
+        guard match.layer != .outOfScope, isOthersPart(match.intent) else { return match }
+        let candidates = match.candidates.filter { !isOthersPart($0.intent) }
+        guard let next = candidates.first, next.intent != .fallback, next.score >= matcher.aspectFloor else {
+            return IntentMatch(intent: .fallback, confidence: 1 - match.confidence, layer: .outOfScope, candidates: candidates)
+        }
+        return IntentMatch(intent: next.intent, confidence: next.score, layer: .scored, candidates: candidates)
+    }
     public func intent(_ id: IntentID) -> Intent? { intentIndex[id].map { intents[$0] } }
 
     /// A fact by its path.

@@ -101,6 +101,9 @@ public struct IntentMatcher: Sendable {
     /// line that names the topic and one of these ("ile dni trwało szkolenie w akcji O.S.?") is
     /// answered, not thrown out — the line asks one of our facts by name.
     private let topicAspectWords: [String: Set<String>]
+    /// The programme each intent is a part of (`parts:` in topics.yml: `listening_campaign` of
+    /// `os_krosno`), by intent index: a line naming another programme does not ask for it.
+    private let partOwner: [Int: String]
     /// What an aspect word of the topic the line names adds to the aspect's intent.
     public var namedAspectBonus = 0.1
     /// The least score a line naming a programme and one of its aspects is answered with.
@@ -253,6 +256,11 @@ public struct IntentMatcher: Sendable {
         }
         self.topicAspects = topicAspects
         self.topicAspectWords = Dictionary(topics.map { ($0.id, Set($0.aspects.flatMap(\.words))) }) { first, _ in first }
+        var partOwner: [Int: String] = [:]
+        for topic in topics {
+            for part in topic.parts { if let intent = intentIDs.firstIndex(of: part) { partOwner[intent] = topic.id } }
+        }
+        self.partOwner = partOwner
         self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0.map(Lexeme.init), city: city.id, topic: city.topic) } }
     }
 
@@ -348,31 +356,25 @@ public struct IntentMatcher: Sendable {
     /// A message of several sentences that is out of scope as a whole ("Prowadzę stowarzyszenie
     /// w Stargardzie… Przeglądałem archiwalne ogłoszenia… Jakie były terminy obu etapów?"): its
     /// question read on its own — the sentences that end in "?", last first, else the last
-    /// sentence — when one is in scope and no courtesy. At most ``sentencesRead`` sentences are
-    /// read, each once, so the work stays linear in the message.
+    /// sentence — when one is in scope and no courtesy. In scope as a whole: its last question,
+    /// when that is another intent with a higher score and names it by our words. At most
+    /// ``sentencesRead`` sentences are read, each once, so the work stays linear in the message.
     public func questionSentence(of text: String, whole: IntentMatch) -> IntentMatch? {
-        guard whole.intent == IntentID.fallback, whole.layer != .exactPhrase,
-              TextNormalizer.tokens(text).filter(Self.isContentWord).count > Self.storyLength else { return nil }
-        var sentences: [(text: Substring, asks: Bool)] = []
-        // A sentence ends at ".", "!" or "?" before white space or the end ("O.S." is no end).
-        var start = text.startIndex
-        var asks = false
-        for index in text.indices where ".!?".contains(text[index]) {
-            asks = asks || text[index] == "?"
-            let next = text.index(after: index)
-            guard next == text.endIndex || text[next].isWhitespace else { continue }
-            sentences.append((text[start..<next], asks))
-            start = next
-            asks = false
-        }
-        if start < text.endIndex { sentences.append((text[start...], false)) }
-        sentences.removeAll { TextNormalizer.tokens(String($0.text)).count < 3 }
+        guard whole.layer != .exactPhrase, Self.tellsStory(text) else { return nil }
+        let inScope = whole.intent != IntentID.fallback
+        let sentences = Self.sentences(of: text)
         guard sentences.count >= 2 else { return nil }
         var order = sentences.reversed().filter(\.asks)
         if order.isEmpty, let last = sentences.last { order = [last] }
         for sentence in order.prefix(Self.sentencesRead) {
             let tokens = correctedTokens(String(sentence.text))
             let match = match(tokens: tokens)
+            if inScope {
+                // In scope as a whole, but its question reads more surely as something else: "…
+                // my husband doubts it all. Where does the money come from?" asks the funding.
+                let own = reading(tokens).map { $0.hasOwnWords(tokens, for: match.intent) } ?? hasOwnWords(tokens, for: match.intent)
+                return match.intent != whole.intent && match.layer != .outOfScope && match.confidence > whole.confidence && own ? match : nil
+            }
             guard match.layer != .outOfScope, match.confidence >= questionConfidence,
                   ![IntentID.fallback, .greeting, .thanks, .goodbye].contains(match.intent) else { continue }
             // The question names what it asks about by our words — one of its intent's keywords
@@ -381,6 +383,53 @@ public struct IntentMatcher: Sendable {
             return hasOwnWords(tokens, for: match.intent) ? match : nil
         }
         return nil
+    }
+
+    /// The words a message asks with: in a story of several sentences, those of its questions
+    /// (the sentences that end in "?", at most ``sentencesRead``, corrected like any line), else
+    /// `corrected`, the whole line's. "Mąż pracuje od lat na pół etatu… Skąd są na to pieniądze?"
+    /// asks about the money, not for how long anything lasts.
+    public func askedWords(of text: String, corrected: [String]) -> [String] {
+        guard Self.tellsStory(text) else { return corrected }
+        let sentences = Self.sentences(of: text)
+        let questions = sentences.filter(\.asks).suffix(Self.sentencesRead)
+        guard !questions.isEmpty, questions.count < sentences.count else { return corrected }
+        return questions.flatMap { correctedTokens(String($0.text)) }
+    }
+
+    /// More than ``storyLength`` content words.
+    static func tellsStory(_ text: String) -> Bool {
+        TextNormalizer.tokens(text).filter(Self.isContentWord).count > Self.storyLength
+    }
+
+    /// True when the "." at `index` ends a single letter after a space or another "." ("O.S. w
+    /// Krośnie", "ul. J. Lea"): an abbreviation or an initial, not the end of a sentence.
+    static func endsInitial(_ text: String, at index: String.Index) -> Bool {
+        guard text[index] == ".", index > text.startIndex else { return false }
+        let letter = text.index(before: index)
+        guard text[letter].isLetter else { return false }
+        guard letter > text.startIndex else { return true }
+        let before = text[text.index(before: letter)]
+        return before == "." || before.isWhitespace
+    }
+
+    /// The message's sentences of three words or more, each with whether it asks (has a "?"). A
+    /// sentence ends at ".", "!" or "?" before white space or the end, not after an initial.
+    static func sentences(of text: String) -> [(text: Substring, asks: Bool)] {
+        var sentences: [(text: Substring, asks: Bool)] = []
+        var start = text.startIndex
+        var asks = false
+        for index in text.indices where ".!?".contains(text[index]) {
+            asks = asks || text[index] == "?"
+            let next = text.index(after: index)
+            guard next == text.endIndex || text[next].isWhitespace, !Self.endsInitial(text, at: index) else { continue }
+            sentences.append((text[start..<next], asks))
+            start = next
+            asks = false
+        }
+        if start < text.endIndex { sentences.append((text[start...], false)) }
+        sentences.removeAll { TextNormalizer.tokens(String($0.text)).count < 3 }
+        return sentences
     }
 
     public func match(tokens: [String]) -> IntentMatch {
@@ -454,6 +503,12 @@ public struct IntentMatcher: Sendable {
         if let namedTopic {
             for aspect in topicAspects[namedTopic] ?? [] where !aspect.words.isDisjoint(with: texts) {
                 best[aspect.intent] += namedAspectBonus
+            }
+            // "Where did Socially Organised take place?" is no question about the Krosno listening
+            // campaign, however much its wording is: a part of one programme is out of the running
+            // for a line that names another, unless the line says the part's own keyword.
+            for (intent, owner) in partOwner where owner != namedTopic && keywordStems[intent].allSatisfy({ !stems.contains($0) }) {
+                best[intent] = 0
             }
         }
         let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }

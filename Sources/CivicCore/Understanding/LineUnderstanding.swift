@@ -10,6 +10,8 @@ public struct LineUnderstanding: Sendable {
     public let isRussian: Bool
     /// The words with misspellings corrected to words the catalogue knows.
     public let corrected: [String]
+    /// The words the line asks with: in a story, its questions' (``IntentMatcher/askedWords(of:corrected:)``).
+    public let asked: [String]
     /// The language the line suggests; nil when it gives no evidence.
     public let language: Language?
     /// The line folded (for answers whose reading depends on the conversation's language).
@@ -36,6 +38,7 @@ public struct LineUnderstanding: Sendable {
         let corrected = matcher.corrected(words)
         self.words = words
         self.corrected = corrected
+        self.asked = matcher.askedWords(of: text, corrected: corrected)
         self.language = language
         self.isRussian = language == .uk && LanguageDetector.isRussian(text, words: words)
         self.folded = folded
