@@ -353,3 +353,27 @@ struct DistrictsAndStoryAspectTests {
         #expect(text.contains("4-dniowe"), "\(text)")
     }
 }
+
+/// A city named in the story around a question says where someone came from, not what is asked.
+@Suite("A city in the story, not in the question")
+struct CityInTheStoryTests {
+    @Test("the conversation's programme stays", arguments: [
+        "Moja sąsiadka mówiła, że trenerzy przyjechali z Krakowa i że było bardzo ciekawie, choć długo to trwało. Ja wtedy nie mogłam pójść, bo opiekowałam się wnukiem. Kto prowadził to szkolenie?",
+        "A friend of mine said the trainers came all the way from Kraków and that everyone liked the sessions a lot. I could not go myself back then because of work. Who led that training?",
+        "Znajomy z Wrocławia opowiadał mi, że u nich też robili coś podobnego dla sąsiadów i bardzo to chwalił. Ciekawi mnie, jak to wyglądało tutaj u nas. Kto prowadził to szkolenie?",
+    ])
+    func conversationTopicStays(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("co to jest akcja O.S. w Krośnie?")
+        let text = try t.reply(line).text
+        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+    }
+
+    @Test("a city the question itself names is what it asks about")
+    func cityInQuestion() throws {
+        var t = Transcript()
+        _ = try t.reply("co to jest akcja O.S. w Krośnie?")
+        let text = try t.reply("Przeprowadzam się niedługo do innego miasta, bo dostałam tam pracę, i chciałabym dalej działać społecznie w nowym miejscu. Gdzie w Krakowie mogę szukać wsparcia dla swojej inicjatywy?").text
+        #expect(text.contains("Reymonta"), "\(text)")
+    }
+}

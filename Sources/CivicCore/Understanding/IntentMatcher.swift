@@ -642,6 +642,8 @@ public struct IntentMatcher: Sendable {
     public struct Mentions: Sendable, Equatable {
         public var topic: String?
         public var city: String?
+        /// The topic is the city's ("w Krakowie" → Centrum Obywatelskie), no programme's name.
+        public var topicByCity = false
     }
 
     public func mentions(in text: String) -> Mentions {
@@ -657,7 +659,10 @@ public struct IntentMatcher: Sendable {
         }
         if let hit = cityAliases.first(where: { AliasTable.contains(words, $0.words) }) {
             result.city = hit.city
-            if result.topic == nil { result.topic = hit.topic }
+            if result.topic == nil, let topic = hit.topic {
+                result.topic = topic
+                result.topicByCity = true
+            }
         }
         return result
     }

@@ -36,13 +36,21 @@ public struct LineUnderstanding: Sendable {
             folded = words.joined(separator: " ")
         }
         let corrected = matcher.corrected(words)
+        let asked = matcher.askedWords(of: text, corrected: corrected)
+        self.asked = asked
         self.words = words
         self.corrected = corrected
-        self.asked = matcher.askedWords(of: text, corrected: corrected)
         self.language = language
         self.isRussian = language == .uk && LanguageDetector.isRussian(text, words: words)
         self.folded = folded
-        self.mentions = matcher.mentions(tokens: corrected)
+        var mentions = matcher.mentions(tokens: corrected)
+        if mentions.topicByCity, asked != corrected, matcher.mentions(tokens: asked).topic == nil {
+            // "…trenerka była ponoć z Krakowa. Kto właściwie prowadził to szkolenie?": a city in
+            // the story around the question says where someone came from, not what is asked about.
+            mentions.topic = nil
+            mentions.topicByCity = false
+        }
+        self.mentions = mentions
         let whole = matcher.match(tokens: corrected)
         self.match = matcher.questionSentence(of: text, whole: whole) ?? whole
         self.hasContentBesideNames = matcher.hasContentBesideNames(corrected)
