@@ -101,6 +101,9 @@ extension Session {
                 match = IntentMatch(intent: last, confidence: 0.5, layer: .scored, candidates: match.candidates)
             }
             conversation.topic = topic
+        } else if conversation.topic == nil, match.layer != .outOfScope, let only = catalogue.onlyTopic(askedByAspectIn: line.asked) {
+            // "kto prowadził szkolenie?" with no programme named yet: the one that has trainers.
+            conversation.topic = only
         }
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
@@ -402,7 +405,7 @@ extension Session {
               let topicID = conversation.topic, let topic = catalogue.topic(topicID), !topic.aspects.isEmpty else { return text }
         var text = text
         // An aspect that answers is said as the answer (``answeringAspect``), never added.
-        for aspect in topic.aspects where !aspect.answers && Self.asks(aspect, words: line.asked) {
+        for aspect in topic.aspects where !aspect.answers && aspect.isAsked(by: line.asked) {
             // Said already when the reply holds every fact the aspect names, compared as the
             // evaluation's facts check compares them.
             let reply = IntentEvaluation.comparable(text)
@@ -417,23 +420,11 @@ extension Session {
     /// topic: the named programme's, else the conversation's, else the one topic that has it.
     func answeringAspect(asked line: LineUnderstanding, intent: IntentID, catalogue: Catalogue) -> (topic: String, aspect: Topic.Aspect)? {
         let found = catalogue.topics.compactMap { topic in
-            topic.aspects.first { $0.answers && $0.asks == intent && Self.asks($0, words: line.corrected) }.map { (topic: topic.id, aspect: $0) }
+            topic.aspects.first { $0.answers && $0.asks == intent && $0.isAsked(by: line.corrected) }.map { (topic: topic.id, aspect: $0) }
         }
         if let named = line.mentions.topic { return found.first { $0.topic == named } }
         if let current = conversation.topic, let hit = found.first(where: { $0.topic == current }) { return hit }
         return found.count == 1 ? found[0] : nil
-    }
-
-    /// True when one of `words` asks for `aspect`: the same word, or one of its forms — sharing
-    /// the aspect word's first six letters (all of a shorter one), and not much shorter than it,
-    /// so that "szkolenie" is no "szkoleniowcy" and "training" no "trainers": a cost question
-    /// about the training gets no trainers' line.
-    static func asks(_ aspect: Topic.Aspect, words: [String]) -> Bool {
-        words.contains { word in
-            aspect.words.contains { asked in
-                asked == word || (TextNormalizer.sharedPrefixLength(word, asked) >= min(asked.count, 6) && word.count + 2 >= asked.count)
-            }
-        }
     }
 
     /// "krócej": answers in brief from now on; "więcej": the rest of the last one; "dłużej": whole again.

@@ -377,3 +377,25 @@ struct CityInTheStoryTests {
         #expect(text.contains("Reymonta"), "\(text)")
     }
 }
+
+/// A question that names no programme but asks an aspect only one of them has.
+@Suite("The one programme with the aspect asked")
+struct OnlyProgrammeWithTheAspectTests {
+    @Test("who ran the training, no programme named yet", arguments: [
+        "a kto prowadził to szkolenie?", "who ran the training?", "хто проводив навчання?",
+    ])
+    func trainers(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+    }
+
+    @Test("the conversation's own programme wins over the aspect's")
+    func conversationFirst() throws {
+        var t = Transcript()
+        _ = try t.reply("co to jest Centrum Obywatelskie w Krakowie?")
+        let text = try t.reply("a kto je prowadzi?").text
+        #expect(text.contains("KraFOS"), "\(text)")
+        #expect(!text.contains("Centrum Doradztwa Strategicznego"), "\(text)")
+    }
+}

@@ -25,8 +25,8 @@ struct FlowingConversationTests {
     ])
     func trainingIsNoTrainer(_ line: String) throws {
         let aspect = try #require(ShippedCatalogue.catalogue.topic("os_krosno")?.aspects.first)
-        #expect(!Session.asks(aspect, words: TextNormalizer.tokens(line)), "\(line)")
-        #expect(Session.asks(aspect, words: TextNormalizer.tokens("jacy trenerzy to prowadzili?")))
+        #expect(!aspect.isAsked(by: TextNormalizer.tokens(line)), "\(line)")
+        #expect(aspect.isAsked(by: TextNormalizer.tokens("jacy trenerzy to prowadzili?")))
     }
 
     @Test("'is it still going on?' is no question about how long the training lasted", arguments: [

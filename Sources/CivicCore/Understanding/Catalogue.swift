@@ -73,6 +73,18 @@ public struct Topic: Sendable {
         /// has one of its words ("kontakt dla inwestorów"), said in place of the topic's reply —
         /// whose facts (the City Hall's main number) would answer another question.
         public var answers = false
+
+        /// True when one of `words` asks for it: the same word, or one of its forms — sharing
+        /// the aspect word's first six letters (all of a shorter one), and not much shorter than
+        /// it, so that "szkolenie" is no "szkoleniowcy" and "training" no "trainers": a cost
+        /// question about the training gets no trainers' line.
+        public func isAsked(by words: [String]) -> Bool {
+            words.contains { word in
+                self.words.contains { asked in
+                    asked == word || (TextNormalizer.sharedPrefixLength(word, asked) >= min(asked.count, 6) && word.count + 2 >= asked.count)
+                }
+            }
+        }
     }
 }
 
@@ -203,6 +215,13 @@ public final class Catalogue: Sendable {
     }
 
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
+
+    /// The one programme with an aspect that `words` ask for by its intent (`asks:`): "kto
+    /// prowadził szkolenie?" names none, but only the O.S. action has trainers in our materials.
+    public func onlyTopic(askedByAspectIn words: [String]) -> String? {
+        let asked = topics.filter { $0.aspects.contains { $0.asks != nil && $0.isAsked(by: words) } }
+        return asked.count == 1 ? asked[0].id : nil
+    }
 
     /// `match` for a line that names no programme in a conversation about `topic`: a part of
     /// another programme is not what it asks ("a termin drugiego etapu?" about the JST
