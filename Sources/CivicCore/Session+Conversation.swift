@@ -88,8 +88,19 @@ extension Session {
 
         let tokens = line.corrected
         var match = line.match
+        var followUpAspect: Topic.Aspect?
         if line.mentions.topic == nil, let topic = conversation.topic {
             match = catalogue.match(match, words: line.corrected, inConversationAbout: topic)
+            if line.asked == line.corrected, let aspect = catalogue.askedAspect(by: line.corrected, about: topic), let asked = aspect.asks {
+                // "which cities was it in?" after a question about Socially Organised: a follow-up
+                // asking one of its facts by the aspect's own words, whatever else it reads as;
+                // right after that intent's reply, the fact alone, not the same reply again.
+                if asked != match.intent {
+                    match = IntentMatch(intent: asked, confidence: match.layer == .outOfScope ? 1 - match.confidence : match.confidence,
+                                        layer: .scored, candidates: match.candidates)
+                }
+                if conversation.lastIntent == asked { followUpAspect = aspect }
+            }
         }
         if let topic = line.mentions.topic {
             // "a w Krakowie?": a bare new topic after a question re-asks that question for it.
@@ -211,6 +222,8 @@ extension Session {
             // "kontakt dla inwestorów": the investors' number, not the City Hall's main one.
             conversation.topic = own.topic
             answer = (catalogue.render(own.aspect.say[language], language: language, today: today, topic: own.topic), [])
+        } else if let followUpAspect, intent.id == followUpAspect.asks {
+            answer = (catalogue.render(followUpAspect.say[language], language: language, today: today, topic: conversation.topic), [])
         }
         if organiser == nil, Self.forOrganisers.contains(intent.id) {
             // "ile rozmów muszę przeprowadzić?" from someone not logged in: said to be the

@@ -399,3 +399,30 @@ struct OnlyProgrammeWithTheAspectTests {
         #expect(!text.contains("Centrum Doradztwa Strategicznego"), "\(text)")
     }
 }
+
+/// A follow-up that asks one of the conversation's programme's facts by its aspect's words.
+@Suite("A follow-up asking an aspect")
+struct FollowUpAspectTests {
+    @Test("where the project ran, after a question about it: the fact alone", arguments: [
+        ("which towns did it run in?", "Przemyśl"), ("a w których miastach był?", "Przemyśl"), ("в яких містах він був?", "Przemyśl"),
+    ])
+    func place(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        _ = try t.reply("opowiedz mi o projekcie Socially Organised")
+        let answer = try t.reply(line)
+        #expect(answer.intent == "about", "\(answer.text)")
+        #expect(answer.text.contains(fact), "\(answer.text)")
+        #expect(!answer.text.contains("Q93873"), "not the whole overview again: \(answer.text)")
+    }
+
+    @Test("how many finished the training, after the overview of the O.S. action", arguments: [
+        "a ile osób ukończyło to szkolenie?", "and how many people completed it?", "а скільки людей закінчили навчання?",
+    ])
+    func completed(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("na czym polega akcja O.S. w Krośnie?")
+        let text = try t.reply(line).text
+        #expect(text.contains("7"), "\(text)")
+        #expect(!text.contains("trzyetapowa") && !text.contains("three-stage") && !text.contains("триетапна"), "the fact, not the overview again: \(text)")
+    }
+}

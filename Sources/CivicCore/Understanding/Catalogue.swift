@@ -223,6 +223,12 @@ public final class Catalogue: Sendable {
         return asked.count == 1 ? asked[0].id : nil
     }
 
+    /// The aspect of `topic` with `asks:` that `words` ask for ("a w jakich miastach?" in a
+    /// conversation about Socially Organised: the place, asked as `about`).
+    public func askedAspect(by words: [String], about topic: String) -> Topic.Aspect? {
+        self.topic(topic)?.aspects.first { $0.asks != nil && $0.isAsked(by: words) }
+    }
+
     /// `match` for a line that names no programme in a conversation about `topic`: a part of
     /// another programme is not what it asks ("a termin drugiego etapu?" about the JST
     /// recruitment is no question about the Krosno listening campaign's second stage), so the
