@@ -418,10 +418,21 @@ struct LatinTypedUkrainianByLexiconTests {
 
     @Test("Polish without its letters stays Polish", arguments: [
         "dzien dobry, jestem z Ukrainy i chce zapytac o szkolenie", "dziekuje za pomoc", "czy moge pisac po polsku?",
-        "ile kosztuje udzial w szkoleniu", "a we wroclawiu tez?",
+        "ile kosztuje udzial w szkoleniu", "a we wroclawiu tez?", "a jak sie zapisac na to?", "ja tez chce do was dolaczyc",
     ])
     func polish(_ line: String) {
         #expect(matcher.language(of: line, words: TextNormalizer.tokens(line)) == .pl)
+    }
+
+    @Test("short words both languages have ('jak', 'ja', 'de') are no Polish evidence", arguments: [
+        ("jak zapysatysja?", "signup"), ("a jak zapysatysia na navchannia?", "signup"), ("ja khochu zapysatysja, jak ce zrobyty?", "signup"),
+    ])
+    func sharedShortWords(_ line: String, _ intent: String) throws {
+        #expect(matcher.language(of: line, words: TextNormalizer.tokens(line)) == .uk)
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == IntentID(intent), "\(reply.text)")
+        #expect(reply.text.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }), "\(reply.text)")
     }
 
     @Test("thanked in Latin-typed Ukrainian, answered in Ukrainian", arguments: ["diakuju, vse zrozumilo", "duzhe diakuju za dopomohu"])

@@ -70,6 +70,8 @@ public struct IntentMatcher: Sendable {
     private let wordWeight = 0.55
     /// Every topic and city alias, longest first, for masking.
     private let aliases: AliasTable
+    /// Every word of a programme's or city's name: a name is written alike in any language.
+    private let nameWords: Set<String>
     /// Every word the catalogue knows, analysed once: a message's known words cost one look-up each.
     private let lexicon: [String: Lexeme]
     /// What a topic or city name becomes after masking, analysed like any word.
@@ -154,6 +156,7 @@ public struct IntentMatcher: Sendable {
         var gramDocuments: [[String]] = []
         let aliasWords = (topics.flatMap(\.aliases) + cities.flatMap(\.aliases)).sorted { $0.count > $1.count }
         let aliases = AliasTable(aliasWords.map { $0.map(Lexeme.init) })
+        self.nameWords = Set(aliasWords.joined())
         let name = Lexeme(Self.nameToken)
         for (intentIndex, intent) in intents.enumerated() {
             for language in indexing {
@@ -298,7 +301,13 @@ public struct IntentMatcher: Sendable {
               !words.contains(where: { $0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }) else { return detected }
         var ukrainianWords = 0
         var latinWords = 0
+        var evidence = 0
         for word in words {
+            // "jak", "ja", "z", "u", "de": as much "як", "я", "з", "у", "де" — no evidence either way.
+            // "Centrum Obywatelskie" in "de znakhodytsia Centrum Obywatelskie?" is a name, no Polish.
+            if word.count <= 3, CommonWords.ukrainian.contains(Cyrillic.fromLatin(word)) { continue }
+            if nameWords.contains(word) { continue }
+            evidence += 1
             if knownWords.contains(word) || unknownRealWords.contains(word) || CommonWords.polish.contains(word) || CommonWords.english.contains(word) {
                 latinWords += 1
             } else if word.count >= 3, ukrainian.matcher.knownWords.contains(Cyrillic.fromLatin(word)) {
@@ -307,7 +316,7 @@ public struct IntentMatcher: Sendable {
         }
         // More such words than Polish or English ones: "dzien dobry, ja z Ukrainy, moge pisac po
         // polsku?" is Polish without its letters, though "ukrainy" spelt in Cyrillic is Ukrainian.
-        return ukrainianWords > latinWords && (ukrainianWords >= 2 || ukrainianWords * 2 >= words.count) ? .uk : detected
+        return ukrainianWords > latinWords && (ukrainianWords >= 2 || ukrainianWords * 2 >= evidence) ? .uk : detected
     }
 
     /// The folded words of a Ukrainian line with its Latin-typed words spelt in Cyrillic
