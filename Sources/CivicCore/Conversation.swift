@@ -9,6 +9,8 @@ public struct Conversation: Sendable, Equatable {
     /// The sign-up form, told a second sign-up is not wanted, asked whether to go on: a "nie"
     /// or "to wyjdź" next leaves it.
     public var leaveOffered = false
+    /// A form, given a bare "nie" where it wanted a value, asked whether to stop: "tak" stops it.
+    public var stopOffered = false
     /// Fallback replies in a row: the second and later are short and offer a person.
     public var fallbacksInRow = 0
     /// The programme of the sign-up waiting for storage's answer.

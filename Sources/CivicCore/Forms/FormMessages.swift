@@ -105,6 +105,38 @@ public enum FormMessages {
         en: "This is not working. You can type /cancel to stop, or talk to a person:\n{human}",
         uk: "Щось не виходить. Можете написати /скасувати, щоб перервати, або поговорити з людиною:\n{human}"
     )
+    /// Said with the first rejected answer: how to leave the form.
+    public static let howToStop = Localized(
+        pl: "Albo napisz „anuluj”, aby przerwać.",
+        en: "Or write \"cancel\" to stop.",
+        uk: "Або напишіть «скасувати», щоб перервати."
+    )
+    /// A bare "nie" where no yes or no was asked: no value; the form asks, once, whether to stop.
+    public static let stopQuestion = Localized(
+        pl: "Przerwać wypełnianie? Nic nie zostało zapisane. (tak – przerwij / nie – kontynuuj)",
+        en: "Stop filling this in? Nothing has been stored. (yes – stop / no – go on)",
+        uk: "Перервати заповнення? Нічого не збережено. (так — перервати / ні — продовжити)"
+    )
+    /// Before the question again, after "nie" to "Przerwać?".
+    public static let goingOn = Localized(pl: "Dobrze, kontynuujemy.", en: "All right, let us go on.", uk: "Добре, продовжуємо.")
+    /// "czy to, co wpisałam, zostało zapisane?" inside a form that stores after its summary.
+    public static let nothingSavedYet = Localized(
+        pl: "Nic jeszcze nie zapisałem – zapiszę dopiero po Twoim potwierdzeniu.",
+        en: "Nothing has been stored yet – I will store it only after you confirm.",
+        uk: "Я ще нічого не зберіг — збережу лише після вашого підтвердження."
+    )
+    /// The same inside the erasure request, which is recorded once code and contact are given.
+    public static let nothingSavedYetErasure = Localized(
+        pl: "Nic jeszcze nie zapisałem – prośbę zapiszę po podaniu kodu i kontaktu.",
+        en: "Nothing has been stored yet – I will record the request once you give the code and the contact.",
+        uk: "Я ще нічого не зберіг — прохання збережу, коли ви вкажете код і контакт."
+    )
+    /// "i co teraz? kiedy ktoś się odezwie?" before the sign-up is confirmed.
+    public static let whatHappensAfterConfirming = Localized(
+        pl: "Nic jeszcze nie zapisałem. Po potwierdzeniu („tak”) zapiszę zgłoszenie i podam kod referencyjny; organizatorzy odezwą się przez podany kontakt.",
+        en: "Nothing is stored yet. Once you confirm (\"yes\"), I will store the sign-up and give you a reference code; the organisers will get in touch through the contact you gave.",
+        uk: "Я ще нічого не зберіг. Коли ви підтвердите («так»), я збережу запис і дам код; організатори зв’яжуться з вами через вказаний контакт."
+    )
     public static let cancelled = Localized(pl: "Przerwałem formularz; nic nie zostało zapisane.", en: "Form cancelled; nothing has been stored.", uk: "Форму перервано; нічого не збережено.")
     public static let cannotSkip = Localized(pl: "Tego pola nie można pominąć.", en: "This field cannot be skipped.", uk: "Це поле не можна пропустити.")
     public static let consentReminder = Localized(

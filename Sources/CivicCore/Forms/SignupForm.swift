@@ -509,9 +509,18 @@ extension SignupForm: ConversationForm {
     public static var intent: IntentID { .signup }
     public var expecting: String { slot.rawValue }
 
-    /// A question is answered aside anywhere but at the confirmation, and at the name unless it
-    /// reads as a name.
+    /// Consent, the summary and "on whose behalf?" take a bare "nie" as their answer.
+    public var asksYesOrNo: Bool { [.consent, .confirm, .organisation].contains(slot) }
+
+    /// A question is answered aside at the name unless it reads as a name, and at the summary
+    /// when it gives no yes or no and no new value ("i co teraz?", but not "nie, mój mail to …").
     public func answersAside(_ text: String) -> Bool {
-        slot != .confirm && (Answers.plainName(text) == nil || slot != .name || Answers.asksSomething(text))
+        switch slot {
+        case .name: return Answers.plainName(text) == nil || Answers.asksSomething(text)
+        case .confirm:
+            return Answers.yesNo(text, language: .pl) == nil && Answers.yesNo(text, language: .en) == nil && Contact.find(in: text) == nil
+                && Answers.correction(text, fields: Self.fieldWords) == nil
+        default: return true
+        }
     }
 }
