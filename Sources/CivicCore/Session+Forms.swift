@@ -106,6 +106,32 @@ extension Session {
         return !(form.asksYesOrNo && Answers.noWords.contains(TextNormalizer.fold(text)))
     }
 
+    /// After a sign-up stored in this conversation, a line that corrects it ("pomyliłem numer,
+    /// poprawny to 601 234 576", "zmień kontakt") opens the correction; a conversation that
+    /// stored none (a later connection) is told to give its code to staff. Nil for any other line.
+    mutating func correctingStoredSignup(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction]? {
+        guard case .conversation = activity else { return nil }
+        if let done = conversation.signedUp, let reference = done.reference, let stored = done.draft {
+            guard let form = SignupCorrectionForm(text, reference: reference, stored: stored, catalogue: catalogue) else { return nil }
+            detectLanguage(of: text, catalogue: catalogue)
+            return start(form, catalogue: catalogue, today: today, confidence: 1)
+        }
+        guard SignupCorrectionForm.correctsEarlierSignup(text) else { return nil }
+        detectLanguage(of: text, catalogue: catalogue)
+        var office = formContext(catalogue, today)
+        office.topic = conversation.signedUp?.programme ?? conversation.topic
+        return reply(FormMessages.correctionElsewhere.format(language, ["human": office.humanContact]), intent: .signup, confidence: 1)
+    }
+
+    /// The line's language becomes the reply's, unless `/lang` fixed it.
+    mutating func detectLanguage(of text: String, catalogue: Catalogue) {
+        // Read without the contact: "x@example.org" is in no language.
+        let plain = Contact.locate(in: text)?.rest ?? text
+        let words = TextNormalizer.tokens(plain)
+        guard !languageChosen, let detected = catalogue.matcher.language(of: plain, words: words) else { return }
+        language = LanguageDetector.isRussian(plain, words: words) ? russianReply : detected
+    }
+
     /// What the resident is told who wants no second sign-up: the one this conversation stored
     /// for the programme, if there is one; otherwise that a repeat is never stored.
     func secondSignupDeclined(_ form: SignupForm, catalogue: Catalogue, today: CalendarDay) -> String {
@@ -139,7 +165,14 @@ extension Session {
             let full = [intro, prefix, text].compactMap { $0 }.joined(separator: "\n")
             return reply(full, intent: intent, confidence: confidence, expecting: expecting, choices: choices, error: error)
         case .store(let request, _):
-            if case .saveSignup(let draft) = request { conversation.programmeBeingSaved = draft.programme }
+            switch request {
+            case .saveSignup(let draft):
+                conversation.programmeBeingSaved = draft.programme
+                conversation.signupBeingSaved = draft
+            case .correctSignup(let correction):
+                conversation.correctionBeingSaved = correction
+            default: break
+            }
             pending = .form
             return [.store(request)]
         case .finished(let text):

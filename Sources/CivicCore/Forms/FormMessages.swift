@@ -85,6 +85,59 @@ public enum FormMessages {
         uk: "На цю програму я не записую в розмові. Виберіть одну з: {choices}."
     )
 
+    // MARK: Correcting a stored sign-up
+    public static let askCorrectedName = Localized(
+        pl: "Podaj poprawne imię i nazwisko do zgłoszenia {reference}.",
+        en: "Please give the correct name for sign-up {reference}.",
+        uk: "Вкажіть правильні ім’я та прізвище для запису {reference}."
+    )
+    public static let askCorrectedContact = Localized(
+        pl: "Podaj poprawny kontakt do zgłoszenia {reference}: e-mail albo numer telefonu.",
+        en: "Please give the correct contact for sign-up {reference}: an e-mail address or a phone number.",
+        uk: "Вкажіть правильний контакт для запису {reference}: e-mail або номер телефону."
+    )
+    public static let askCorrectedDistrict = Localized(
+        pl: "Podaj poprawną dzielnicę do zgłoszenia {reference} ({choices}).",
+        en: "Please give the correct district for sign-up {reference} ({choices}).",
+        uk: "Вкажіть правильний район для запису {reference} ({choices})."
+    )
+    public static let correctionSummary = Localized(
+        pl: "Poprawione zgłoszenie {reference}:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n{district}Zapisać tę poprawkę? (tak/nie)",
+        en: "Corrected sign-up {reference}:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n{district}Store this correction? (yes/no)",
+        uk: "Виправлений запис {reference}:\n  програма: {programme}\n  ім’я та прізвище: {name}\n  контакт: {contact}\n{district}Зберегти це виправлення? (так/ні)"
+    )
+    public static let signupCorrected = Localized(
+        pl: "Gotowe – poprawka zapisana w zgłoszeniu {reference}. Kod referencyjny się nie zmienia.",
+        en: "Done – the correction is stored in sign-up {reference}. The reference code stays the same.",
+        uk: "Готово — виправлення збережено в записі {reference}. Код не змінюється."
+    )
+    public static let correctionDropped = Localized(
+        pl: "Dobrze – zgłoszenie {reference} zostaje bez zmian.",
+        en: "All right – sign-up {reference} stays as it was.",
+        uk: "Добре — запис {reference} залишається без змін."
+    )
+    public static let correctionNotSavedYet = Localized(
+        pl: "Poprawki jeszcze nie zapisałem – zapiszę ją dopiero po Twoim potwierdzeniu; do tego czasu zgłoszenie {reference} jest takie, jak je zapisaliśmy.",
+        en: "The correction is not stored yet – I will store it only after you confirm; until then sign-up {reference} stays as it was stored.",
+        uk: "Виправлення ще не збережено — збережу його лише після вашого підтвердження; доти запис {reference} залишається таким, як його збережено."
+    )
+    public static let correctionContactTaken = Localized(
+        pl: "Tego kontaktu nie wpiszę: jest już zapisany na ten program. Zgłoszenie {reference} zostaje bez zmian. W razie wątpliwości zapytaj:\n{human}",
+        en: "I cannot use that contact: it is already signed up for this programme. Sign-up {reference} stays as it was. If in doubt, ask:\n{human}",
+        uk: "Цей контакт я не впишу: його вже записано на цю програму. Запис {reference} залишається без змін. Якщо є сумніви, зверніться:\n{human}"
+    )
+    public static let correctionNotFound = Localized(
+        pl: "Zgłoszenia {reference} nie mogę już zmienić (nie ma go wśród aktualnych zapisów). Zapytaj, proszę:\n{human}",
+        en: "I can no longer change sign-up {reference} (it is not among the current sign-ups). Please ask:\n{human}",
+        uk: "Запис {reference} я вже не можу змінити (його немає серед чинних записів). Зверніться, будь ласка:\n{human}"
+    )
+    /// A correction asked for in a conversation that stored no sign-up (a later connection).
+    public static let correctionElsewhere = Localized(
+        pl: "W tej rozmowie nie ma zapisu, który mógłbym poprawić – innych rozmów nie widzę. Aby poprawić dane we wcześniejszym zgłoszeniu, podaj jego kod referencyjny (np. KR-7F3K) pracownikom programu:\n{human}",
+        en: "This conversation holds no sign-up I could correct – I cannot see other conversations. To correct the data of an earlier sign-up, give its reference code (e.g. KR-7F3K) to the programme's staff:\n{human}",
+        uk: "У цій розмові немає запису, який я міг би виправити, — інших розмов я не бачу. Щоб виправити дані давнішого запису, повідомте його код (напр. KR-7F3K) працівникам програми:\n{human}"
+    )
+
     // MARK: Validation
     /// Before the name question again, after a bare "tak"/"ok" at it: no failed answer, just the question.
     public static let nameAfterAssent = Localized(pl: "Dobrze.", en: "All right.", uk: "Добре.")
