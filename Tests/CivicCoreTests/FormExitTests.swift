@@ -254,6 +254,10 @@ struct SummaryQuestionTests {
             _ = try t.ask("zapisz mnie do Centrum Obywatelskiego")
             _ = try t.ask("Anna Kowalska, anna@example.org")
             #expect(try t.ask("tak").expecting == "confirm")
+        } else if language == .uk {
+            _ = try t.ask("запишіть мене до Centrum Obywatelskie")
+            _ = try t.ask("Олена Коваленко, olena@example.org")
+            #expect(try t.ask("так").expecting == "confirm")
         } else {
             _ = try t.ask("sign me up for the Civic Centre")
             _ = try t.ask("John Smith, john@example.org")
@@ -269,6 +273,8 @@ struct SummaryQuestionTests {
         (.en, "what happens next?"),
         (.en, "when will someone contact me?"),
         (.en, "and what now, will you call me?"),
+        (.uk, "що далі?"),
+        (.uk, "а коли мені зателефонують?"),
     ])
     func whatNext(_ language: Language, _ line: String) throws {
         var t = try Self.atSummary(language)

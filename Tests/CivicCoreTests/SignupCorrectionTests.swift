@@ -68,6 +68,31 @@ struct SignupCorrectionTests {
         #expect(try t.complete(.signupCorrection(.corrected(reference: "KR-7F3K"))).text.contains("KR-7F3K"))
     }
 
+    @Test("in Ukrainian, with and without the new value", arguments: [
+        ("я помилилася в номері, правильний 601 234 576", [String]()),
+        ("виправте номер на 601 234 576", []),
+        ("хочу змінити контакт", ["601 234 576"]),
+    ])
+    func ukrainian(_ line: String, _ answers: [String]) throws {
+        var t = Transcript()
+        _ = try t.reply("запишіть мене до Centrum Obywatelskie")
+        _ = try t.reply("Олена Коваленко, olena@example.org")
+        _ = try t.reply("так")
+        guard case .store = t.say("так").first else { throw Transcript.TranscriptError.noReply }
+        _ = t.session.complete(.signup(.saved(reference: "KR-7F3K")), catalogue: t.catalogue, at: t.time)
+        var reply = try t.ask(line)
+        for answer in answers { reply = try t.ask(answer) }
+        #expect(reply.language == .uk)
+        #expect(reply.expecting == "confirm")
+        #expect(reply.text.contains("Зберегти це виправлення?"))
+        #expect(reply.text.contains("+48 601 234 576"))
+        guard case .correctSignup = try t.request("так") else {
+            Issue.record("no correction stored")
+            return
+        }
+        #expect(try t.complete(.signupCorrection(.corrected(reference: "KR-7F3K"))).text == FormMessages.signupCorrected.format(.uk, ["reference": "KR-7F3K"]))
+    }
+
     @Test("a correction without a value asks for the field, then shows the summary", arguments: [
         (Language.pl, "zmień kontakt", "601 111 223"),
         (.pl, "chcę poprawić numer telefonu w moim zgłoszeniu", "601 111 223"),
