@@ -57,8 +57,9 @@ extension Session {
                 return render(question, intent: intent)
             }
         }
-        if Answers.asksWhetherSaved(text) {
+        if Answers.asksWhetherSaved(text), !(form is SignupForm && conversation.signedUp != nil && Answers.declinesSecondSignup(TextNormalizer.tokens(text))) {
             // "czy to, co wpisałam, zostało zapisane?": not yet — said, and the question again.
+            // ("czy już jestem zapisana?" after a sign-up stored here is about that one: below.)
             let question = form.asked(context)
             activity = .form(form)
             return render(question, intent: intent, prefix: form.nothingSavedYet(context))

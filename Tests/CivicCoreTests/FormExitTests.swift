@@ -234,6 +234,15 @@ struct FormExitTests {
         #expect(draft.contact == .email("anna@example.org"))
     }
 
+    @Test("in a second sign-up form, 'am I signed up already?' is about the sign-up stored here")
+    func askedAfterStoredSignup() throws {
+        var t = try Transcript.signedUpToCivicCentre()
+        #expect(try t.ask("chcę się zapisać").expecting != nil)
+        let reply = try t.ask("czy już jestem zapisana?")
+        #expect(reply.text.contains("KR-7F3K"), "the sign-up this conversation stored, not 'nothing stored yet'")
+        #expect(!reply.text.hasPrefix(FormMessages.nothingSavedYet.pl))
+    }
+
     @Test("the erasure request says when it is recorded")
     func askedWhetherSavedInErasure() throws {
         var t = Transcript()
