@@ -124,6 +124,16 @@ struct FormExitTests {
         #expect(reply.text != FormMessages.cancelled.pl)
     }
 
+    @Test("a no that is not a change of mind leaves the form open", arguments: [
+        "nie, chcę się zapisać", "nie, nie rezygnuję", "no, I don't want to stop", "ні, не передумала",
+    ])
+    func negatedWithdrawal(_ line: String) throws {
+        var t = try Self.atContact(.pl)
+        let reply = try t.ask(line)
+        #expect(reply.text != FormMessages.cancelled[t.session.language])
+        #expect(t.session.expecting == "contact")
+    }
+
     // MARK: - A bare no where a value is wanted
 
     @Test("a bare no at a question that wants a value asks, once, whether to stop; yes stops", arguments: [

@@ -45,24 +45,41 @@ extension Answers {
     /// "nie chcę się zapisywać", "wiesz co, jednak nie, rozmyśliłam się", "never mind", "I don't
     /// want to give my details", "ні, передумала". A bare "nie"/"no" is not one: it answers a
     /// yes-or-no question, and elsewhere is asked about (``isBareNo(_:language:)``).
+    /// Read clause by clause, so that "nie, chcę się zapisać" (no — I do want to) is no "nie chcę
+    /// się zapisać"; a phrase right after a negation ("nie rezygnuję") is its opposite.
     public static func withdraws(_ text: String) -> Bool {
-        let words = TextNormalizer.tokens(text)
-        guard words.count <= 14, !text.contains("@"), !text.contains(where: \.isNumber) else { return false }
-        return isCovered(words, by: withdrawalPhrases, companions: withdrawalCompanions)
+        guard TextNormalizer.tokens(text).count <= 14, !text.contains("@"), !text.contains(where: \.isNumber) else { return false }
+        let clauses = text.split(whereSeparator: { ",.;:!?—–".contains($0) }).map { TextNormalizer.tokens(String($0)) }.filter { !$0.isEmpty }
+        var found = false
+        for words in clauses {
+            guard let withdrawn = coverage(words, by: withdrawalPhrases, companions: withdrawalCompanions, negations: negationWords) else { return false }
+            found = found || withdrawn
+        }
+        return found
     }
+
+    /// Words that turn the phrase after them into its opposite.
+    static let negationWords: Set<String> = CommonWords.words(["nie", "not", "don", "never"], ukrainian: ["не", "ні"])
 
     /// True when some of `phrases` stand in `words` and every other word is one of `companions`.
     static func isCovered(_ words: [String], by phrases: [[String]], companions: Set<String>) -> Bool {
-        guard !words.isEmpty else { return false }
+        coverage(words, by: phrases, companions: companions, negations: []) == true
+    }
+
+    /// Whether `words` hold one of `phrases` (true) or only `companions` (false); nil when another
+    /// word stands there. A phrase right after one of `negations` counts for nothing, unless the
+    /// phrase itself starts with one ("nie nie chcę" is still "nie chcę").
+    static func coverage(_ words: [String], by phrases: [[String]], companions: Set<String>, negations: Set<String>) -> Bool? {
         var covered = [Bool](repeating: false, count: words.count)
         var found = false
         for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
             for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+                if start > 0, negations.contains(words[start - 1]), !negations.contains(phrase[0]) { continue }
                 found = true
                 for index in start..<start + phrase.count { covered[index] = true }
             }
         }
-        return found && words.indices.allSatisfy { covered[$0] || companions.contains(words[$0]) }
+        return words.indices.allSatisfy({ covered[$0] || companions.contains(words[$0]) }) ? found : nil
     }
 
     /// A bare no — "nie", "nope", "ні", in English "no" — with nothing else to read: at a question
