@@ -9,10 +9,16 @@ public struct Conversation: Sendable, Equatable {
     /// The sign-up form, told a second sign-up is not wanted, asked whether to go on: a "nie"
     /// or "to wyjdź" next leaves it.
     public var leaveOffered = false
+    /// A form, given a bare "nie" where it wanted a value, asked whether to stop: "tak" stops it.
+    public var stopOffered = false
     /// Fallback replies in a row: the second and later are short and offer a person.
     public var fallbacksInRow = 0
     /// The programme of the sign-up waiting for storage's answer.
     var programmeBeingSaved: String?
+    /// The sign-up waiting for storage's answer, whole: once saved, it may be corrected.
+    var signupBeingSaved: SignupDraft?
+    /// The correction waiting for storage's answer: once stored, the sign-up as it now is.
+    var correctionBeingSaved: SignupCorrection?
     /// The sign-up this conversation made (or found already made): what "bo się zapisałam" and
     /// "kiedy zadzwonicie?" are about.
     public var signedUp: SignedUp?
@@ -32,6 +38,8 @@ public struct Conversation: Sendable, Equatable {
         public var programme: String
         /// Nil when the contact was already signed up: that code is never shown again.
         public var reference: String?
+        /// What was stored, for a correction in this conversation; nil when nothing was stored.
+        public var draft: SignupDraft? = nil
     }
 
     public init(topic: String? = nil, lastIntent: IntentID? = nil) {

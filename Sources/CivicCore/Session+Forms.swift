@@ -10,6 +10,7 @@ extension Session {
         let question = form.asked(formContext(catalogue, today))
         activity = .form(form)
         conversation.leaveOffered = false
+        conversation.stopOffered = false
         return render(question, intent: type(of: form).intent, confidence: confidence, intro: intro)
     }
 
@@ -20,7 +21,27 @@ extension Session {
             activity = .conversation
             return reply(FormMessages.cancelled[language])
         }
+        if Answers.signsOff(text) {
+            // "ok dzięki, pozdrawiam": leaving, as with "do widzenia" — nothing stored, goodbye.
+            activity = .conversation
+            return leave(catalogue: catalogue, today: today, droppedForm: true)
+        }
         let intent = type(of: form).intent
+        if conversation.stopOffered {
+            // A bare "nie" was asked about: "tak" stops, "nie" goes on, anything else is an answer.
+            conversation.stopOffered = false
+            switch Answers.yesNo(text, language: language) {
+            case true?:
+                activity = .conversation
+                return reply(FormMessages.cancelled[language])
+            case false?:
+                let question = form.asked(context)
+                activity = .form(form)
+                return render(question, intent: intent, prefix: FormMessages.goingOn[language])
+            case nil:
+                break
+            }
+        }
         if conversation.leaveOffered {
             // The form asked whether to go on: "nie", "to wyjdź" leave it, "tak" asks its question
             // again, and anything else is an answer to that question.
@@ -36,11 +57,36 @@ extension Session {
                 return render(question, intent: intent)
             }
         }
+        if Answers.asksWhetherSaved(text), !(form is SignupForm && conversation.signedUp != nil && Answers.declinesSecondSignup(TextNormalizer.tokens(text))) {
+            // "czy to, co wpisałam, zostało zapisane?": not yet — said, and the question again.
+            // ("czy już jestem zapisana?" after a sign-up stored here is about that one: below.)
+            let question = form.asked(context)
+            activity = .form(form)
+            return render(question, intent: intent, prefix: form.nothingSavedYet(context))
+        }
         if let signup = form as? SignupForm, Answers.declinesSecondSignup(TextNormalizer.tokens(text)) {
             // "ja już się zapisałam": no value for the slot, but about this sign-up.
             conversation.leaveOffered = true
             return reply(secondSignupDeclined(signup, catalogue: catalogue, today: today), intent: intent, expecting: form.expecting,
                          choices: [FormMessages.yes[language], FormMessages.no[language]])
+        }
+        if withdraws(text, from: form) {
+            // "nie chcę podawać danych", "never mind", "ні, передумала": the form ends unstored.
+            activity = .conversation
+            return reply(FormMessages.cancelled[language])
+        }
+        if Answers.isBareNo(text, language: language), !form.asksYesOrNo {
+            // "nie" to "what is your name?" is no name: asked, once, whether to stop.
+            conversation.stopOffered = true
+            return reply(FormMessages.stopQuestion[language], intent: intent, expecting: form.expecting,
+                         choices: [FormMessages.yes[language], FormMessages.no[language]])
+        }
+        if form is SignupForm, text.hasSuffix("?") || Answers.asksSomething(text),
+           Answers.signupFollowUp(TextNormalizer.tokens(text)) == .whatNext {
+            // "i co teraz? kiedy ktoś się odezwie?" before the confirmation: what happens after it.
+            let question = form.asked(context)
+            activity = .form(form)
+            return render(question, intent: intent, prefix: FormMessages.whatHappensAfterConfirming[language])
         }
         // A question in the middle of the form is answered, then the form asks again.
         // "a ile to kosztuje" asks, with or without its question mark.
@@ -52,6 +98,39 @@ extension Session {
         let step = form.handle(text, context)
         activity = .form(form)
         return render(step, intent: intent)
+    }
+
+    /// True when `text` takes back the wish to fill `form` in or refuses its data. "nie podam" is
+    /// the skip of an optional question, and a plain "no thanks" answers a yes-or-no question.
+    func withdraws(_ text: String, from form: any ConversationForm) -> Bool {
+        guard Answers.withdraws(text), !Answers.isSkip(text) else { return false }
+        return !(form.asksYesOrNo && Answers.noWords.contains(TextNormalizer.fold(text)))
+    }
+
+    /// After a sign-up stored in this conversation, a line that corrects it ("pomyliłem numer,
+    /// poprawny to 601 234 576", "zmień kontakt") opens the correction; a conversation that
+    /// stored none (a later connection) is told to give its code to staff. Nil for any other line.
+    mutating func correctingStoredSignup(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction]? {
+        guard case .conversation = activity else { return nil }
+        if let done = conversation.signedUp, let reference = done.reference, let stored = done.draft {
+            guard let form = SignupCorrectionForm(text, reference: reference, stored: stored, catalogue: catalogue) else { return nil }
+            detectLanguage(of: text, catalogue: catalogue)
+            return start(form, catalogue: catalogue, today: today, confidence: 1)
+        }
+        guard SignupCorrectionForm.correctsEarlierSignup(text) else { return nil }
+        detectLanguage(of: text, catalogue: catalogue)
+        var office = formContext(catalogue, today)
+        office.topic = conversation.signedUp?.programme ?? conversation.topic
+        return reply(FormMessages.correctionElsewhere.format(language, ["human": office.humanContact]), intent: .signup, confidence: 1)
+    }
+
+    /// The line's language becomes the reply's, unless `/lang` fixed it.
+    mutating func detectLanguage(of text: String, catalogue: Catalogue) {
+        // Read without the contact: "x@example.org" is in no language.
+        let plain = Contact.locate(in: text)?.rest ?? text
+        let words = TextNormalizer.tokens(plain)
+        guard !languageChosen, let detected = catalogue.matcher.language(of: plain, words: words) else { return }
+        language = LanguageDetector.isRussian(plain, words: words) ? russianReply : detected
     }
 
     /// What the resident is told who wants no second sign-up: the one this conversation stored
@@ -87,7 +166,14 @@ extension Session {
             let full = [intro, prefix, text].compactMap { $0 }.joined(separator: "\n")
             return reply(full, intent: intent, confidence: confidence, expecting: expecting, choices: choices, error: error)
         case .store(let request, _):
-            if case .saveSignup(let draft) = request { conversation.programmeBeingSaved = draft.programme }
+            switch request {
+            case .saveSignup(let draft):
+                conversation.programmeBeingSaved = draft.programme
+                conversation.signupBeingSaved = draft
+            case .correctSignup(let correction):
+                conversation.correctionBeingSaved = correction
+            default: break
+            }
             pending = .form
             return [.store(request)]
         case .finished(let text):

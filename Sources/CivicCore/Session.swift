@@ -211,7 +211,7 @@ public struct Session: Sendable {
             case .text(let text) where text.isEmpty:
                 return format == .text ? [.prompt] : []
             case .text(let text):
-                let actions = respond(to: text, catalogue: catalogue, today: today)
+                let actions = correctingStoredSignup(text, catalogue: catalogue, today: today) ?? respond(to: text, catalogue: catalogue, today: today)
                 remember(actions)
                 return actions
             }
@@ -233,11 +233,18 @@ public struct Session: Sendable {
             guard case .form(let form) = activity else { return [] }
             if let programme = conversation.programmeBeingSaved {
                 conversation.programmeBeingSaved = nil
+                let draft = conversation.signupBeingSaved
+                conversation.signupBeingSaved = nil
                 switch response {
-                case .signup(.saved(let reference)): conversation.signedUp = .init(programme: programme, reference: reference)
+                case .signup(.saved(let reference)): conversation.signedUp = .init(programme: programme, reference: reference, draft: draft)
                 case .signup(.alreadySignedUp): conversation.signedUp = .init(programme: programme, reference: nil)
                 default: break
                 }
+            }
+            if let correction = conversation.correctionBeingSaved {
+                conversation.correctionBeingSaved = nil
+                // The sign-up is now as corrected: a second correction starts from it.
+                if case .signupCorrection(.corrected) = response { conversation.signedUp?.draft = correction.corrected }
             }
             return render(form.stored(response, context), intent: type(of: form).intent)
         case .login:

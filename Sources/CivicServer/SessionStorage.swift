@@ -34,6 +34,8 @@ public final class SessionStorage: Sendable {
                 let saved = try await committer.save(draft, actor: .session(connection), city: city)
                 metrics.recordSignupCommit(ContinuousClock.now - start)
                 return .signup(saved)
+            case .correctSignup(let correction):
+                return .signupCorrection(try await database.correctSignup(correction, actor: .session(connection)))
             case .verifyOrganiser(let code):
                 return try await login(code: code, peer: peer, connection: connection)
             case .saveInterviewNote(let note):

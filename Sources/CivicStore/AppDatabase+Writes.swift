@@ -82,6 +82,28 @@ extension AppDatabase {
         throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "no free reference code after 8 draws")
     }
 
+    /// The row is found by reference and the contact it was stored with, so a correction can
+    /// only reach the sign-up its conversation made; a new contact another live sign-up of the
+    /// programme holds is refused (the unique index would refuse it too). Through the daemon's
+    /// writer: one transaction, `synchronous=FULL`, on disk when this returns.
+    public func correctSignup(_ correction: SignupCorrection, actor: AuditActor) async throws -> SignupCorrectionOutcome {
+        try await writer.write { db in
+            let new = correction.corrected
+            let taken = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM signup WHERE programme = ? AND contact = ? AND erasedAt IS NULL AND reference <> ?)
+                """, arguments: [new.programme, new.contact.description, correction.reference]) ?? false
+            if taken { return .contactTaken }
+            try db.execute(sql: """
+                UPDATE signup SET name = ?, contact = ?, district = ?
+                WHERE reference = ? AND programme = ? AND contact = ? AND erasedAt IS NULL
+                """, arguments: [new.name, new.contact.description, new.district, correction.reference, correction.stored.programme,
+                                 correction.stored.contact.description])
+            guard db.changesCount == 1 else { return .notFound }
+            try Self.audit(db, action: "signup.correct", subject: correction.reference, actor: actor)
+            return .corrected(reference: correction.reference)
+        }
+    }
+
     static func audit(_ db: Database, action: String, subject: String?, actor: AuditActor, at: Date = Date()) throws {
         try db.cachedStatement(sql: "INSERT INTO auditEvent (at, action, subject, actor) VALUES (?, ?, ?, ?)")
             .execute(arguments: [at, action, subject, actor.description])

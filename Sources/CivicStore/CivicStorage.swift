@@ -29,6 +29,10 @@ public protocol CivicStorage: Sendable {
     /// already signed up. When this returns, the rows are committed. One failure does not undo
     /// the others.
     func saveSignups(_ batch: [(draft: SignupDraft, actor: AuditActor, city: String?)]) async throws -> [Result<SignupOutcome, Error>]
+    /// Corrects the name, contact and district of the live sign-up with the correction's
+    /// reference and stored contact, in one transaction with its audit event (`signup.correct`).
+    /// When this returns `.corrected`, the change is committed as durably as a sign-up.
+    func correctSignup(_ correction: SignupCorrection, actor: AuditActor) async throws -> SignupCorrectionOutcome
     /// Sign-ups matching `filter`, oldest first.
     func signups(matching filter: SignupFilter) async throws -> [SignupRecord]
     /// One sign-up by its reference code (as typed: any case, with or without the dash).

@@ -65,6 +65,34 @@ extension PostgresStore {
         throw StoreError.unavailable("no free reference code after 8 draws")
     }
 
+    /// As on SQLite: found by reference and stored contact; a new contact held by another live
+    /// sign-up of the programme — also one another daemon commits meanwhile, which the unique
+    /// index refuses — leaves the row as it was. Committed (`synchronous_commit = on`) on return.
+    public func correctSignup(_ correction: SignupCorrection, actor: AuditActor) async throws -> SignupCorrectionOutcome {
+        try await write { [self] connection in
+            let new = correction.corrected
+            let newContact = new.contact.description
+            let storedContact = correction.stored.contact.description
+            try await connection.query("SAVEPOINT correction", logger: logger)
+            let updated: [PostgresRow]
+            do {
+                updated = try await run(connection, """
+                    UPDATE signup SET name = \(new.name), contact = \(newContact), district = \(new.district)
+                    WHERE reference = \(correction.reference) AND programme = \(correction.stored.programme)
+                      AND contact = \(storedContact) AND erasedAt IS NULL
+                    RETURNING id
+                    """)
+            } catch where Self.isUniqueViolation(error) {
+                try await connection.query("ROLLBACK TO SAVEPOINT correction", logger: logger)
+                return .contactTaken
+            }
+            try await connection.query("RELEASE SAVEPOINT correction", logger: logger)
+            guard updated.count == 1 else { return .notFound }
+            try await Self.audit(connection, action: "signup.correct", subject: correction.reference, actor: actor, logger: logger)
+            return .corrected(reference: correction.reference)
+        }
+    }
+
     public func signups(matching filter: SignupFilter) async throws -> [SignupRecord] {
         try await read { [self] connection in
             var sql = PostgresFilter()

@@ -62,6 +62,9 @@ extension ErasureForm: ConversationForm {
     public static var intent: IntentID { .privacy }
     public var expecting: String { slot.rawValue }
 
+    /// The request is recorded as soon as the code and the contact are both given.
+    public func nothingSavedYet(_ context: FormContext) -> String { FormMessages.nothingSavedYetErasure[context.language] }
+
     /// A question is answered aside unless it carries the code or the contact asked for.
     public func answersAside(_ text: String) -> Bool {
         Contact.find(in: text) == nil && !text.split(separator: " ").contains { ReferenceCode.parse(String($0)) != nil }

@@ -45,10 +45,17 @@ public protocol ConversationForm: Sendable {
     /// True when `text`, a line ending in "?", is a question to answer aside (the form then
     /// asks its question again) rather than an answer.
     func answersAside(_ text: String) -> Bool
+    /// True when the question awaited is one of yes or no (consent, the summary): a bare "nie"
+    /// answers it. Elsewhere a bare "nie" is no value, and the session asks whether to stop.
+    var asksYesOrNo: Bool { get }
+    /// What the resident is told who asks whether their answers are stored yet.
+    func nothingSavedYet(_ context: FormContext) -> String
 }
 
 extension ConversationForm {
     public func answersAside(_ text: String) -> Bool { false }
+    public var asksYesOrNo: Bool { false }
+    public func nothingSavedYet(_ context: FormContext) -> String { FormMessages.nothingSavedYet[context.language] }
     public mutating func asked(_ context: FormContext) -> FormStep { question(context) }
 }
 
@@ -74,6 +81,10 @@ struct AttemptCounter: Sendable, Equatable {
         failures += 1
         var text = hint
         var offered = choices
+        if failures == 1 {
+            // The way out is said with the first rejected answer, not only after three.
+            text += " " + FormMessages.howToStop[context.language]
+        }
         if failures >= Self.limit {
             text += "\n" + FormMessages.tooManyAttempts.format(context.language, ["human": context.humanContact])
             offered.append(FormMessages.cancelCommand[context.language])

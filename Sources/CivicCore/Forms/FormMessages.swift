@@ -85,6 +85,59 @@ public enum FormMessages {
         uk: "На цю програму я не записую в розмові. Виберіть одну з: {choices}."
     )
 
+    // MARK: Correcting a stored sign-up
+    public static let askCorrectedName = Localized(
+        pl: "Podaj poprawne imię i nazwisko do zgłoszenia {reference}.",
+        en: "Please give the correct name for sign-up {reference}.",
+        uk: "Вкажіть правильні ім’я та прізвище для запису {reference}."
+    )
+    public static let askCorrectedContact = Localized(
+        pl: "Podaj poprawny kontakt do zgłoszenia {reference}: e-mail albo numer telefonu.",
+        en: "Please give the correct contact for sign-up {reference}: an e-mail address or a phone number.",
+        uk: "Вкажіть правильний контакт для запису {reference}: e-mail або номер телефону."
+    )
+    public static let askCorrectedDistrict = Localized(
+        pl: "Podaj poprawną dzielnicę do zgłoszenia {reference} ({choices}).",
+        en: "Please give the correct district for sign-up {reference} ({choices}).",
+        uk: "Вкажіть правильний район для запису {reference} ({choices})."
+    )
+    public static let correctionSummary = Localized(
+        pl: "Poprawione zgłoszenie {reference}:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n{district}Zapisać tę poprawkę? (tak/nie)",
+        en: "Corrected sign-up {reference}:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n{district}Store this correction? (yes/no)",
+        uk: "Виправлений запис {reference}:\n  програма: {programme}\n  ім’я та прізвище: {name}\n  контакт: {contact}\n{district}Зберегти це виправлення? (так/ні)"
+    )
+    public static let signupCorrected = Localized(
+        pl: "Gotowe – poprawka zapisana w zgłoszeniu {reference}. Kod referencyjny się nie zmienia.",
+        en: "Done – the correction is stored in sign-up {reference}. The reference code stays the same.",
+        uk: "Готово — виправлення збережено в записі {reference}. Код не змінюється."
+    )
+    public static let correctionDropped = Localized(
+        pl: "Dobrze – zgłoszenie {reference} zostaje bez zmian.",
+        en: "All right – sign-up {reference} stays as it was.",
+        uk: "Добре — запис {reference} залишається без змін."
+    )
+    public static let correctionNotSavedYet = Localized(
+        pl: "Poprawki jeszcze nie zapisałem – zapiszę ją dopiero po Twoim potwierdzeniu; do tego czasu zgłoszenie {reference} jest takie, jak je zapisaliśmy.",
+        en: "The correction is not stored yet – I will store it only after you confirm; until then sign-up {reference} stays as it was stored.",
+        uk: "Виправлення ще не збережено — збережу його лише після вашого підтвердження; доти запис {reference} залишається таким, як його збережено."
+    )
+    public static let correctionContactTaken = Localized(
+        pl: "Tego kontaktu nie wpiszę: jest już zapisany na ten program. Zgłoszenie {reference} zostaje bez zmian. W razie wątpliwości zapytaj:\n{human}",
+        en: "I cannot use that contact: it is already signed up for this programme. Sign-up {reference} stays as it was. If in doubt, ask:\n{human}",
+        uk: "Цей контакт я не впишу: його вже записано на цю програму. Запис {reference} залишається без змін. Якщо є сумніви, зверніться:\n{human}"
+    )
+    public static let correctionNotFound = Localized(
+        pl: "Zgłoszenia {reference} nie mogę już zmienić (nie ma go wśród aktualnych zapisów). Zapytaj, proszę:\n{human}",
+        en: "I can no longer change sign-up {reference} (it is not among the current sign-ups). Please ask:\n{human}",
+        uk: "Запис {reference} я вже не можу змінити (його немає серед чинних записів). Зверніться, будь ласка:\n{human}"
+    )
+    /// A correction asked for in a conversation that stored no sign-up (a later connection).
+    public static let correctionElsewhere = Localized(
+        pl: "W tej rozmowie nie ma zapisu, który mógłbym poprawić – innych rozmów nie widzę. Aby poprawić dane we wcześniejszym zgłoszeniu, podaj jego kod referencyjny (np. KR-7F3K) pracownikom programu:\n{human}",
+        en: "This conversation holds no sign-up I could correct – I cannot see other conversations. To correct the data of an earlier sign-up, give its reference code (e.g. KR-7F3K) to the programme's staff:\n{human}",
+        uk: "У цій розмові немає запису, який я міг би виправити, — інших розмов я не бачу. Щоб виправити дані давнішого запису, повідомте його код (напр. KR-7F3K) працівникам програми:\n{human}"
+    )
+
     // MARK: Validation
     /// Before the name question again, after a bare "tak"/"ok" at it: no failed answer, just the question.
     public static let nameAfterAssent = Localized(pl: "Dobrze.", en: "All right.", uk: "Добре.")
@@ -104,6 +157,38 @@ public enum FormMessages {
         pl: "Coś nie idzie. Możesz napisać /anuluj, aby przerwać, albo porozmawiać z człowiekiem:\n{human}",
         en: "This is not working. You can type /cancel to stop, or talk to a person:\n{human}",
         uk: "Щось не виходить. Можете написати /скасувати, щоб перервати, або поговорити з людиною:\n{human}"
+    )
+    /// Said with the first rejected answer: how to leave the form.
+    public static let howToStop = Localized(
+        pl: "Albo napisz „anuluj”, aby przerwać.",
+        en: "Or write \"cancel\" to stop.",
+        uk: "Або напишіть «скасувати», щоб перервати."
+    )
+    /// A bare "nie" where no yes or no was asked: no value; the form asks, once, whether to stop.
+    public static let stopQuestion = Localized(
+        pl: "Przerwać wypełnianie? Nic nie zostało zapisane. (tak – przerwij / nie – kontynuuj)",
+        en: "Stop filling this in? Nothing has been stored. (yes – stop / no – go on)",
+        uk: "Перервати заповнення? Нічого не збережено. (так — перервати / ні — продовжити)"
+    )
+    /// Before the question again, after "nie" to "Przerwać?".
+    public static let goingOn = Localized(pl: "Dobrze, kontynuujemy.", en: "All right, let us go on.", uk: "Добре, продовжуємо.")
+    /// "czy to, co wpisałam, zostało zapisane?" inside a form that stores after its summary.
+    public static let nothingSavedYet = Localized(
+        pl: "Nic jeszcze nie zapisałem – zapiszę dopiero po Twoim potwierdzeniu.",
+        en: "Nothing has been stored yet – I will store it only after you confirm.",
+        uk: "Я ще нічого не зберіг — збережу лише після вашого підтвердження."
+    )
+    /// The same inside the erasure request, which is recorded once code and contact are given.
+    public static let nothingSavedYetErasure = Localized(
+        pl: "Nic jeszcze nie zapisałem – prośbę zapiszę po podaniu kodu i kontaktu.",
+        en: "Nothing has been stored yet – I will record the request once you give the code and the contact.",
+        uk: "Я ще нічого не зберіг — прохання збережу, коли ви вкажете код і контакт."
+    )
+    /// "i co teraz? kiedy ktoś się odezwie?" before the sign-up is confirmed.
+    public static let whatHappensAfterConfirming = Localized(
+        pl: "Nic jeszcze nie zapisałem. Po potwierdzeniu („tak”) zapiszę zgłoszenie i podam kod referencyjny; organizatorzy odezwą się przez podany kontakt.",
+        en: "Nothing is stored yet. Once you confirm (\"yes\"), I will store the sign-up and give you a reference code; the organisers will get in touch through the contact you gave.",
+        uk: "Я ще нічого не зберіг. Коли ви підтвердите («так»), я збережу запис і дам код; організатори зв’яжуться з вами через вказаний контакт."
     )
     public static let cancelled = Localized(pl: "Przerwałem formularz; nic nie zostało zapisane.", en: "Form cancelled; nothing has been stored.", uk: "Форму перервано; нічого не збережено.")
     public static let cannotSkip = Localized(pl: "Tego pola nie można pominąć.", en: "This field cannot be skipped.", uk: "Це поле не можна пропустити.")

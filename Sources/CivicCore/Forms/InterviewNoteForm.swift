@@ -287,4 +287,7 @@ extension InterviewNoteForm: ConversationForm {
     public func answersAside(_ text: String) -> Bool {
         [.district, .date, .recontact, .confirm].contains(slot)
     }
+
+    /// Whether the resident agreed to be contacted again, and the summary, take a bare "nie".
+    public var asksYesOrNo: Bool { [.recontact, .confirm].contains(slot) }
 }

@@ -211,12 +211,12 @@ public struct SignupForm: Sendable, Equatable {
 
     /// The folded words that name each field in a correction ("zmień telefon", "wrong e-mail").
     static let fieldWords: [(field: String, words: Set<String>)] = [
-        (Slot.name.rawValue, CommonWords.words(["imie", "imienia", "nazwisko", "nazwiska", "name", "surname"], ukrainian: ["ім’я", "імя", "ім'я", "прізвище", "прізвища"])),
+        (Slot.name.rawValue, CommonWords.words(["imie", "imienia", "nazwisko", "nazwiska", "nazwisku", "name", "surname"], ukrainian: ["ім’я", "імя", "ім'я", "прізвище", "прізвища", "прізвищі"])),
         (Slot.organisation.rawValue, CommonWords.words(["organizacja", "organizacje", "organizacji", "stowarzyszenie", "stowarzyszenia", "fundacja",
                                       "fundacje", "fundacji", "organisation", "organization", "association", "foundation", "ngo"],
                                      ukrainian: ["організація", "організацію", "організації", "фонд", "фонду", "асоціація", "асоціацію", "об’єднання"])),
         (Slot.contact.rawValue, CommonWords.words(["kontakt", "kontaktu", "email", "mail", "maila", "telefon", "telefonu", "numer", "numeru",
-                                 "komorka", "komorki", "contact", "phone", "number", "adres"], ukrainian: ["контакт", "контакту", "телефон", "телефону", "номер", "номеру", "пошта", "пошту", "адреса", "адресу", "мейл", "імейл"])),
+                                 "komorka", "komorki", "mailu", "emailu", "numerze", "telefonie", "kontakcie", "adresie", "contact", "phone", "number", "adres"], ukrainian: ["контакт", "контакту", "контакті", "телефон", "телефону", "телефоні", "номер", "номеру", "номері", "пошта", "пошту", "адреса", "адресу", "мейл", "імейл"])),
         (Slot.district.rawValue, CommonWords.words(["dzielnica", "dzielnice", "dzielnicy", "osiedle", "osiedla", "district", "area"], ukrainian: ["район", "району", "мікрорайон", "селище"])),
         (Slot.programme.rawValue, CommonWords.words(["program", "programu", "programme", "projekt", "projektu"], ukrainian: ["програма", "програму", "програми", "проєкт", "проект"])),
     ]
@@ -509,9 +509,18 @@ extension SignupForm: ConversationForm {
     public static var intent: IntentID { .signup }
     public var expecting: String { slot.rawValue }
 
-    /// A question is answered aside anywhere but at the confirmation, and at the name unless it
-    /// reads as a name.
+    /// Consent, the summary and "on whose behalf?" take a bare "nie" as their answer.
+    public var asksYesOrNo: Bool { [.consent, .confirm, .organisation].contains(slot) }
+
+    /// A question is answered aside at the name unless it reads as a name, and at the summary
+    /// when it gives no yes or no and no new value ("i co teraz?", but not "nie, mój mail to …").
     public func answersAside(_ text: String) -> Bool {
-        slot != .confirm && (Answers.plainName(text) == nil || slot != .name || Answers.asksSomething(text))
+        switch slot {
+        case .name: return Answers.plainName(text) == nil || Answers.asksSomething(text)
+        case .confirm:
+            return Answers.yesNo(text, language: .pl) == nil && Answers.yesNo(text, language: .en) == nil && Contact.find(in: text) == nil
+                && Answers.correction(text, fields: Self.fieldWords) == nil
+        default: return true
+        }
     }
 }

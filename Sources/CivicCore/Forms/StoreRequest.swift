@@ -3,6 +3,8 @@
 /// Work for storage. Each leads to exactly one ``StoreResponse`` fed back to the session.
 public enum StoreRequest: Sendable, Equatable {
     case saveSignup(SignupDraft)
+    /// Correct a sign-up stored in this conversation (name, contact, district).
+    case correctSignup(SignupCorrection)
     case verifyOrganiser(code: String)
     case saveInterviewNote(InterviewNoteDraft)
     case countInterviews(organiserID: Int64)
@@ -11,6 +13,7 @@ public enum StoreRequest: Sendable, Equatable {
 
 public enum StoreResponse: Sendable, Equatable {
     case signup(SignupOutcome)
+    case signupCorrection(SignupCorrectionOutcome)
     case loggedIn(Organiser)
     /// Wrong code; the address may try again after this many seconds (the session adds its own
     /// delay, and locks after five).
