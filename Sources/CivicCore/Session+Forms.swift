@@ -112,7 +112,9 @@ extension Session {
     /// stored none (a later connection) is told to give its code to staff. Nil for any other line.
     mutating func correctingStoredSignup(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction]? {
         guard case .conversation = activity else { return nil }
-        if let done = conversation.signedUp, let reference = done.reference, let stored = done.draft {
+        // At a kiosk the next resident may be at the keyboard: a stored sign-up is never shown
+        // again there; corrections go through staff, as from another connection.
+        if !isKiosk, let done = conversation.signedUp, let reference = done.reference, let stored = done.draft {
             guard let form = SignupCorrectionForm(text, reference: reference, stored: stored, catalogue: catalogue) else { return nil }
             detectLanguage(of: text, catalogue: catalogue)
             return start(form, catalogue: catalogue, today: today, confidence: 1)

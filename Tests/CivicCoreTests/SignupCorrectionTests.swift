@@ -215,3 +215,23 @@ struct SignupCorrectionTests {
         #expect(try t.ask("dziękuję").intent == "thanks")
     }
 }
+
+@Suite("No correction of a stored sign-up at a kiosk")
+struct KioskSignupCorrectionTests {
+    @Test("the next person at the kiosk cannot bring the stored sign-up back", arguments: [
+        "popraw numer na 601 234 576", "zmień kontakt", "I gave the wrong number, it's 601 234 576",
+    ])
+    func kioskRefersToStaff(_ line: String) throws {
+        let token = "kiosk-token-0123456789"
+        var t = Transcript(session: Session(kioskTokens: [token]))
+        _ = t.say("/kiosk \(token)")
+        _ = try t.reply("zapisz mnie do Centrum Obywatelskiego")
+        _ = try t.reply("Anna Kowalska, anna@example.org")
+        _ = try t.reply("tak")
+        guard case .store = t.say("tak").first else { throw Transcript.TranscriptError.noReply }
+        _ = t.session.complete(.signup(.saved(reference: "KR-Q9Z2")), catalogue: t.catalogue, at: t.time)
+        let reply = try t.reply(line)
+        #expect(!reply.text.contains("Anna Kowalska") && !reply.text.contains("anna@example.org") && !reply.text.contains("KR-Q9Z2"), "\(reply.text)")
+        #expect(t.session.expecting == nil, "no correction form: \(reply.text)")
+    }
+}
