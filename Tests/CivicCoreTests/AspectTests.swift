@@ -426,3 +426,16 @@ struct FollowUpAspectTests {
         #expect(!text.contains("trzyetapowa") && !text.contains("three-stage") && !text.contains("триетапна"), "the fact, not the overview again: \(text)")
     }
 }
+
+/// "co to jest KDO?": the Coalition's materials use the abbreviation without spelling it out.
+@Suite("An abbreviation the seed does not expand")
+struct AbbreviationTests {
+    @Test("KDO, asked outright or as a follow-up", arguments: ["co oznacza skrót KDO?", "a to KDO to co takiego?", "що таке KDO?"])
+    func kdo(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("czym się zajmuje Koalicja na rzecz sąsiedztw?")
+        let text = try t.reply(line).text
+        #expect(text.contains("komisja dialogu obywatelskiego") || text.contains("комісія громадського діалогу"), "\(text)")
+        #expect(text.contains("nie rozwijają") || text.contains("не розшифровують"), "says the materials do not expand it: \(text)")
+    }
+}
