@@ -439,3 +439,25 @@ struct AbbreviationTests {
         #expect(text.contains("nie rozwijają") || text.contains("не розшифровують"), "says the materials do not expand it: \(text)")
     }
 }
+
+@Suite("A story's own question")
+struct StoryQuestionTests {
+    @Test("a story in scope whose question asks something else more surely: the question", arguments: [
+        "Od lat pomagam starszym sąsiadom na moim osiedlu w Krośnie i słyszałam, że miasto prowadziło akcję O.S. dla takich osób jak ja. Mąż mówi, że to pewnie drogie i nic z tego nie będzie. Kto płaci za akcję O.S.?",
+        "I have lived in Krosno for twenty years and I am interested in the O.S. action that the city organised for its residents a while ago. My neighbour asked me something I could not answer. Who pays for the O.S. action?",
+    ])
+    func question(_ line: String) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).intent == "funding")
+    }
+
+    @Test("a closing courtesy after a story is no question of its own", arguments: [
+        "Jestem z Krosna i chciałabym dowiedzieć się więcej o akcji O.S., o której mówiła mi sąsiadka z bloku, bo sama szukam sposobu, żeby coś zrobić dla swojego osiedla. Proszę o informację, na czym ta akcja polega. Z góry serdecznie dziękuję za odpowiedź.",
+        "Good morning, I recently moved to Kraków and a colleague from work keeps telling me about the Centrum Obywatelskie and the support it gives to small local groups like ours. Please tell me what the centre actually offers. Many thanks in advance and have a nice day.",
+    ])
+    func closingCourtesy(_ line: String) throws {
+        var t = Transcript()
+        let answer = try t.reply(line)
+        #expect(![IntentID.thanks, .greeting, .goodbye, .fallback].contains(answer.intent), "\(answer.text)")
+    }
+}

@@ -348,6 +348,13 @@ public struct IntentMatcher: Sendable {
     /// True when `tokens` name a programme or hold a keyword of `intent`. Content words of
     /// in-scope examples alone are not enough: "gdzie i jak się to załatwia?" after a story
     /// about re-registering a car has them.
+    /// True when the words name one of the programmes.
+    func namesProgramme(_ tokens: [String]) -> Bool {
+        if let other = reading(tokens) { return other.namesProgramme(tokens) }
+        let words = lexemes(tokens)
+        return topicAliases.contains(where: { AliasTable.contains(words, $0.words) })
+    }
+
     func hasOwnWords(_ tokens: [String], for intent: IntentID) -> Bool {
         let words = lexemes(tokens)
         if topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) { return true }
@@ -370,24 +377,32 @@ public struct IntentMatcher: Sendable {
     /// ``sentencesRead`` sentences are read, each once, so the work stays linear in the message.
     public func questionSentence(of text: String, whole: IntentMatch) -> IntentMatch? {
         guard whole.layer != .exactPhrase, Self.tellsStory(text) else { return nil }
-        let inScope = whole.intent != IntentID.fallback
+        // A story read as a courtesy ("…Proszę o informację, na czym ta akcja polega. Z góry
+        // dziękuję.") is read as one out of scope: its request is in another sentence.
+        let courtesy = [IntentID.greeting, .thanks, .goodbye].contains(whole.intent)
+        let inScope = whole.intent != IntentID.fallback && !courtesy
         let sentences = Self.sentences(of: text)
         guard sentences.count >= 2 else { return nil }
         var order = sentences.reversed().filter(\.asks)
-        if order.isEmpty, let last = sentences.last { order = [last] }
+        if order.isEmpty { order = courtesy ? Array(sentences.reversed()) : sentences.last.map { [$0] } ?? [] }
         for sentence in order.prefix(Self.sentencesRead) {
             let tokens = correctedTokens(String(sentence.text))
             let match = match(tokens: tokens)
             if inScope {
                 // In scope as a whole, but its question reads more surely as something else: "…
                 // my husband doubts it all. Where does the money come from?" asks the funding.
+                // Only a question does: a closing "Z góry dziękuję." is no thanks for nothing.
+                guard sentence.asks, match.intent != whole.intent, match.layer != .outOfScope, match.confidence > whole.confidence,
+                      ![IntentID.fallback, .greeting, .thanks, .goodbye].contains(match.intent) else { return nil }
                 let own = reading(tokens).map { $0.hasOwnWords(tokens, for: match.intent) } ?? hasOwnWords(tokens, for: match.intent)
-                return match.intent != whole.intent && match.layer != .outOfScope && match.confidence > whole.confidence && own ? match : nil
+                return own ? match : nil
             }
             guard match.layer != .outOfScope, match.confidence >= questionConfidence,
                   ![IntentID.fallback, .greeting, .thanks, .goodbye].contains(match.intent) else { continue }
             // The question names what it asks about by our words — one of its intent's keywords
-            // or a programme — not only "gdzie i jak się to załatwia?" after a story of a dog.
+            // or a programme — not only "gdzie i jak się to załatwia?" after a story of a dog. A
+            // story read as a courtesy may have named the programme in another sentence.
+            if courtesy, namesProgramme(correctedTokens(text)) { return match }
             if let other = reading(tokens) { return other.hasOwnWords(tokens, for: match.intent) ? match : nil }
             return hasOwnWords(tokens, for: match.intent) ? match : nil
         }
