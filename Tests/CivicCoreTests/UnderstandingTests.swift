@@ -245,17 +245,3 @@ struct QuestionSentenceTests {
         #expect(matcher.match(line).intent == .fallback)
     }
 }
-
-/// "I want to do something for my district, where do I go?" is the programmes' own question.
-@Suite("Doing something for one's district")
-struct ForMyDistrictTests {
-    @Test("asked as a resident would, in each language", arguments: [
-        "co mogę zrobić dla swojego osiedla?", "ja chce robic cos dla moja dzielnica, gdzie ja moge isc?",
-        "I want to help my neighbourhood, where can I go?", "що я можу зробити для свого району?",
-    ])
-    func join(_ line: String) throws {
-        var t = Transcript()
-        let answer = try t.reply(line)
-        #expect(answer.intent == "join", "\(answer.text)")
-    }
-}
