@@ -345,9 +345,6 @@ public struct IntentMatcher: Sendable {
         return questionSentence(of: text, whole: whole) ?? whole
     }
 
-    /// True when `tokens` name a programme or hold a keyword of `intent`. Content words of
-    /// in-scope examples alone are not enough: "gdzie i jak się to załatwia?" after a story
-    /// about re-registering a car has them.
     /// True when the words name one of the programmes.
     func namesProgramme(_ tokens: [String]) -> Bool {
         if let other = reading(tokens) { return other.namesProgramme(tokens) }
@@ -355,6 +352,9 @@ public struct IntentMatcher: Sendable {
         return topicAliases.contains(where: { AliasTable.contains(words, $0.words) })
     }
 
+    /// True when `tokens` name a programme or hold a keyword of `intent`. Content words of
+    /// in-scope examples alone are not enough: "gdzie i jak się to załatwia?" after a story
+    /// about re-registering a car has them.
     func hasOwnWords(_ tokens: [String], for intent: IntentID) -> Bool {
         let words = lexemes(tokens)
         if topicAliases.contains(where: { AliasTable.contains(words, $0.words) }) { return true }
