@@ -164,6 +164,16 @@ public enum Messages {
     public static let kioskRefused = Localized(pl: "Nieznany token kiosku.", en: "Unknown kiosk token.", uk: "Невідомий токен кіоску.")
     public static let signupOffer = Localized(pl: "Chcesz się zapisać teraz? Napisz „tak”.", en: "Would you like to sign up now? Write \"yes\".", uk: "Хочете записатися зараз? Напишіть «так».")
     public static let anythingElse = Localized(pl: "Dobrze. W czym jeszcze mogę pomóc?", en: "All right. What else can I help with?", uk: "Добре. Чим ще можу допомогти?")
+    /// "nie chcę się zapisywać" outside a form: no form opens, nothing is stored.
+    public static let notSigningUp = Localized(
+        pl: "Dobrze – nikogo nie zapisuję i niczego nie zapisałem. W czym jeszcze mogę pomóc?",
+        en: "All right – I am not signing you up and have stored nothing. What else can I help with?",
+        uk: "Добре — я нікого не записую і нічого не зберіг. Чим ще можу допомогти?")
+    /// "czy coś się zapisało?" in a conversation that stored no sign-up.
+    public static let nothingStoredHere = Localized(
+        pl: "Nie – w tej rozmowie nic nie zapisałem. Zapisuję dopiero po Twoim potwierdzeniu na końcu formularza.",
+        en: "No – nothing has been stored in this conversation. I store a sign-up only once you confirm it at the end of the form.",
+        uk: "Ні — у цій розмові я нічого не зберіг. Я зберігаю запис лише після вашого підтвердження наприкінці форми.")
     public static let goodbye = Localized(pl: "Do widzenia! Dziękujemy za rozmowę.", en: "Goodbye! Thank you for talking to us.", uk: "До побачення! Дякуємо за розмову.")
     public static let unknownCommand = Localized(
         pl: "Nie znam polecenia {command}. Wpisz /pomoc, aby zobaczyć listę.",

@@ -73,6 +73,14 @@ extension Session {
     mutating func respondUnderstood(_ text: String, line: LineUnderstanding, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         let offered = conversation.signupOffered
         conversation.signupOffered = false
+        if conversation.signedUp == nil, Answers.asksWhetherTypedWasSaved(text) {
+            // "czy coś się zapisało z tego, co pisałam?" after leaving a form: no, and when we would.
+            return reply(Messages.nothingStoredHere[language], intent: .privacy, confidence: 1)
+        }
+        if line.match.intent == .signup || Answers.asksToSignUp(line.words), Answers.refusesSignup(text) {
+            // "nie chcę się zapisywać", "я не хочу записываться": a refusal, never a form.
+            return reply(Messages.notSigningUp[language], intent: .signup, confidence: 1)
+        }
         if !offered, Answers.isAcknowledgement(words: line.words) {
             // "dobra", "ok": the resident heard the answer; neither a question nor a goodbye.
             return reply(Messages.anythingElse[language])

@@ -25,6 +25,7 @@ extension Answers {
         "передумала", "передумав", "я передумала", "я передумав", "не хочу давати", "не хочу давати дані", "не хочу надавати",
         "не хочу записуватися", "не хочу записуватись", "не буду записуватися", "не записуйте мене", "не записуйте", "не треба",
         "не потрібно", "забудьте", "забудь", "не хочу", "ні дякую", "передумал", "не хочу давать", "не надо",
+        "не надо записывать", "не записывайте", "не записывайте меня", "не хочу записываться", "не буду записываться",
         "peredumala", "peredumav", "ne khochu",
     ].map(TextNormalizer.tokens)
 
@@ -35,10 +36,11 @@ extension Answers {
         "moich", "moje", "swoich", "danych", "dane", "mi", "mnie", "sie", "tego", "tej", "tym", "ten", "formularz", "formularza",
         "zapis", "zapisu", "zapisywac", "na", "razie", "teraz", "ja", "i", "too", "me", "my", "details", "data", "personal", "it", "the",
         "form", "actually", "so", "well", "oh", "please", "thanks", "think", "wait", "then", "about", "anymore", "after", "all", "any",
-        "sign", "up", "give", "this", "that", "now", "ah",
+        "sign", "up", "give", "this", "that", "now", "ah", "mowie", "mowilam", "mowilem", "ze", "przeciez", "naprawde", "serio",
+        "told", "you", "i", "said", "really",
     ], ukrainian: [
         "ні", "ну", "а", "я", "вже", "все", "таки", "мабуть", "вибачте", "вибач", "знаєте", "знаєш", "що", "дякую", "ой", "мої", "свої",
-        "дані", "даних", "мене", "це", "цього", "форму", "ok", "ок", "нет", "данные", "ni",
+        "дані", "даних", "мене", "це", "цього", "форму", "ok", "ок", "нет", "данные", "ni", "спасибо", "кажу", "говорю", "же",
     ])
 
     /// True when the line only takes back the wish to go on with the form or refuses its data:
@@ -56,6 +58,24 @@ extension Answers {
             found = found || withdrawn
         }
         return found
+    }
+
+    /// "nie chcę się zapisywać do żadnego programu", "I don't want to sign up", "я не хочу
+    /// записуватися": a withdrawal, or a want negated — for a line that would otherwise ask for
+    /// a sign-up (the caller's check).
+    public static func refusesSignup(_ text: String) -> Bool {
+        if withdraws(text) { return true }
+        let words = TextNormalizer.tokens(text)
+        let wants: Set<String> = CommonWords.words(["chce", "chcemy", "chcialbym", "chcialabym", "want", "wanna", "wish"],
+                                                  ukrainian: ["хочу", "хочемо", "хотів", "хотіла", "хотел", "хотела"])
+        // The negated want must be the sign-up's: "chcę się zapisać, nie chcę czekać" is none.
+        let signUp = ["zapis", "zglos", "dolacz", "sign", "regist", "enrol", "join", "запис", "зареєстр", "регистр"]
+        return words.indices.dropLast().contains { index in
+            // "don't" is read as "don", "t".
+            (negationWords.contains(words[index]) || words[index] == "t") && wants.contains(words[index + 1])
+                && words[(index + 1)...].contains { word in signUp.contains(where: word.hasPrefix) }
+        }
+            || containsPhrase(words, ["nie zapisuj", "nie zapisujcie", "do not sign", "don t sign", "не записуйте", "не записывайте"].map(TextNormalizer.tokens))
     }
 
     /// Words that turn the phrase after them into its opposite.
@@ -96,21 +116,43 @@ extension Answers {
     static let signOffPhrases: [[String]] = ["pozdrawiam", "pozdrawiamy", "pozdrowienia", "serdecznie pozdrawiam", "kind regards", "best regards",
                                              "regards", "з повагою"].map(TextNormalizer.tokens)
 
-    /// A line that only takes leave inside a form: every goodbye (``isGoodbye(_:)``) and a
-    /// sign-off with thanks ("ok dzięki, pozdrawiam", "thanks, regards").
+    /// A line that takes leave inside a form: every goodbye (``isGoodbye(_:)``), a sign-off with
+    /// thanks ("ok dzięki, pozdrawiam", "thanks, regards"), and any line that is no question and
+    /// says one of ``leavePhrases`` among other words ("Dobrze, muszę już kończyć, do widzenia,
+    /// odezwę się później"): no answer to the form — above all no "yes" to its consent question.
     public static func signsOff(_ text: String) -> Bool {
         let words = TextNormalizer.tokens(text)
+        if !text.contains("?"), words.count <= 24, containsPhrase(words, leavePhrases) { return true }
         guard words.count <= farewellMaxWords else { return false }
         return isFarewell(words: words) || isCovered(words, by: farewellPhrases + signOffPhrases, companions: farewellCompanions)
     }
+
+    /// Phrases that take leave wherever they stand in a line, and are no value of any field.
+    static let leavePhrases: [[String]] = [
+        "do widzenia", "dowidzenia", "do zobaczenia", "do uslyszenia", "musze konczyc", "musze juz konczyc", "musze leciec", "musze juz leciec",
+        "musze juz isc", "odezwe sie pozniej", "odezwe sie", "goodbye", "bye", "bye bye", "i have to go", "i must go", "i need to go", "gotta go",
+        "talk later", "до побачення", "мені пора", "мені вже пора", "мушу йти", "до свидания", "мне пора", "мне нужно идти",
+    ].map(TextNormalizer.tokens)
 
     /// Words saying that something was saved ("zapisane", "saved", "збережено"). The first person
     /// ("zapisałam się") is not among them: that tells of a sign-up, not asks about the form.
     static let savedWords: Set<String> = CommonWords.words([
         "zapisane", "zapisany", "zapisana", "zapisal", "zapisales", "zapisalas", "zapisaliscie", "zapisalo", "zapisuje", "zapisujecie",
         "zapamietane", "zapamietales", "zapamietany", "zachowane", "przechowywane", "zachowales", "przechowujecie",
-        "saved", "stored", "recorded", "kept", "storing", "saving", "keeping",
+        "saved", "stored", "recorded", "kept", "storing", "saving", "keeping", "store", "save",
     ], ukrainian: ["збережено", "збережене", "збережені", "зберегли", "зберіг", "збереглося", "зберігаєте", "записано", "записали", "сохранено", "сохранили"])
+
+    /// Words of "what I typed": outside a form, a question whether that was saved ("czy coś się
+    /// zapisało z tego, co pisałam?") — not what data the programmes keep ("jakie dane przechowujecie?").
+    static let typedWords: Set<String> = CommonWords.words([
+        "cos", "cokolwiek", "wpisalam", "wpisalem", "pisalam", "pisalem", "podalam", "podalem", "napisalam", "napisalem",
+        "anything", "something", "typed", "entered", "wrote", "gave",
+    ], ukrainian: ["щось", "писала", "писав", "написала", "написав", "ввела", "ввів", "что-то", "писала", "вводила"])
+
+    /// "czy coś się zapisało z tego, co pisałam?" after leaving a form (``typedWords``).
+    public static func asksWhetherTypedWasSaved(_ text: String) -> Bool {
+        asksWhetherSaved(text) && TextNormalizer.tokens(text).contains(where: typedWords.contains)
+    }
 
     /// "czy to, co wpisałam, zostało gdzieś zapisane?", "is what I typed saved?", "a mogę zobaczyć,
     /// co zapisaliście?", "чи збережено те, що я написала?": a question whether the form's
