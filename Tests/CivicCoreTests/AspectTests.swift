@@ -461,3 +461,17 @@ struct StoryQuestionTests {
         #expect(![IntentID.thanks, .greeting, .goodbye, .fallback].contains(answer.intent), "\(answer.text)")
     }
 }
+
+@Suite("What a story's question names")
+struct StoryQuestionNamesTests {
+    @Test("the programme the question names, not the one the story names", arguments: [
+        "Mój syn chodził na warsztaty do Centrum Obywatelskiego w Krakowie i bardzo je chwalił, więc sama zaczęłam się interesować takimi rzeczami. Słyszałam, że u nas też było coś podobnego. Kto prowadził szkolenie w Krośnie?",
+        "My daughter studies in Kraków and attended a workshop at the Centrum Obywatelskie there, and she loved it. I am curious whether the course here had outside trainers too. Who ran the training in Krosno?",
+        "Моя донька навчається в Кракові і була на семінарі в Centrum Obywatelskie, їй дуже сподобалося. Мені цікаво, чи в нас теж були тренери ззовні. Хто проводив навчання в Кросно?",
+    ])
+    func questionNames(_ line: String) throws {
+        var t = Transcript()
+        let text = try t.reply(line).text
+        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+    }
+}

@@ -585,6 +585,15 @@ public struct IntentMatcher: Sendable {
         return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
     }
 
+    /// The one programme with an aspect (`asks:`) whose words `tokens` say as typed ("kto
+    /// prowadził szkolenie?": only the O.S. action has trainers); nil for none or several.
+    public func aspectTopic(of tokens: [String]) -> String? {
+        if let other = reading(tokens) { return other.aspectTopic(of: tokens) }
+        let texts = Set(tokens)
+        let asked = topicAspects.filter { $0.value.contains { !$0.words.isDisjoint(with: texts) } }
+        return asked.count == 1 ? asked.first?.key : nil
+    }
+
     /// The Latin words of a line read by the Ukrainian matcher, when they say something of their
     /// own: two words or more beside its Cyrillic ones that carry content or ask ("ile kosztuje
     /// szkolenie"), not counting the names of programmes and cities ("Socially Organised" alone

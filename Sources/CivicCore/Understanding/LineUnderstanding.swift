@@ -44,11 +44,24 @@ public struct LineUnderstanding: Sendable {
         self.isRussian = language == .uk && LanguageDetector.isRussian(text, words: words)
         self.folded = folded
         var mentions = matcher.mentions(tokens: corrected)
-        if mentions.topicByCity, asked != corrected, matcher.mentions(tokens: asked).topic == nil {
-            // "…trenerka była ponoć z Krakowa. Kto właściwie prowadził to szkolenie?": a city in
-            // the story around the question says where someone came from, not what is asked about.
-            mentions.topic = nil
-            mentions.topicByCity = false
+        let askedMentions = asked != corrected ? matcher.mentions(tokens: asked) : mentions
+        if askedMentions.topic != nil {
+            // "Córka była na szkoleniu w Centrum Obywatelskim… Kto prowadził szkolenie w tej
+            // krośnieńskiej akcji?": what the question itself names, not the story around it.
+            mentions = askedMentions
+        } else if asked != corrected {
+            if mentions.topicByCity {
+                // "…trenerka była ponoć z Krakowa. Kto właściwie prowadził to szkolenie?": a city in
+                // the story around the question says where someone came from, not what is asked.
+                mentions.topic = nil
+                mentions.topicByCity = false
+            }
+            if mentions.topic == nil, let asking = matcher.aspectTopic(of: asked) {
+                // "…Kto właściwie prowadził to szkolenie?": the question asks what only one
+                // programme has.
+                mentions.topic = asking
+                mentions.topicByCity = false
+            }
         }
         self.mentions = mentions
         let whole = matcher.match(tokens: corrected)
