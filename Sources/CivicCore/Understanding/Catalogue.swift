@@ -202,6 +202,12 @@ public final class Catalogue: Sendable {
         understandingCache.understanding(of: text) { LineUnderstanding($0, matcher: matcher) }
     }
 
+    /// The line read in `language`, whatever it looks like alone (never cached: the cache holds
+    /// what a line says by itself).
+    public func understand(_ text: String, readAs language: Language) -> LineUnderstanding {
+        LineUnderstanding(text, matcher: matcher, reading: language)
+    }
+
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
     public func intent(_ id: IntentID) -> Intent? { intentIndex[id].map { intents[$0] } }
 
