@@ -4,7 +4,7 @@ extension Session {
     mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         // The requests about the conversation itself, read from the line's words once.
         let words = TextNormalizer.tokens(text)
-        if FormalPolish.addressesFormally(words: words) { conversation.formal = true }
+        noteRegister(words)
         if Answers.isRepeat(words: words) || Answers.asksToRepeat(words: words) {
             return repeatLast(catalogue: catalogue, today: today)
         }
@@ -392,8 +392,12 @@ extension Session {
         if case .form(let form) = activity {
             return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent)
         }
-        guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
-        return [.reply(lastReply, format: format, prompt: true)]
+        guard var again = lastReply else { return reply(Messages.nothingToRepeat[language]) }
+        if again.language == .pl, conversation.formal {
+            // Said before the resident first wrote formally: in the register of the conversation now.
+            again.text = FormalPolish.rewrite(again.text)
+        }
+        return [.reply(again, format: format, prompt: true)]
     }
 
     /// Intents a "czy to jeszcze trwa?" may come as: not a contact's or an office's ("czy biuro
@@ -570,6 +574,22 @@ extension Session {
     func cyrillicSpelling(of text: String, words: [String], catalogue: Catalogue) -> [String]? {
         guard !words.isEmpty, !LanguageDetector.isCyrillic(text), conversationLanguage(of: text, words: words, catalogue: catalogue) == .uk else { return nil }
         return catalogue.matcher.transliterated(words)
+    }
+
+    /// The register of the conversation is the resident's: the first Polish line that shows one
+    /// — formally ("Szanowni Państwo", "uprzejmie proszę", "czy mogłaby Pani") or with "ty"
+    /// ("możesz mi powiedzieć", "cześć", "zapisz mnie") — decides it for the rest of it, so that
+    /// "proszę o numer" from a resident who wrote "możesz" turns nothing formal, and "możesz
+    /// powtórzyć?" from one who wrote "Szanowni Państwo" nothing informal. Before such a line
+    /// the replies are informal, as `intents/` writes them.
+    mutating func noteRegister(_ words: [String]) {
+        guard !conversation.registerShown else { return }
+        if FormalPolish.addressesFormally(words: words) {
+            conversation.formal = true
+            conversation.registerShown = true
+        } else if FormalPolish.addressesInformally(words: words) {
+            conversation.registerShown = true
+        }
     }
 
     /// The first sentence of `text` and what follows it: a sentence ends at ".", "!" or "?"

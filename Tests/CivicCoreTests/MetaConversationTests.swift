@@ -329,4 +329,51 @@ struct MetaConversationTests {
         let words = Set(TextNormalizer.tokens(text))
         return !words.isDisjoint(with: ["tez", "rowniez", "either", "too", TextNormalizer.fold("теж"), TextNormalizer.fold("також")])
     }
+
+    // MARK: - Register
+
+    @Test("a resident who wrote formally is answered formally everywhere, also after a line with \"ty\"", arguments: [
+        ["Szanowni Państwo, gdzie jest Centrum Obywatelskie?", "możesz powtórzyć?", "a ile to kosztuje?", "dzięki"],
+        ["Uprzejmie proszę o adres Centrum Obywatelskiego.", "powtórz", "powiedz, ile kosztuje", "dziękuję"],
+        ["Czy mogłaby Pani podać adres Centrum Obywatelskiego?", "a jaka jutro pogoda?", "a jutro?", "dzięki, to wszystko"],
+    ])
+    func formalEverywhere(_ lines: [String]) throws {
+        var t = Transcript()
+        for line in lines {
+            let reply = try t.reply(line)
+            #expect(FormalPolishTests.informalWords(in: reply.text).isEmpty, "\(line): \(reply.text)")
+        }
+    }
+
+    @Test("a resident who wrote with \"ty\" is answered informally everywhere, also after \"proszę o\" or \"Pani\"", arguments: [
+        ["hej, gdzie jest Centrum Obywatelskie?", "proszę o informację, czy pani z centrum odbiera telefon", "dziękuję"],
+        ["możesz mi powiedzieć, gdzie jest Centrum Obywatelskie?", "proszę o numer telefonu", "dziękuję bardzo"],
+        ["zapisz mnie do Centrum Obywatelskiego", "/anuluj", "Pani Kasia mówiła, że jest taniej. Ile to kosztuje?", "dzięki"],
+    ])
+    func informalEverywhere(_ lines: [String]) throws {
+        var t = Transcript()
+        var replies: [Reply] = []
+        for line in lines { replies.append(try t.reply(line)) }
+        for reply in replies { #expect(!reply.text.contains("Państw"), "\(reply.text)") }
+        #expect(replies.last?.intent == .thanks)
+        #expect(replies.last.map { $0.text.contains("będziesz") || $0.text.contains("pisz") } == true, "\(replies.last?.text ?? "")")
+    }
+
+    @Test("\"powtórz\" after the resident first wrote formally repeats in the formal register")
+    func repeatInRegister() throws {
+        var t = Transcript()
+        let informal = try t.reply("gdzie jest Centrum Obywatelskie?")
+        #expect(!FormalPolishTests.informalWords(in: informal.text).isEmpty, "the contact reply says „sprawdź”: \(informal.text)")
+        _ = try t.reply("Szanowni Państwo, uprzejmie dziękuję.")
+        let again = try t.reply("powtórz")
+        #expect(FormalPolishTests.informalWords(in: again.text).isEmpty, "\(again.text)")
+    }
+
+    @Test("\"ty\" in a resident's words", arguments: [
+        ("możesz mi powiedzieć, gdzie to jest?", true), ("cześć, mam pytanie", true), ("zapisz mnie, proszę", true),
+        ("gdzie jest centrum?", false), ("ile kosztuje szkolenie?", false),
+    ])
+    func informalMarkers(_ line: String, _ informal: Bool) {
+        #expect(FormalPolish.addressesInformally(words: TextNormalizer.tokens(line)) == informal)
+    }
 }
