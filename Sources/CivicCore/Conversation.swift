@@ -25,6 +25,10 @@ public struct Conversation: Sendable, Equatable {
     /// The resident writes formally ("Szanowni Państwo", "uprzejmie proszę"): Polish replies use
     /// the "Państwo" form, for good.
     public var formal = false
+    /// The resident's own words showed the register (formal or with "ty"): it no longer changes.
+    public var registerShown = false
+    /// The words of the last question answered with the fallback: the same again is no other question.
+    var lastFallbackWords: [String]?
     /// The resident was told, once, that Russian is understood but answered in our languages.
     public var russianNoted = false
     /// Answers in brief: only their first line (the answer), the rest on "więcej".

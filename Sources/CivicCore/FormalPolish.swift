@@ -41,6 +41,21 @@ public enum FormalPolish {
         return false
     }
 
+    /// Folded Polish words of a resident who speaks to us with "ty" (or the plain "wy"): the
+    /// second person of verbs and pronouns, and the greetings among friends.
+    static let informalMarkers: Set<String> = [
+        "mozesz", "wiesz", "masz", "jestes", "potrafisz", "umiesz", "znasz", "pomozesz", "powiesz", "podasz", "sprawdzisz", "zapiszesz",
+        "powiedz", "podaj", "pomoz", "sprawdz", "zapisz", "napisz", "wyjasnij", "daj", "pokaz", "opowiedz", "wytlumacz",
+        "cie", "ciebie", "tobie", "toba", "twoj", "twoja", "twoje",
+        "mozecie", "wiecie", "macie", "jestescie", "pomagacie", "robicie", "powiedzcie", "podajcie", "zapiszcie", "pomozcie",
+        "czesc", "hej", "hejka", "siema", "siemka", "elo", "czolem", "witaj",
+    ]
+
+    /// True when the folded words speak to us with "ty" ("możesz mi powiedzieć", "cześć", "zapisz mnie").
+    public static func addressesInformally(words: [String]) -> Bool {
+        words.contains(where: informalMarkers.contains)
+    }
+
     /// A folded Polish infinitive: "zapisac", "podac", "pomoc" (-c), "isc", "moc".
     static func isInfinitive(_ word: String) -> Bool {
         word.count >= 4 && (word.hasSuffix("ac") || word.hasSuffix("ec") || word.hasSuffix("ic") || word.hasSuffix("yc") || word.hasSuffix("uc") || word.hasSuffix("oc") || word.hasSuffix("sc") || word.hasSuffix("ic"))

@@ -62,6 +62,66 @@ public enum Messages {
         en: "(I understand Russian, but I answer in Polish, English and Ukrainian.)",
         uk: "(Я розумію російську, але відповідаю польською, англійською та українською.)"
     )
+    // Questions about a language ("czy mogę pisać po ukraińsku?"): yes or no, first.
+    /// A language's name as it follows "write/answer": "po ukraińsku", "in Ukrainian", "українською".
+    public static func languageNamed(_ language: Language) -> Localized {
+        switch language {
+        case .pl: Localized(pl: "po polsku", en: "in Polish", uk: "польською")
+        case .en: Localized(pl: "po angielsku", en: "in English", uk: "англійською")
+        case .uk: Localized(pl: "po ukraińsku", en: "in Ukrainian", uk: "українською")
+        }
+    }
+    /// A language civicd neither speaks nor understands, named as it follows "nie rozmawiam" / "I do not speak".
+    public static func foreignNamed(_ language: ForeignLanguage) -> Localized {
+        switch language {
+        case .german: Localized(pl: "po niemiecku", en: "German", uk: "німецькою")
+        case .french: Localized(pl: "po francusku", en: "French", uk: "французькою")
+        case .spanish: Localized(pl: "po hiszpańsku", en: "Spanish", uk: "іспанською")
+        case .italian: Localized(pl: "po włosku", en: "Italian", uk: "італійською")
+        }
+    }
+    /// "czy mogę pisać po ukraińsku?": yes, and the answers will be in it.
+    public static let languageYes = Localized(
+        pl: "Tak, możesz pisać {language} – odpowiem {language}.",
+        en: "Yes, you can write {language} – I will answer {language}.",
+        uk: "Так, можна писати {language} — я відповім {language}."
+    )
+    /// "rozumiesz po rosyjsku?": yes, and in which language such questions are answered.
+    public static let russianYes = Localized(
+        pl: "Tak, rozumiem po rosyjsku – na pytania po rosyjsku odpowiadam {language}.",
+        en: "Yes, I understand Russian – questions in Russian are answered {language}.",
+        uk: "Так, я розумію російську — на питання російською відповідаю {language}."
+    )
+    /// "mówisz po niemiecku?": no, and the languages spoken.
+    public static let languageNo = Localized(
+        pl: "Nie, {language} nie rozmawiam. Mówię po polsku, angielsku i ukraińsku, a rozumiem też po rosyjsku.",
+        en: "No, I do not speak {language}. I speak Polish, English and Ukrainian, and understand Russian.",
+        uk: "Ні, {language} я не розмовляю. Я розмовляю польською, англійською та українською, а розумію ще й російську."
+    )
+
+    /// To a self-introduction with no question ("piszę z fundacji z Wrocławia"): a welcome and
+    /// what can be asked, never the refusal.
+    public static let introductionWelcome = Localized(
+        pl: "Dzień dobry! W czym mogę pomóc?\nOdpowiadam na pytania o programy społeczne w Krośnie, Krakowie, Wrocławiu i zachodniopomorskim: zapisy, terminy, kontakt, koszty i finansowanie.",
+        en: "Hello! How can I help?\nI answer questions about community programmes in Krosno, Kraków, Wrocław and West Pomerania: signing up, dates, contacts, costs and funding.",
+        uk: "Добрий день! Чим можу допомогти?\nЯ відповідаю на питання про громадські програми в Кросно, Кракові, Вроцлаві й Західному Помор’ї: запис, дати, контакти, вартість і фінансування."
+    )
+    /// The same out-of-scope question asked again right after its fallback: no "też" — it is
+    /// not another question. Taken in turn, as ``fallbackStill`` is.
+    public static let fallbackSame = [
+        Localized(pl: "Na to pytanie nadal nie mam odpowiedzi. Najlepiej zapytać człowieka.\n{human}",
+                  en: "I still have no answer to that question. Best ask a person.\n{human}",
+                  uk: "На це питання я й далі не маю відповіді. Найкраще запитати людину.\n{human}"),
+        Localized(pl: "Tu naprawdę nie pomogę – zapytaj:\n{human}", en: "I really cannot help with this one – please ask:\n{human}",
+                  uk: "Тут я справді не допоможу — запитайте:\n{human}"),
+    ]
+    /// "krócej" when the answers are already short: said so, and the last answer's first sentence.
+    public static let briefAlready = Localized(
+        pl: "Już odpowiadam krótko.",
+        en: "I am already answering briefly.",
+        uk: "Я вже відповідаю коротко."
+    )
+
     /// The second fallback in a row: shorter than the first, and whom to ask.
     public static let fallbackAgain = Localized(
         pl: "Tego też nie wiem. Najlepiej zapytać człowieka.\n{human}",
@@ -78,10 +138,12 @@ public enum Messages {
     ]
 
     /// The fallback's words for the `inRow`-th fallback in a row: nil for the first (the full
-    /// reply from `intents/`), shorter from the second on.
-    public static func fallback(inRow: Int) -> Localized? {
+    /// reply from `intents/`), shorter from the second on. "też"/"również" ("that either") only
+    /// of another question: the same question again is told so.
+    public static func fallback(inRow: Int, sameQuestion: Bool = false) -> Localized? {
         switch inRow {
         case ...1: nil
+        case _ where sameQuestion: fallbackSame[(inRow - 2) % fallbackSame.count]
         case 2: fallbackAgain
         default: fallbackStill[(inRow - 3) % fallbackStill.count]
         }

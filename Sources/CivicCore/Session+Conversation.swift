@@ -4,16 +4,24 @@ extension Session {
     mutating func respond(to text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         // The requests about the conversation itself, read from the line's words once.
         let words = TextNormalizer.tokens(text)
-        if FormalPolish.addressesFormally(words: words) { conversation.formal = true }
-        if Answers.isRepeat(words: words) {
+        noteRegister(words)
+        if Answers.isRepeat(words: words) || Answers.asksToRepeat(words: words) {
             return repeatLast(catalogue: catalogue, today: today)
         }
         if case .conversation = activity, Answers.asksForCommands(words: words) {
             return reply(Messages.help[language])
         }
-        if let requested = Answers.languageRequest(words: words) ?? Self.lastSentence(of: text).flatMap({ Answers.languageRequest(words: TextNormalizer.tokens($0)) }) {
+        // "mozhna ukrainskoiu?": a Latin-typed Ukrainian line asks in the words of its Cyrillic spelling.
+        let spelt = cyrillicSpelling(of: text, words: words, catalogue: catalogue)
+        if let requested = Answers.languageRequest(words: words) ?? Self.lastSentence(of: text).flatMap({ Answers.languageRequest(words: TextNormalizer.tokens($0)) })
+            ?? spelt.flatMap(Answers.languageRequest) {
             // Also at the end of a longer line: "przepraszam, mój polski nie jest dobry. can we continue in English?"
             return switchLanguage(to: requested, catalogue: catalogue, today: today)
+        }
+        let question = text.contains("?")
+        if let asked = Answers.languageQuestion(words: words, question: question) ?? spelt.flatMap({ Answers.languageQuestion(words: $0, question: question) }) {
+            // "czy mogę pisać po ukraińsku?", "вы понимаете по-русски?": yes or no, then the switch.
+            return answerLanguageQuestion(asked, text: text, words: words, catalogue: catalogue, today: today)
         }
         if case .conversation = activity, let length = Answers.lengthRequest(words: words) {
             return changeLength(length)
@@ -22,8 +30,8 @@ extension Session {
         case .conversation:
             break
         case .loginCode, .form:
-            if !languageChosen, text.hasSuffix("?"), let detected = catalogue.matcher.language(of: text, words: TextNormalizer.tokens(text)) {
-                language = LanguageDetector.isRussian(text, words: TextNormalizer.tokens(text)) ? russianReply : detected
+            if !languageChosen, text.hasSuffix("?"), let detected = conversationLanguage(of: text, words: words, catalogue: catalogue) {
+                language = LanguageDetector.isRussian(text, words: words) ? russianReply : detected
             }
             if Answers.isGoodbye(text) {
                 // Leaving in the middle of a form: drop it (nothing stored) and end the session,
@@ -47,7 +55,11 @@ extension Session {
             return continueForm(text, catalogue: catalogue, today: today)
         }
 
-        let line = catalogue.understand(text)
+        var line = catalogue.understand(text)
+        if line.language != .uk, conversationLanguage(of: text, words: words, catalogue: catalogue, detected: line.language) == .uk {
+            // "jak zapysatysja?" in a Ukrainian conversation: read, and answered, as Ukrainian.
+            line = catalogue.understand(text, readAs: .uk)
+        }
         if !languageChosen, let detected = line.language {
             language = line.isRussian ? russianReply : detected
         }
@@ -127,8 +139,9 @@ extension Session {
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
         }
-        if Answers.asksIfBot(line.words), let help = catalogue.intent(.help) {
-            // "jesteś człowiekiem czy ai?": say what we are, not whom to call.
+        if Answers.asksIfBot(line.words) || (line.mentions.topic == nil && Answers.asksWhatWeDo(line.words)), let help = catalogue.intent(.help) {
+            // "jesteś człowiekiem czy ai?", "w czym wy w ogóle pomagacie?": say what we are, not
+            // whom to call nor what a programme offers.
             intent = help
         }
         if [IntentID.greeting, .thanks, .goodbye].contains(intent.id), !Answers.isFarewell(words: line.words),
@@ -136,6 +149,13 @@ extension Session {
            ![IntentID.greeting, .thanks, .goodbye, .fallback].contains(catalogue.understand(rest).match.intent) {
             // "Dziękuję. A czy w moim wieku mogę się zgłosić?": the question, not the courtesy.
             return respond(to: rest, catalogue: catalogue, today: today)
+        }
+        if intent.id == .greeting, let rest = Self.afterSmallTalk(text, catalogue: catalogue),
+           TextNormalizer.tokens(rest).contains(where: Answers.seekingWords.contains),
+           catalogue.understand(rest).match.intent == .fallback, let fallback = catalogue.intent(.fallback) {
+            // "Jestem mieszkanką Krosna, szukam dentysty": what follows the greeting or the
+            // introduction asks for something out of scope — refused, never welcomed.
+            intent = fallback
         }
         if intent.id == .signup ? line.mentions.topic == nil : Answers.asksToSignUp(line.words), let signup = catalogue.intent(.signup),
            let topic = Self.signupTopic(named: line, partOf: intent.id, catalogue: catalogue) {
@@ -209,9 +229,19 @@ extension Session {
             // Written in a language we do not speak: one short reply they can read.
             return reply(foreign.languagesSpoken + "\n" + Messages.languagesSpoken, intent: intent.id, confidence: match.confidence)
         }
+        if intent.id == .fallback, Answers.isIntroduction(text, words: line.words) {
+            // "piszę z fundacji z Wrocławia": who they are, no question yet — a welcome, not a refusal.
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = .greeting
+            return reply(Messages.introductionWelcome[language], intent: .greeting, confidence: match.confidence)
+        }
         if intent.id == .fallback {
-            conversation.fallbacksInRow += 1
-            if let shorter = Messages.fallback(inRow: conversation.fallbacksInRow) {
+            // In a row only right after another fallback: a command, a repeat or a language
+            // switch in between starts the row again, and "też" is said of another question only.
+            conversation.fallbacksInRow = lastReply?.intent == .fallback ? conversation.fallbacksInRow + 1 : 1
+            let same = conversation.lastFallbackWords == line.corrected
+            conversation.lastFallbackWords = line.corrected
+            if let shorter = Messages.fallback(inRow: conversation.fallbacksInRow, sameQuestion: same) {
                 // Asked again and still out of scope: shorter each time, and a person to ask.
                 let human = formContext(catalogue, today).humanContact
                 return reply(shorter.format(language, ["human": human]), intent: intent.id, confidence: match.confidence)
@@ -389,8 +419,12 @@ extension Session {
         if case .form(let form) = activity {
             return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent)
         }
-        guard let lastReply else { return reply(Messages.nothingToRepeat[language]) }
-        return [.reply(lastReply, format: format, prompt: true)]
+        guard var again = lastReply else { return reply(Messages.nothingToRepeat[language]) }
+        if again.language == .pl, conversation.formal {
+            // Said before the resident first wrote formally: in the register of the conversation now.
+            again.text = FormalPolish.rewrite(again.text)
+        }
+        return [.reply(again, format: format, prompt: true)]
     }
 
     /// Intents a "czy to jeszcze trwa?" may come as: not a contact's or an office's ("czy biuro
@@ -451,6 +485,13 @@ extension Session {
     /// "krócej": answers in brief from now on; "więcej": the rest of the last one; "dłużej": whole again.
     mutating func changeLength(_ request: Answers.LengthRequest) -> [SessionAction] {
         switch request {
+        case .shorter where conversation.brief:
+            // Already in brief: said honestly, and the shortest form of the last answer, its
+            // first sentence (the rest on "więcej").
+            guard let last = conversation.lastAnswer else { return reply(Messages.briefAlready[language]) }
+            let (first, rest) = Self.firstSentence(of: last)
+            conversation.details = rest.isEmpty ? nil : rest
+            return reply(Messages.briefAlready[language] + "\n" + first + (rest.isEmpty ? "" : "\n" + Messages.moreHint[language]), intent: conversation.lastIntent)
         case .shorter:
             conversation.brief = true
             // The last answer again, short: what the resident found too long.
@@ -481,15 +522,116 @@ extension Session {
     }
 
     /// "po polsku", "in English please": the language changes for good (as with `/lang`) and a
-    /// form asks its question again in it.
-    mutating func switchLanguage(to requested: Language, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+    /// form asks its question again in it. `answer` (in the language asked in) comes first.
+    mutating func switchLanguage(to requested: Language, answer: String? = nil, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         language = requested
         languageChosen = true
-        if case .form(let form) = activity {
-            return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent, prefix: Messages.languageSet[language])
-        }
-        return reply(Messages.languageSet[language])
+        let said = [answer, Messages.languageSet[language]].compactMap { $0 }.joined(separator: "\n")
+        return withFormQuestion(said, catalogue: catalogue, today: today)
     }
+
+    /// `text`, and inside a form its question asked again after it.
+    mutating func withFormQuestion(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        if case .form(let form) = activity {
+            return render(form.question(formContext(catalogue, today)), intent: type(of: form).intent, prefix: text)
+        }
+        return reply(text)
+    }
+
+    /// "czy mogę pisać po ukraińsku?", "rozumiesz po rosyjsku?", "do you speak German?": the yes
+    /// or no first, in the language the question was asked in; for one of our languages other
+    /// than that one, the conversation then switches to it as "po ukraińsku" would.
+    mutating func answerLanguageQuestion(_ asked: Answers.AskedLanguage, text: String, words: [String], catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
+        let russian = Answers.asksInRussian(text, words: words)
+        if !languageChosen, let detected = conversationLanguage(of: text, words: words, catalogue: catalogue) {
+            language = russian ? russianReply : detected
+        }
+        switch asked {
+        case .spoken(let requested):
+            let yes = Messages.languageYes.format(language, ["language": Messages.languageNamed(requested)[language]])
+            guard requested != language else { return withFormQuestion(yes, catalogue: catalogue, today: today) }
+            return switchLanguage(to: requested, answer: yes, catalogue: catalogue, today: today)
+        case .russian:
+            conversation.russianNoted = true
+            return withFormQuestion(Messages.russianYes.format(language, ["language": Messages.languageNamed(russianReply)[language]]),
+                                    catalogue: catalogue, today: today)
+        case .foreign(let other):
+            if russian { conversation.russianNoted = true }
+            return withFormQuestion(Messages.languageNo.format(language, ["language": Messages.foreignNamed(other)[language]]),
+                                    catalogue: catalogue, today: today)
+        }
+    }
+
+    /// The line's language read in the light of the conversation: a Latin-typed line with no
+    /// Polish letter in a Ukrainian conversation is Ukrainian when at least as many of its words
+    /// are Ukrainian spelt in Latin letters ("zapysatysja") as are Polish or English ("jak") —
+    /// the matcher alone, which knows no conversation, calls such a tie Polish. Otherwise what
+    /// the matcher detects (`detected`, when the caller has it).
+    func conversationLanguage(of text: String, words: [String], catalogue: Catalogue, detected: Language?? = nil) -> Language? {
+        let detected = detected ?? catalogue.matcher.language(of: text, words: words)
+        guard language == .uk, detected != .uk, !text.contains(where: LanguageDetector.polishLetters.contains),
+              !LanguageDetector.isCyrillic(text) else { return detected }
+        let matcher = catalogue.matcher
+        var ukrainian = 0
+        var latin = 0
+        for word in words {
+            if CommonWords.ukrainianLatin.contains(word) || (word.count >= 3 && !matcher.isKnownWord(word) && matcher.isKnownWord(Cyrillic.fromLatin(word))) {
+                ukrainian += 1
+            } else if matcher.isKnownWord(word) || CommonWords.polish.contains(word) || CommonWords.english.contains(word) {
+                latin += 1
+            }
+        }
+        return ukrainian > 0 && ukrainian >= latin ? .uk : detected
+    }
+
+    /// The words of a Latin-typed Ukrainian line spelt in Cyrillic ("mozhna ukrainskoiu" →
+    /// "можна українською"), for the requests read from words; nil for any other line.
+    func cyrillicSpelling(of text: String, words: [String], catalogue: Catalogue) -> [String]? {
+        guard !words.isEmpty, !LanguageDetector.isCyrillic(text), conversationLanguage(of: text, words: words, catalogue: catalogue) == .uk else { return nil }
+        return catalogue.matcher.transliterated(words)
+    }
+
+    /// The register of the conversation is the resident's: the first Polish line that shows one
+    /// — formally ("Szanowni Państwo", "uprzejmie proszę", "czy mogłaby Pani") or with "ty"
+    /// ("możesz mi powiedzieć", "cześć", "zapisz mnie") — decides it for the rest of it, so that
+    /// "proszę o numer" from a resident who wrote "możesz" turns nothing formal, and "możesz
+    /// powtórzyć?" from one who wrote "Szanowni Państwo" nothing informal. Before such a line
+    /// the replies are informal, as `intents/` writes them.
+    mutating func noteRegister(_ words: [String]) {
+        guard !conversation.registerShown else { return }
+        if FormalPolish.addressesFormally(words: words) {
+            conversation.formal = true
+            conversation.registerShown = true
+        } else if FormalPolish.addressesInformally(words: words) {
+            conversation.registerShown = true
+        }
+    }
+
+    /// The first sentence of `text` and what follows it: a sentence ends at ".", "!" or "?"
+    /// before a capital letter, not after an abbreviation ("ul.", "tel.", "np.") or an initial ("O.S.").
+    static func firstSentence(of text: String) -> (first: String, rest: String) {
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\n" { break }
+            if ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " ", characters[index + 2].isUppercase {
+                var start = index
+                while start > 0, characters[start - 1].isLetter { start -= 1 }
+                let before = String(characters[start..<index])
+                let abbreviation = character == "." && !before.isEmpty && (before.count == 1 || Self.abbreviations.contains(before.lowercased()))
+                if !abbreviation { break }
+            }
+            index += 1
+        }
+        let end = min(index + 1, characters.count)
+        let first = String(characters[..<end]).trimmingWhitespace()
+        let rest = String(characters[end...]).trimmingWhitespace()
+        return (first, rest)
+    }
+
+    /// Abbreviations a sentence of our replies never ends with.
+    static let abbreviations: Set<String> = ["ul", "tel", "np", "nr", "al", "ok", "godz", "dr", "prof", "ks", "św", "tj", "tzw", "m.in", "wg", "st", "e.g", "i.e", "vs"]
 
     /// The resident takes leave: the goodbye from `intents/`, then the session ends (the
     /// connection closes; a kiosk wipes its screen). A half-filled form is dropped unstored.

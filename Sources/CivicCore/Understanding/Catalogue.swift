@@ -214,6 +214,12 @@ public final class Catalogue: Sendable {
         understandingCache.understanding(of: text) { LineUnderstanding($0, matcher: matcher) }
     }
 
+    /// The line read in `language`, whatever it looks like alone (never cached: the cache holds
+    /// what a line says by itself).
+    public func understand(_ text: String, readAs language: Language) -> LineUnderstanding {
+        LineUnderstanding(text, matcher: matcher, reading: language)
+    }
+
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 
     /// The one programme with an aspect that `words` ask for by its intent (`asks:`): "kto

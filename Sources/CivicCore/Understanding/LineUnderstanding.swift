@@ -26,10 +26,12 @@ public struct LineUnderstanding: Sendable {
         Answers.yesNo(folded: folded, language: language)
     }
 
-    public init(_ text: String, matcher: IntentMatcher) {
+    /// - Parameter reading: the language to read the line in, when the conversation knows it
+    ///   better than the line alone ("jak zapysatysja?" in a Ukrainian conversation); nil: detected.
+    public init(_ text: String, matcher: IntentMatcher, reading: Language? = nil) {
         var folded = TextNormalizer.fold(text)
         var words = folded.split(separator: " ").map(String.init)
-        let language = matcher.language(of: text, words: words)
+        let language = reading ?? matcher.language(of: text, words: words)
         if language == .uk {
             // "pryvit, yak zapysatysia?" reaches the features of "привіт, як записатися?".
             words = matcher.transliterated(words)
