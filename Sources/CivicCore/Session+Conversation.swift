@@ -268,7 +268,7 @@ extension Session {
             // organisers' (a resident has no count to keep), and what a resident can do instead.
             answer.text = forOrganisersOnly(answer.text, intent: intent.id, catalogue: catalogue, today: today)
         }
-        let part = shapedPart(answer.text, lines: intent.id == .fallback ? 2 : 1)
+        let part = intent.id == .fallback ? shapedPart(answer.text, lines: 2, keepsEarlierDetails: true) : shapedPart(answer.text)
         answer.text = withAspects(part.shown, asked: line, intent: intent.id, catalogue: catalogue, today: today) + part.hint
 
         switch intent.id {
@@ -512,10 +512,13 @@ extension Session {
     /// itself, by the catalogue's rule) and a hint, with the rest kept for "więcej".
     /// `lines` is how many lines the brief form keeps: two for the fallback, whose second line
     /// says whom to ask — a resident told only "nie pomogę" has nowhere to go.
-    mutating func shapedPart(_ text: String, lines: Int = 1) -> (shown: String, hint: String) {
+    /// A fallback with nothing held back of its own leaves the last answer's rest for "więcej"
+    /// (`keepsEarlierDetails`): "powtórz ostatnie" misread in between takes nothing away.
+    mutating func shapedPart(_ text: String, lines: Int = 1, keepsEarlierDetails: Bool = false) -> (shown: String, hint: String) {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if keepsEarlierDetails, !conversation.brief || all.count <= lines { return (text, "") }
         conversation.details = nil
         conversation.lastAnswer = text
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard conversation.brief, all.count > lines else { return (text, "") }
         conversation.details = all[lines...].joined(separator: "\n")
         return (all[..<lines].joined(separator: "\n"), "\n" + Messages.moreHint[language])

@@ -80,3 +80,21 @@ struct PersonaRetryFindingsTests {
         #expect(reply.text.contains("nic nie zapisałem") || reply.text.contains("nothing has been stored") || reply.text.contains("нічого не зберіг"), "\(reply.text)")
     }
 }
+
+@Suite("Brief answers and a misread line in between")
+struct BriefMoreAfterFallbackTests {
+    @Test("'więcej' still gives the rest of the last answer after a fallback", arguments: [
+        ("proszę o krótkie odpowiedzi", "co to jest Centrum Obywatelskie?", "jaka jest dziś pogoda?", "więcej"),
+        ("short answers please", "what is the Civic Centre in Kraków?", "what's the weather like today?", "more"),
+        ("proszę krótko", "czym jest Centrum Obywatelskie w Krakowie?", "gdzie kupię bilet na tramwaj?", "więcej"),
+    ])
+    func moreAfterFallback(_ brief: String, _ question: String, _ outOfScope: String, _ more: String) throws {
+        var t = Transcript()
+        _ = try t.reply(brief)
+        let short = try t.reply(question)
+        #expect(!short.text.contains("KraFOS"), "brief: \(short.text)")
+        #expect(try t.reply(outOfScope).intent == .fallback)
+        let rest = try t.reply(more).text
+        #expect(rest.contains("KraFOS"), "\(rest)")
+    }
+}
