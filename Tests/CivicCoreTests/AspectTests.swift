@@ -475,3 +475,19 @@ struct StoryQuestionNamesTests {
         #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
     }
 }
+
+/// "Is there such a programme in my city?": a programme and a city named together.
+@Suite("A programme and a city named together")
+struct ProgrammeAndCityTests {
+    @Test("answered about the programme, which says where it is", arguments: [
+        ("hej, a ta koalicja sąsiedzka to działa też u nas we Wrocławiu?", "Wrocław"),
+        ("is there an O.S. action in Przemyśl as well, or only in Krosno?", "Krosno"),
+        ("чи працює Centrum Obywatelskie також у Кросно?", "Krak"),
+    ])
+    func whereItIs(_ line: String, _ place: String) throws {
+        var t = Transcript()
+        let answer = try t.reply(line)
+        #expect(answer.intent != .fallback, "\(answer.text)")
+        #expect(answer.text.contains(place) || answer.text.contains("Краків"), "\(answer.text)")
+    }
+}

@@ -573,6 +573,11 @@ public struct IntentMatcher: Sendable {
         if let namedTopic, let asked = topicAspectWords[namedTopic], !asked.isDisjoint(with: texts), topScore >= aspectFloor {
             return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
         }
+        // "jest coś takiego jak koalicja sąsiedzka we Wrocławiu?": a programme and a city named
+        // together ask whether it is there — ours, whatever the margin, down to the same floor.
+        if namedTopic != nil, cityAliases.contains(where: { AliasTable.contains(words, $0.words) }), topScore >= aspectFloor {
+            return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
+        }
         if topScore < threshold {
             return IntentMatch(intent: IntentID.fallback, confidence: 1 - topScore, layer: .outOfScope, candidates: candidates)
         }
