@@ -327,6 +327,7 @@ struct PartOfAnotherProgrammeTests {
 struct DistrictsAndStoryAspectTests {
     @Test("which districts, as a follow-up about the O.S. action", arguments: [
         "a w jakich dzielnicach to jest?", "na jakich osiedlach sie to dzieje", "which districts are covered?", "в яких районах це відбувається?",
+        "a w których częściach miasta to się odbywa?", "w jakich rejonach Krosna sa te rozmowy?",
     ])
     func districts(_ line: String) throws {
         var t = Transcript()
