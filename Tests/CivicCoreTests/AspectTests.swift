@@ -1,6 +1,12 @@
 @testable import CivicCore
 import Testing
 
+/// The O.S. training's trainers, as the Polish, English and Ukrainian replies name them (the
+/// Ukrainian keeps the Polish name in brackets).
+func namesTheTrainers(_ text: String) -> Bool {
+    text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling")
+}
+
 /// Facts asked about by an aspect (`aspects:` in topics.yml): the reply says them even when the
 /// intent's own reply does not. Paraphrases of our own, never from an evaluation set.
 @Suite("Facts by aspect")
@@ -11,7 +17,7 @@ struct AspectTests {
     func trainers(_ line: String) throws {
         var t = Transcript()
         let text = try t.reply(line).text
-        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+        #expect(namesTheTrainers(text), "\(text)")
     }
 
     @Test("what comes after the listening campaign", arguments: [
@@ -367,7 +373,7 @@ struct CityInTheStoryTests {
         var t = Transcript()
         _ = try t.reply("co to jest akcja O.S. w Krośnie?")
         let text = try t.reply(line).text
-        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+        #expect(namesTheTrainers(text), "\(text)")
     }
 
     @Test("a city the question itself names is what it asks about")
@@ -388,7 +394,7 @@ struct OnlyProgrammeWithTheAspectTests {
     func trainers(_ line: String) throws {
         var t = Transcript()
         let text = try t.reply(line).text
-        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+        #expect(namesTheTrainers(text), "\(text)")
     }
 
     @Test("the conversation's own programme wins over the aspect's")
@@ -473,7 +479,7 @@ struct StoryQuestionNamesTests {
     func questionNames(_ line: String) throws {
         var t = Transcript()
         let text = try t.reply(line).text
-        #expect(text.contains("Centrum Doradztwa Strategicznego") || text.contains("Center for Strategic Counseling"), "\(text)")
+        #expect(namesTheTrainers(text), "\(text)")
     }
 }
 
