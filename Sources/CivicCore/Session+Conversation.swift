@@ -132,7 +132,7 @@ extension Session {
                 match = IntentMatch(intent: last, confidence: 0.5, layer: .scored, candidates: match.candidates)
             }
             conversation.topic = topic
-        } else if conversation.topic == nil, match.layer != .outOfScope, let only = catalogue.onlyTopic(askedByAspectIn: line.asked) {
+        } else if conversation.topic == nil, match.layer != .outOfScope, let only = catalogue.matcher.aspectTopic(of: line.asked) {
             // "kto prowadził szkolenie?" with no programme named yet: the one that has trainers.
             conversation.topic = only
         }

@@ -69,11 +69,10 @@ extension Answers {
         let wants: Set<String> = CommonWords.words(["chce", "chcemy", "chcialbym", "chcialabym", "want", "wanna", "wish"],
                                                   ukrainian: ["хочу", "хочемо", "хотів", "хотіла", "хотел", "хотела"])
         // The negated want must be the sign-up's: "chcę się zapisać, nie chcę czekać" is none.
-        let signUp = ["zapis", "zglos", "dolacz", "sign", "regist", "enrol", "join", "запис", "зареєстр", "регистр"]
         return words.indices.dropLast().contains { index in
             // "don't" is read as "don", "t".
             (negationWords.contains(words[index]) || words[index] == "t") && wants.contains(words[index + 1])
-                && words[(index + 1)...].contains { word in signUp.contains(where: word.hasPrefix) }
+                && asksToSignUp(Array(words[(index + 1)...]))
         }
             || containsPhrase(words, ["nie zapisuj", "nie zapisujcie", "do not sign", "don t sign", "не записуйте", "не записывайте"].map(TextNormalizer.tokens))
     }

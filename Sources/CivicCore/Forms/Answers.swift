@@ -315,10 +315,11 @@ public enum Answers {
 
     /// Words asking to be signed up: "zapisz mnie", "chcę się zapisać", "sign me up", "register".
     public static func asksToSignUp(_ words: [String]) -> Bool {
-        let verbs: Set<String> = CommonWords.words(["zapisz", "zapisac", "zapisze", "zapiszcie", "zapisanie", "zapisania", "zglos", "zglosic", "zglaszam",
+        let verbs: Set<String> = CommonWords.words(["zapisz", "zapisac", "zapisze", "zapiszcie", "zapisanie", "zapisania", "zapisywac", "zglos", "zglosic", "zglaszam",
                                   "register", "enrol", "enroll", "signup"],
                                   ukrainian: ["запиши", "запишіть", "записати", "записатися", "записатись", "зареєструйте", "зареєструвати",
-                                              "зареєструватися", "зареєструй", "запишусь", "запишуся", "записаться", "запишите", "запишись"])
+                                              "зареєструватися", "зареєструй", "запишусь", "запишуся", "записаться", "запишите", "запишись",
+                                              "записуватися", "записуватись", "записываться"])
         if words.contains(where: verbs.contains) { return true }
         return zip(words, words.dropFirst()).contains { $0 == "sign" && ($1 == "up" || $1 == "me") }
     }

@@ -222,13 +222,6 @@ public final class Catalogue: Sendable {
 
     public func topic(_ id: String) -> Topic? { topicIndex[id].map { topics[$0] } }
 
-    /// The one programme with an aspect that `words` ask for by its intent (`asks:`): "kto
-    /// prowadził szkolenie?" names none, but only the O.S. action has trainers in our materials.
-    public func onlyTopic(askedByAspectIn words: [String]) -> String? {
-        let asked = topics.filter { $0.aspects.contains { $0.asks != nil && $0.isAsked(by: words) } }
-        return asked.count == 1 ? asked[0].id : nil
-    }
-
     /// The aspect of `topic` with `asks:` that `words` ask for ("a w jakich miastach?" in a
     /// conversation about Socially Organised: the place, asked as `about`).
     public func askedAspect(by words: [String], about topic: String) -> Topic.Aspect? {
