@@ -376,13 +376,17 @@ public struct IntentMatcher: Sendable {
     /// when that is another intent with a higher score and names it by our words. At most
     /// ``sentencesRead`` sentences are read, each once, so the work stays linear in the message.
     public func questionSentence(of text: String, whole: IntentMatch) -> IntentMatch? {
-        guard whole.layer != .exactPhrase, Self.tellsStory(text) else { return nil }
+        Self.story(of: text).flatMap { questionSentence(in: $0, words: correctedTokens(text), whole: whole) }
+    }
+
+    /// ``questionSentence(of:whole:)`` for a story already split (``story(of:)``); `words` are the
+    /// whole message's corrected words.
+    public func questionSentence(in sentences: [Sentence], words: [String], whole: IntentMatch) -> IntentMatch? {
+        guard whole.layer != .exactPhrase else { return nil }
         // A story read as a courtesy ("…Proszę o informację, na czym ta akcja polega. Z góry
         // dziękuję.") is read as one out of scope: its request is in another sentence.
         let courtesy = [IntentID.greeting, .thanks, .goodbye].contains(whole.intent)
         let inScope = whole.intent != IntentID.fallback && !courtesy
-        let sentences = Self.sentences(of: text)
-        guard sentences.count >= 2 else { return nil }
         var order = sentences.reversed().filter(\.asks)
         if order.isEmpty { order = courtesy ? Array(sentences.reversed()) : sentences.last.map { [$0] } ?? [] }
         for sentence in order.prefix(Self.sentencesRead) {
@@ -402,7 +406,7 @@ public struct IntentMatcher: Sendable {
             // The question names what it asks about by our words — one of its intent's keywords
             // or a programme — not only "gdzie i jak się to załatwia?" after a story of a dog. A
             // story read as a courtesy may have named the programme in another sentence.
-            if courtesy, namesProgramme(correctedTokens(text)) { return match }
+            if courtesy, namesProgramme(words) { return match }
             if let other = reading(tokens) { return other.hasOwnWords(tokens, for: match.intent) ? match : nil }
             return hasOwnWords(tokens, for: match.intent) ? match : nil
         }
@@ -413,12 +417,22 @@ public struct IntentMatcher: Sendable {
     /// (the sentences that end in "?", at most ``sentencesRead``, corrected like any line), else
     /// `corrected`, the whole line's. "Mąż pracuje od lat na pół etatu… Skąd są na to pieniądze?"
     /// asks about the money, not for how long anything lasts.
-    public func askedWords(of text: String, corrected: [String]) -> [String] {
-        guard Self.tellsStory(text) else { return corrected }
-        let sentences = Self.sentences(of: text)
+    public func askedWords(in sentences: [Sentence]?, corrected: [String]) -> [String] {
+        guard let sentences else { return corrected }
         let questions = sentences.filter(\.asks).suffix(Self.sentencesRead)
         guard !questions.isEmpty, questions.count < sentences.count else { return corrected }
         return questions.flatMap { correctedTokens(String($0.text)) }
+    }
+
+    /// A sentence of a message, and whether it asks (has a "?").
+    public typealias Sentence = (text: Substring, asks: Bool)
+
+    /// A story's sentences: a message of more than ``storyLength`` content words and two
+    /// sentences or more (``sentences(of:)``); nil for any other. Worked out once per line.
+    public static func story(of text: String) -> [Sentence]? {
+        guard tellsStory(text) else { return nil }
+        let sentences = sentences(of: text)
+        return sentences.count >= 2 ? sentences : nil
     }
 
     /// More than ``storyLength`` content words.
@@ -439,8 +453,8 @@ public struct IntentMatcher: Sendable {
 
     /// The message's sentences of three words or more, each with whether it asks (has a "?"). A
     /// sentence ends at ".", "!" or "?" before white space or the end, not after an initial.
-    static func sentences(of text: String) -> [(text: Substring, asks: Bool)] {
-        var sentences: [(text: Substring, asks: Bool)] = []
+    static func sentences(of text: String) -> [Sentence] {
+        var sentences: [Sentence] = []
         var start = text.startIndex
         var asks = false
         for index in text.indices where ".!?".contains(text[index]) {

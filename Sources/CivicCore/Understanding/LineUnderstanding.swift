@@ -10,7 +10,7 @@ public struct LineUnderstanding: Sendable {
     public let isRussian: Bool
     /// The words with misspellings corrected to words the catalogue knows.
     public let corrected: [String]
-    /// The words the line asks with: in a story, its questions' (``IntentMatcher/askedWords(of:corrected:)``).
+    /// The words the line asks with: in a story, its questions' (``IntentMatcher/askedWords(in:corrected:)``).
     public let asked: [String]
     /// The language the line suggests; nil when it gives no evidence.
     public let language: Language?
@@ -38,7 +38,8 @@ public struct LineUnderstanding: Sendable {
             folded = words.joined(separator: " ")
         }
         let corrected = matcher.corrected(words)
-        let asked = matcher.askedWords(of: text, corrected: corrected)
+        let story = IntentMatcher.story(of: text)
+        let asked = matcher.askedWords(in: story, corrected: corrected)
         self.asked = asked
         self.words = words
         self.corrected = corrected
@@ -67,7 +68,7 @@ public struct LineUnderstanding: Sendable {
         }
         self.mentions = mentions
         let whole = matcher.match(tokens: corrected)
-        self.match = matcher.questionSentence(of: text, whole: whole) ?? whole
+        self.match = story.flatMap { matcher.questionSentence(in: $0, words: corrected, whole: whole) } ?? whole
         self.hasContentBesideNames = matcher.hasContentBesideNames(corrected)
     }
 }
