@@ -220,8 +220,11 @@ extension Session {
             let part = shapedPart(ended + "\n" + answer(details, catalogue: catalogue, today: today).text)
             return reply(part.shown + part.hint, intent: details.id, confidence: match.confidence)
         }
-        if intent.id == .fallback, let answers = answerEach(text, catalogue: catalogue, today: today) {
-            // "Ile rozmów muszę zrobić? I do kiedy raport?": two questions, each answered.
+        if intent.id == .fallback || Self.informative.contains(intent.id),
+           let answers = answerEach(text, catalogue: catalogue, today: today, distinctIntents: intent.id == .fallback ? 1 : 2) {
+            // "Ile rozmów muszę zrobić? I do kiedy raport?": two questions, each answered — also
+            // when the line as a whole reads as one of them ("ile to kosztuje? I kto to finansuje?"
+            // is no less a question of cost than of funding).
             conversation.fallbacksInRow = 0
             return reply(answers.text, intent: answers.intent, confidence: match.confidence)
         }
@@ -434,13 +437,15 @@ extension Session {
     /// Intents a question among several may be answered with: they only inform.
     static let informative: Set<IntentID> = [.listeningCampaign, .job, .join, .deadlines, .contact, .cost, .funding, .services, .about]
 
-    /// A line of two or more questions ("…? …?") that is out of scope as a whole: each question
-    /// understood on its own and, when all are informative and in scope, each answered.
-    func answerEach(_ text: String, catalogue: Catalogue, today: CalendarDay) -> (text: String, intent: IntentID)? {
+    /// A line of two or more questions ("…? …?"): each question understood on its own and, when
+    /// all are informative and in scope and they ask at least `distinctIntents` different things,
+    /// each answered.
+    func answerEach(_ text: String, catalogue: Catalogue, today: CalendarDay, distinctIntents: Int = 1) -> (text: String, intent: IntentID)? {
         let questions = text.split(separator: "?").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         guard text.filter({ $0 == "?" }).count >= 2, (2...4).contains(questions.count) else { return nil }
         var answers: [String] = []
         var first: IntentID?
+        var asked: Set<IntentID> = []
         for question in questions {
             let intentID = catalogue.understand(question + "?").match.intent
             // The progress reply, before log-in, is the campaign's target: information too.
@@ -449,7 +454,9 @@ extension Session {
             let answer = answer(intent, catalogue: catalogue, today: today).text
             if !answers.contains(answer) { answers.append(answer) }
             first = first ?? intentID
+            asked.insert(intentID)
         }
+        guard asked.count >= distinctIntents else { return nil }
         return first.map { (answers.joined(separator: "\n"), $0) }
     }
 
