@@ -537,7 +537,7 @@ public struct IntentMatcher: Sendable {
         }
         // The programme the line names, looked up once: its aspect words weigh in, and its name
         // excuses unknown words.
-        let namedTopic = topicAliases.first(where: { AliasTable.contains(words, $0.words) })?.topic
+        let namedTopic = firstNamedTopic(in: words)
         if let namedTopic {
             for aspect in topicAspects[namedTopic] ?? [] where !aspect.words.isDisjoint(with: texts) {
                 best[aspect.intent] += namedAspectBonus
@@ -548,6 +548,9 @@ public struct IntentMatcher: Sendable {
             for (intent, owner) in partOwner where owner != namedTopic && keywordStems[intent].allSatisfy({ !stems.contains($0) }) {
                 best[intent] = 0
             }
+            // "Jak działa Koalicja na rzecz sąsiedztw?" asks how the programme works, not how
+            // civicd does: what is asked of civicd itself is not asked of a named programme.
+            for intent in aboutCivicd { best[intent] = 0 }
         }
         let unknown = words.reduce(0) { $0 + ($1.isUnknown ? 1 : 0) }
         let contentWords = words.reduce(0) { $0 + ($1.isContent ? 1 : 0) }
@@ -595,7 +598,10 @@ public struct IntentMatcher: Sendable {
         if topScore < threshold {
             return IntentMatch(intent: IntentID.fallback, confidence: 1 - topScore, layer: .outOfScope, candidates: candidates)
         }
-        if ranked.count > 1 {
+        // Two close intents on a line that names one of our programmes are two readings of a
+        // question about it ("gdzie działa Koalicja?": its place or its contact), not a reason to
+        // say we cannot help: the better one is answered.
+        if ranked.count > 1, namedTopic == nil {
             let second = ranked[1]
             if intentIDs[second] != IntentID.fallback, topScore - min(best[second], 1) < margin {
                 return IntentMatch(intent: IntentID.fallback, confidence: 1 - topScore, layer: .outOfScope, candidates: candidates)
@@ -702,13 +708,23 @@ public struct IntentMatcher: Sendable {
         mentions(tokens: correctedTokens(text))
     }
 
+    /// The programme a line names first: "Socially Organised, oparty na idei Community
+    /// Organising" is about Socially Organised, though "community organising" names the O.S.
+    /// action too. Ties (two names at one word) go to the catalogue's order.
+    private func firstNamedTopic(in words: [Lexeme]) -> String? {
+        var first: (position: Int, topic: String)?
+        for alias in topicAliases {
+            guard let position = AliasTable.firstPosition(of: alias.words, in: words) else { continue }
+            if first == nil || position < first!.position { first = (position, alias.topic) }
+        }
+        return first?.topic
+    }
+
     public func mentions(tokens: [String]) -> Mentions {
         if let other = reading(tokens) { return other.mentions(tokens: tokens) }
         let words = lexemes(tokens)
         var result = Mentions()
-        if let hit = topicAliases.first(where: { AliasTable.contains(words, $0.words) }) {
-            result.topic = hit.topic
-        }
+        result.topic = firstNamedTopic(in: words)
         if let hit = cityAliases.first(where: { AliasTable.contains(words, $0.words) }) {
             result.city = hit.city
             if result.topic == nil, let topic = hit.topic {
@@ -846,11 +862,16 @@ struct AliasTable: Sendable {
 
     /// True when `alias` occurs in `words` as consecutive words.
     static func contains(_ words: [Lexeme], _ alias: [Lexeme]) -> Bool {
-        guard !alias.isEmpty, words.count >= alias.count else { return false }
+        firstPosition(of: alias, in: words) != nil
+    }
+
+    /// Where `alias` first occurs in `words`, nil when it does not.
+    static func firstPosition(of alias: [Lexeme], in words: [Lexeme]) -> Int? {
+        guard !alias.isEmpty, words.count >= alias.count else { return nil }
         for start in 0...(words.count - alias.count) where matches(words, at: start, alias) {
-            return true
+            return start
         }
-        return false
+        return nil
     }
 
     private static func matches(_ words: [Lexeme], at start: Int, _ alias: [Lexeme]) -> Bool {
