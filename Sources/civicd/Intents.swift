@@ -203,6 +203,10 @@ enum EvaluationReport {
             if verbose {
                 for miss in evaluation.factMisses { lines.append("      \(miss.text)  (missing: \(miss.missing.joined(separator: " | ")))") }
             }
+            lines.append("facts in the reply, in any form: \(tally(evaluation.factsInAnyForm))")
+            if verbose {
+                for miss in evaluation.factMissesInAnyForm { lines.append("      \(miss.text)  (missing: \(miss.missing.joined(separator: " | ")))") }
+            }
         }
         if Set(evaluation.byTag.keys) != ["untagged"] {
             lines.append("")

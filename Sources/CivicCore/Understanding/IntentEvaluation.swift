@@ -101,6 +101,12 @@ public struct IntentEvaluation: Sendable {
     /// Questions with `expect` whose reply held every expected fact.
     public private(set) var facts = Tally()
     public private(set) var factMisses: [FactMiss] = []
+    /// Questions with `expect` whose reply held every expected fact in some form: as written (as
+    /// `facts` counts), in the other language's number format ("94,29" for "94.29"), or with
+    /// its words inflected otherwise ("Gmina Miejska Kraków" for "Gminy Miejskiej Kraków"; see
+    /// ``sameWordInflected(_:_:)``).
+    public private(set) var factsInAnyForm = Tally()
+    public private(set) var factMissesInAnyForm: [FactMiss] = []
     public private(set) var confusions: [Confusion] = []
 
     /// Scores `matcher` on `samples`; `reply`, when given, is what a fresh session answers to a
@@ -148,6 +154,13 @@ public struct IntentEvaluation: Sendable {
                     let missing = sample.expect.filter { fact in !Self.forms(ofFact: fact).contains { said.contains(Self.comparable($0)) } }
                     facts.count(missing.isEmpty)
                     if !missing.isEmpty { factMisses.append(FactMiss(text: sample.text, missing: missing)) }
+                    let words = TextNormalizer.tokens(answer.text)
+                    let missingInAnyForm = missing.filter { fact in
+                        !Self.numberForms(ofFact: fact).contains { said.contains(Self.comparable($0)) }
+                            && !Self.saysInflected(fact, words: words)
+                    }
+                    factsInAnyForm.count(missingInAnyForm.isEmpty)
+                    if !missingInAnyForm.isEmpty { factMissesInAnyForm.append(FactMiss(text: sample.text, missing: missingInAnyForm)) }
                 }
             }
             if right {
@@ -202,6 +215,74 @@ public struct IntentEvaluation: Sendable {
         guard let day else { return [fact] }
         return [fact] + Language.allCases.map { monthOnly ? day.renderedMonth(in: $0) : day.rendered(in: $0) }
     }
+
+    /// A number copied from the seeds in one language's format, in the other's: "94.29" and
+    /// "15,328,498.86" (English) as "94,29" and "15 328 498,86" (Polish, Ukrainian), and back.
+    /// White space is ignored by the comparison, so the Polish groups need no separator.
+    public static func numberForms(ofFact fact: String) -> [String] {
+        let compact = fact.filter { !$0.isWhitespace }
+        guard let last = compact.last, last.isNumber, compact.first?.isNumber == true,
+              compact.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return [] }
+        // The decimal separator is the last one followed by one or two digits to the end.
+        var integer = compact
+        var decimals = ""
+        if let separator = compact.lastIndex(where: { $0 == "," || $0 == "." }) {
+            let tail = compact[compact.index(after: separator)...]
+            if (1...2).contains(tail.count) {
+                decimals = String(tail)
+                integer = String(compact[..<separator])
+            }
+        }
+        // Thousands groups, if any, of three digits after the first (a date "17.05.2023" is none).
+        let written = integer.split(whereSeparator: { $0 == "," || $0 == "." })
+        guard compact.contains(where: { $0 == "," || $0 == "." }), let head = written.first, (1...3).contains(head.count) || written.count == 1,
+              written.dropFirst().allSatisfy({ $0.count == 3 }) else { return [] }
+        let digits = integer.filter(\.isNumber)
+        var groups: [String] = []
+        var rest = Substring(digits)
+        while rest.count > 3 {
+            groups.insert(String(rest.suffix(3)), at: 0)
+            rest = rest.dropLast(3)
+        }
+        groups.insert(String(rest), at: 0)
+        let english = groups.joined(separator: ",") + (decimals.isEmpty ? "" : "." + decimals)
+        let polish = digits + (decimals.isEmpty ? "" : "," + decimals)
+        return [english, polish].filter { $0 != compact }
+    }
+
+    /// True when the reply's words say the fact's words in order, each as written or inflected
+    /// otherwise. Only for facts of words: a number, an e-mail or a name in a single word of
+    /// under five letters is said as written.
+    static func saysInflected(_ fact: String, words: [String]) -> Bool {
+        let wanted = TextNormalizer.tokens(fact)
+        guard !wanted.isEmpty, wanted.contains(where: { $0.count >= 5 && $0.allSatisfy(\.isLetter) }),
+              words.count >= wanted.count else { return false }
+        for start in 0...(words.count - wanted.count) {
+            if zip(words[start..<start + wanted.count], wanted).allSatisfy({ sameWordInflected($0, $1) }) { return true }
+        }
+        return false
+    }
+
+    /// Two folded words that differ at most in a Polish ending: equal, or one stem of four
+    /// letters or more followed in each by an ending of ``polishEndings`` ("gminy" and "gmina",
+    /// "miejskiej" and "miejska", "mentoringu" and "mentoring"; not "organizacji" and
+    /// "organizator", nor "organizing" and "organizer").
+    static func sameWordInflected(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard a.allSatisfy(\.isLetter), b.allSatisfy(\.isLetter) else { return false }
+        let shared = TextNormalizer.sharedPrefixLength(a, b)
+        guard shared >= 4 else { return false }
+        for stem in stride(from: shared, through: 4, by: -1) where stem >= a.count - 3 && stem >= b.count - 3 {
+            if polishEndings.contains(String(a.dropFirst(stem))) && polishEndings.contains(String(b.dropFirst(stem))) { return true }
+        }
+        return false
+    }
+
+    /// Endings of Polish nouns and adjectives, folded (no diacritics).
+    static let polishEndings: Set<String> = [
+        "", "a", "e", "i", "o", "u", "y", "ej", "ie", "iej", "ego", "emu", "ym", "im", "ich", "ych",
+        "ami", "ach", "om", "ow", "em", "owi", "ia", "ii", "iu", "io", "ja", "ji", "je", "jom",
+    ]
 
     static func comparable(_ text: String) -> String {
         TextNormalizer.fold(text).filter { !$0.isWhitespace }
