@@ -60,4 +60,18 @@ struct NamedProgrammeTests {
     func assistantVocabulary(_ line: String, _ intent: IntentID) {
         #expect(matcher.match(line).intent == intent)
     }
+
+    @Test("a line's language is told by its words outside the programmes' names; the names count only when nothing else does", arguments: [
+        ("Socially Organised – w jakich latach trwał?", Language.pl),
+        ("Join Community Organizing – czy szkolenie było płatne?", .pl),
+        ("Centrum Obywatelskie: do you offer mentoring?", .en),
+        ("Koalicja na rzecz sąsiedztw – who is it for?", .en),
+        ("Socially Organised – start date?", .en),
+    ])
+    func languageOutsideNames(_ line: String, _ language: Language) throws {
+        #expect(matcher.language(of: line, words: TextNormalizer.tokens(line)) == language)
+        var t = Transcript()
+        _ = try t.reply(line)
+        #expect(t.session.language == language)
+    }
 }

@@ -295,8 +295,20 @@ public struct IntentMatcher: Sendable {
     /// "spasibo, vsyo ponyatno") is Ukrainian typed in Latin letters: more such words than
     /// Polish or English ones, and two at least or half the line. A line with Polish letters
     /// stays as detected.
+    /// The language of the line's words other than names (their words and letters): "projekt
+    /// Socially Organised – jakie zadania realizowano?" is Polish ("socially", "organised" look
+    /// English), "Koalicja na rzecz sąsiedztw – where does it run?" English. Nil when the rest
+    /// says nothing ("Socially Organised – start date?"): then the names count too.
+    private func detectedOutsideNames(_ text: String, words: [String]) -> Language? {
+        guard !LanguageDetector.isCyrillic(text), words.contains(where: nameWords.contains) else { return nil }
+        let polishLetters = text.split(whereSeparator: { !$0.isLetter }).contains { word in
+            word.contains(where: LanguageDetector.polishLetters.contains) && !nameWords.contains(TextNormalizer.fold(String(word)))
+        }
+        return LanguageDetector.detect(words: words.filter { !nameWords.contains($0) }, hasPolishLetters: polishLetters)
+    }
+
     public func language(of text: String, words: [String]) -> Language? {
-        let detected = LanguageDetector.detect(text, words: words)
+        let detected = detectedOutsideNames(text, words: words) ?? LanguageDetector.detect(text, words: words)
         guard detected != .uk, let ukrainian, !text.contains(where: { LanguageDetector.polishLetters.contains($0) }),
               !words.contains(where: { $0.unicodeScalars.contains(where: Cyrillic.isCyrillic) }) else { return detected }
         var ukrainianWords = 0

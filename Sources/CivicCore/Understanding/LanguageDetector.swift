@@ -17,8 +17,13 @@ public enum LanguageDetector {
     /// The same, with the text's folded words already at hand.
     public static func detect(_ text: String, words: [String]) -> Language? {
         if isCyrillic(text) { return .uk }
+        return detect(words: words, hasPolishLetters: text.contains(where: { polishLetters.contains($0) }))
+    }
+
+    /// The same for a Latin-script text told by its folded words and whether it has Polish letters.
+    static func detect(words: [String], hasPolishLetters: Bool) -> Language? {
         // In halves: a common word counts 2, the spelling of another word 1.
-        var polish = text.contains(where: { polishLetters.contains($0) }) ? 4 : 0
+        var polish = hasPolishLetters ? 4 : 0
         var english = 0
         var ukrainian = 0
         for word in words {
