@@ -74,4 +74,18 @@ struct NamedProgrammeTests {
         _ = try t.reply(line)
         #expect(t.session.language == language)
     }
+
+    @Test("a line naming a programme with a word only one or two of its replies say asks for those replies", arguments: [
+        ("Socially Organised – was there a supranational partner?", "supranational partner"),
+        ("Centrum Obywatelskie – czy jest tam coaching?", "coaching"),
+        ("Centrum Obywatelskie – a grupy robocze też są?", "grupy robocze"),
+    ])
+    func replyWords(_ line: String, _ fact: String) throws {
+        var without = matcher
+        without.replyWordBonus = 0
+        #expect(without.match(line).intent != .services, "without the reply's words it reads otherwise")
+        #expect(matcher.match(line).intent == .services)
+        var t = Transcript()
+        #expect(try t.reply(line).text.contains(fact))
+    }
 }

@@ -177,8 +177,31 @@ public final class Catalogue: Sendable {
         // about something else.
         let aspectWords = topics.flatMap { $0.aspects.flatMap(\.words) }
         self.matcher = IntentMatcher(intents: Self.addingAspectKeywords(intents, topics: topics), topics: topics, cities: cities,
-                                     factTexts: (factTexts + aspectWords).sorted(), realWords: realWords, wordForms: wordForms)
+                                     factTexts: (factTexts + aspectWords).sorted(), realWords: realWords, wordForms: wordForms,
+                                     replyWords: Self.replyWords(intents: intents, topics: topics, facts: facts))
         self.understandingCache = UnderstandingCache()
+    }
+
+    /// Per topic, the folded words of each intent's reply for it (and of the aspects that ask for
+    /// an intent), in every language: what a question about the topic may repeat of its answer
+    /// ("Centrum Obywatelskie – a grupy robocze też są?" says a word of the services reply).
+    static func replyWords(intents: [Intent], topics: [Topic], facts: [String: Fact]) -> [String: [IntentID: Set<String>]] {
+        // Dates rendered on a fixed day: only their words matter, not whether they have passed.
+        let day = CalendarDay(year: 2000, month: 1, day: 1)
+        var words: [String: [IntentID: Set<String>]] = [:]
+        func add(_ template: LocalizedTemplate, topic: String, intent: IntentID) {
+            for language in Language.allCases {
+                let text = template[language].render(language: language, today: day, topicName: nil) { facts[$0]?.value }
+                words[topic, default: [:]][intent, default: []].formUnion(TextNormalizer.tokens(text))
+            }
+        }
+        for intent in intents where intent.id != .fallback {
+            for (topic, template) in intent.replies where topics.contains(where: { $0.id == topic }) { add(template, topic: topic, intent: intent.id) }
+        }
+        for topic in topics {
+            for aspect in topic.aspects { if let asks = aspect.asks { add(aspect.say, topic: topic.id, intent: asks) } }
+        }
+        return words
     }
 
     /// The intents with every aspect's words among the whole-word keywords of the intent it `asks`.

@@ -106,6 +106,14 @@ public struct IntentMatcher: Sendable {
     /// The programme each intent is a part of (`parts:` in topics.yml: `listening_campaign` of
     /// `os_krosno`), by intent index: a line naming another programme does not ask for it.
     private let partOwner: [Int: String]
+    /// Per topic, the stems of its replies' distinctive words, each with the intents (by index)
+    /// whose replies say it.
+    private let replyStems: [String: [String: [Int]]]
+    /// A reply word said by more intents' replies of the topic than this is not distinctive.
+    static let replyWordOwners = 2
+    /// What a word of a reply, said in a line naming the reply's topic, adds to the reply's intent
+    /// (shared among its intents when two say it), for two such words at most.
+    public var replyWordBonus = 0.08
     /// What an aspect word of the topic the line names adds to the aspect's intent.
     public var namedAspectBonus = 0.1
     /// The least score a line naming a programme and one of its aspects is answered with.
@@ -131,14 +139,16 @@ public struct IntentMatcher: Sendable {
     ///   know is no misspelling: "train" stays "train", not "rain", and counts as a word the
     ///   catalogue never saw — the sign of a question about something else.
     /// - Parameter wordForms: inflected forms to a known word of the same lemma (`intents/*.forms`).
+    /// - Parameter replyWords: per topic, the words of each intent's reply for it
+    ///   (``Catalogue/replyWords(intents:topics:facts:)``).
     public init(intents: [Intent], topics: [Topic] = [], cities: [City] = [], factTexts: [String] = [], realWords: Set<String> = [],
-                wordForms: [String: String] = [:]) {
+                wordForms: [String: String] = [:], replyWords: [String: [IntentID: Set<String>]] = [:]) {
         self.init(intents: intents, topics: topics, cities: cities, factTexts: factTexts, realWords: realWords,
-                  wordForms: wordForms, indexing: [.pl, .en], alsoKnown: [])
+                  wordForms: wordForms, replyWords: replyWords, indexing: [.pl, .en], alsoKnown: [])
         if intents.contains(where: { !($0.examples[.uk] ?? []).isEmpty }) {
             // Polish words and names in a Ukrainian line ("urząd", "gmina") are known there too.
             ukrainian = Ukrainian(IntentMatcher(intents: intents, topics: topics, cities: cities, factTexts: factTexts,
-                                                realWords: realWords, wordForms: [:], indexing: [.uk], alsoKnown: knownWords))
+                                                realWords: realWords, wordForms: [:], replyWords: replyWords, indexing: [.uk], alsoKnown: knownWords))
         }
     }
 
@@ -146,7 +156,7 @@ public struct IntentMatcher: Sendable {
     ///   spelling corrector corrects to).
     /// - Parameter alsoKnown: further words that are never unknown (another matcher's vocabulary).
     private init(intents: [Intent], topics: [Topic], cities: [City], factTexts: [String], realWords: Set<String>,
-                 wordForms: [String: String], indexing: [Language], alsoKnown: Set<String>) {
+                 wordForms: [String: String], replyWords: [String: [IntentID: Set<String>]], indexing: [Language], alsoKnown: Set<String>) {
         self.ukrainian = nil
         intentIDs = intents.map(\.id)
         var exact: [String: Int] = [:]
@@ -264,6 +274,23 @@ public struct IntentMatcher: Sendable {
             for part in topic.parts { if let intent = intentIDs.firstIndex(of: part) { partOwner[intent] = topic.id } }
         }
         self.partOwner = partOwner
+        // A reply word is distinctive for a topic when at most two of its intents' replies say it,
+        // and it is no name, no common word and no number.
+        let nameStems = Set(aliasWords.joined().map(TextNormalizer.stem))
+        var replyStems: [String: [String: [Int]]] = [:]
+        for (topic, byIntent) in replyWords {
+            var owners: [String: Set<Int>] = [:]
+            for (intent, words) in byIntent {
+                guard let index = intentIDs.firstIndex(of: intent) else { continue }
+                for word in words where word.count >= 4 && word.allSatisfy(\.isLetter) && Self.isContentWord(word)
+                    && !CommonWords.polish.contains(word) && !CommonWords.english.contains(word) && !CommonWords.ukrainian.contains(word) {
+                    let stem = TextNormalizer.stem(word)
+                    if !nameStems.contains(stem) { owners[stem, default: []].insert(index) }
+                }
+            }
+            replyStems[topic] = owners.filter { $0.value.count <= Self.replyWordOwners }.mapValues { $0.sorted() }
+        }
+        self.replyStems = replyStems
         self.cityAliases = cities.flatMap { city in city.aliases.map { (words: $0.map(Lexeme.init), city: city.id, topic: city.topic) } }
     }
 
@@ -550,9 +577,24 @@ public struct IntentMatcher: Sendable {
         // The programme the line names, looked up once: its aspect words weigh in, and its name
         // excuses unknown words.
         let namedTopic = firstNamedTopic(in: words)
+        var replyWordIntents: Set<Int> = []
         if let namedTopic {
             for aspect in topicAspects[namedTopic] ?? [] where !aspect.words.isDisjoint(with: texts) {
                 best[aspect.intent] += namedAspectBonus
+            }
+            // "Centrum Obywatelskie – a grupy robocze też są?": a line naming a programme that
+            // says a word only one or two of its replies say asks for those replies.
+            if let distinctive = replyStems[namedTopic], replyWordBonus > 0 {
+                var gains = [Double](repeating: 0, count: best.count)
+                var seen: Set<String> = []
+                for word in masked where word.isContent && seen.insert(word.stem).inserted {
+                    guard let owners = distinctive[word.stem] else { continue }
+                    for owner in owners { gains[owner] += replyWordBonus / Double(owners.count) }
+                }
+                for intent in gains.indices where gains[intent] > 0 {
+                    best[intent] += min(gains[intent], 2 * replyWordBonus)
+                    replyWordIntents.insert(intent)
+                }
             }
             // "Where did Socially Organised take place?" is no question about the Krosno listening
             // campaign, however much its wording is: a part of one programme is out of the running
@@ -600,6 +642,11 @@ public struct IntentMatcher: Sendable {
         }
         // A named programme and one of its aspects asked by name: ours, whatever the margin.
         if let namedTopic, let asked = topicAspectWords[namedTopic], !asked.isDisjoint(with: texts), topScore >= aspectFloor {
+            return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
+        }
+        // "Centrum Obywatelskie – a grupy robocze też są?": a programme named with a word of one
+        // of its replies, that reply's intent on top — ours, down to the same floor.
+        if namedTopic != nil, replyWordIntents.contains(top), topScore >= aspectFloor {
             return IntentMatch(intent: topID, confidence: topScore, layer: .scored, candidates: candidates)
         }
         // "jest coś takiego jak koalicja sąsiedzka we Wrocławiu?": a programme and a city named
