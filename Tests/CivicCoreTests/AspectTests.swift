@@ -120,7 +120,7 @@ struct SociallyOrganisedAspectTests {
     func tasks(_ line: String) throws {
         var t = Transcript()
         let text = try t.reply(line).text
-        #expect(text.contains("ponadnarodow") || text.contains("transnational") || text.contains("транснаціональн"), "\(text)")
+        #expect(text.contains("ponadnarodow") || text.contains("supranational") || text.contains("транснаціональн"), "\(text)")
     }
 }
 
