@@ -119,6 +119,10 @@ struct FormalPolishTests {
             if let ended = topic.endedNotice { texts.append(catalogue.render(ended.pl, language: .pl, today: today, topic: topic.id)) }
             for aspect in topic.aspects { texts.append(catalogue.render(aspect.say.pl, language: .pl, today: today, topic: topic.id)) }
         }
+        if let services = catalogue.cityServices {
+            texts.append(catalogue.render(services.say.pl, language: .pl, today: today, topic: nil))
+            for office in services.offices.values { texts.append(catalogue.render(office.pl, language: .pl, today: today, topic: nil)) }
+        }
         return texts
     }
 
