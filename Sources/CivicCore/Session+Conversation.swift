@@ -241,6 +241,15 @@ extension Session {
             conversation.lastIntent = .greeting
             return reply(Messages.introductionWelcome[language], intent: .greeting, confidence: match.confidence)
         }
+        if Self.placeAsking.contains(intent.id), let place = askedPlace(line, catalogue: catalogue),
+           let text = placeAnswer(place, catalogue: catalogue, today: today) {
+            // "czy w Centrum jest winda?", "is there parking there?": not in our materials — said
+            // so, with the place's contact; never "I only answer questions about programmes".
+            conversation.topic = place
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = .contact
+            return reply(text, intent: .contact, confidence: match.confidence)
+        }
         if intent.id == .fallback {
             // In a row only right after another fallback: a command, a repeat or a language
             // switch in between starts the row again, and "też" is said of another question only.
@@ -681,6 +690,12 @@ extension Session {
     /// "jak samorząd mógł się zgłosić?": a question about applying, answered by its own intent,
     /// not a request to be signed up.
     static let howWords: Set<String> = CommonWords.words(["jak", "how", "kto", "who", "kiedy", "when", "gdzie", "where"], ukrainian: ["як", "хто", "коли", "де"])
+
+    /// Intents a practical question about a programme's place may come as: out of scope ("czy
+    /// jest tam winda?"), or any that only informs ("is there a lift at the Civic Centre?" reads
+    /// as its job, "gdzie można zaparkować przy Centrum?" as its contact) — none of whose replies
+    /// would say anything of a lift.
+    static let placeAsking: Set<IntentID> = informative.union([.fallback])
 
     /// Intents whose reply says whom to ask or where to go: at a kiosk, those of its centre.
     static let placeBound: Set<IntentID> = [.fallback, .human]

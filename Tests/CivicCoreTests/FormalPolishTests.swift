@@ -123,6 +123,7 @@ struct FormalPolishTests {
             texts.append(catalogue.render(services.say.pl, language: .pl, today: today, topic: nil))
             for office in services.offices.values { texts.append(catalogue.render(office.pl, language: .pl, today: today, topic: nil)) }
         }
+        if let places = catalogue.placeQuestions { texts.append(catalogue.render(places.say.pl, language: .pl, today: today, topic: nil)) }
         return texts
     }
 

@@ -99,7 +99,8 @@ public struct City: Sendable {
 
 /// Out-of-scope questions that still have a better answer than the general fallback:
 /// `city_services:` (an ordinary city matter — a tax, a dog, a ticket, a pothole — goes to the
-/// city office, never to an NGO centre).
+/// city office, never to an NGO centre) and `place_questions:` (a lift, a wheelchair, a parking
+/// space at a programme's own place: the materials do not say, the place's contact does).
 public struct Referral: Sendable {
     /// Folded words that recognise such a question. An entry of five letters or more matches every
     /// word it begins ("podat": "podatek", "podatku"); a shorter one only itself ("bus", not "business").
@@ -107,7 +108,7 @@ public struct Referral: Sendable {
     /// Folded words that make a line no such question, matched the same way ("fundacja": an NGO's
     /// question about a tax is the NGO centre's).
     public var except: [String] = []
-    /// What is said first (the refusal).
+    /// What is said first (the refusal, or that the materials do not say).
     public var say: LocalizedTemplate
     /// Whom to ask, by city id; ``defaultOffice`` when no city is known, ``elsewhereOffice`` for a
     /// city that has none of its own here.
@@ -190,6 +191,8 @@ public final class Catalogue: Sendable {
     public let intents: [Intent]
     /// An ordinary city matter asked out of scope: pointed to the city office (`city_services:`).
     public let cityServices: Referral?
+    /// A practical question about a programme's own place (`place_questions:`).
+    public let placeQuestions: Referral?
     public let matcher: IntentMatcher
     /// Conversation lines already understood against this catalogue.
     public let understandingCache: UnderstandingCache
@@ -197,9 +200,10 @@ public final class Catalogue: Sendable {
     private let intentIndex: [IntentID: Int]
 
     init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent], realWords: Set<String> = [],
-         wordForms: [String: String] = [:], cityServices: Referral? = nil) {
+         wordForms: [String: String] = [:], cityServices: Referral? = nil, placeQuestions: Referral? = nil) {
         self.facts = facts
         self.cityServices = cityServices
+        self.placeQuestions = placeQuestions
         self.topics = topics
         self.cities = cities
         self.intents = intents
@@ -238,6 +242,7 @@ public final class Catalogue: Sendable {
         self.cities = other.cities
         self.intents = other.intents
         self.cityServices = other.cityServices
+        self.placeQuestions = other.placeQuestions
         self.matcher = other.matcher
         self.topicIndex = other.topicIndex
         self.intentIndex = other.intentIndex

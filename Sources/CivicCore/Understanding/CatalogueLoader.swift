@@ -121,8 +121,9 @@ private struct Reader {
     /// What our programmes offer, by the words a request names it with (`offers:` in
     /// topics.yml): the objects of every intent with `checks_object: true`.
     var offers: [String] = []
-    /// `city_services:` (``Referral``), from whichever file holds it.
+    /// `city_services:` and `place_questions:` (``Referral``), from whichever file holds them.
     var cityServices: Referral?
+    var placeQuestions: Referral?
     /// Inflected forms to a catalogue word of their lemma, from `.forms` lists.
     var wordForms: [String: String] = [:]
     var file = ""
@@ -171,7 +172,10 @@ private struct Reader {
             case "city_services":
                 if cityServices != nil { report(key, "city_services: is given twice") }
                 cityServices = readReferral(value, what: "city_services", offices: true)
-            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, offers, intents, examples or city_services)")
+            case "place_questions":
+                if placeQuestions != nil { report(key, "place_questions: is given twice") }
+                placeQuestions = readReferral(value, what: "place_questions", offices: false)
+            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, offers, intents, examples, city_services or place_questions)")
             }
         }
     }
@@ -449,7 +453,8 @@ private struct Reader {
         }
     }
 
-    /// `city_services:`: `{words: [...], except: [...], say: {pl, en, uk}}`, and `offices:` by city id (`default` when no city is known,
+    /// `city_services:` or `place_questions:`: `{words: [...], except: [...], say: {pl, en, uk}}`,
+    /// and for the city services `offices:` by city id (`default` when no city is known,
     /// `elsewhere` for a city without one). Words are folded as messages are.
     mutating func readReferral(_ node: Node, what: String, offices allowed: Bool) -> Referral? {
         guard let fields = node.mapping else {
@@ -734,7 +739,7 @@ private struct Reader {
         }
         guard diagnostics.isEmpty else { return nil }
         return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents, realWords: realWords, wordForms: wordForms,
-                         cityServices: cityServices)
+                         cityServices: cityServices, placeQuestions: placeQuestions)
     }
 
     /// A `.forms` list: a form and the catalogue word of its lemma a line ("trenerem trener"),
