@@ -103,6 +103,7 @@ struct FormalPolishTests {
         FormMessages.askErasureContact.pl,
         FormMessages.invalidReference.pl,
         FormMessages.erasureRecorded.pl,
+        FormMessages.askContactPerson.pl,
     ]
 
     /// Every Polish reply, ended notice and aspect of the shipped catalogue, rendered.
