@@ -139,6 +139,12 @@ extension Session {
         guard var intent = catalogue.intent(match.intent) ?? catalogue.intent(.fallback) else {
             return reply(Messages.help[language])
         }
+        let cityMatter = asksForCityMatter(line, intent: intent, catalogue: catalogue)
+        if cityMatter, let fallback = catalogue.intent(.fallback) {
+            // "how do I register my dog in Krosno?": a city matter in a request's words — no
+            // sign-up for the programme the city stands for.
+            intent = fallback
+        }
         if Answers.asksIfBot(line.words) || (line.mentions.topic == nil && Answers.asksWhatWeDo(line.words)), let help = catalogue.intent(.help) {
             // "jesteś człowiekiem czy ai?", "w czym wy w ogóle pomagacie?": say what we are, not
             // whom to call nor what a programme offers.
@@ -157,13 +163,13 @@ extension Session {
             // introduction asks for something out of scope — refused, never welcomed.
             intent = fallback
         }
-        if intent.id == .signup ? line.mentions.topic == nil : Answers.asksToSignUp(line.words), let signup = catalogue.intent(.signup),
+        if !cityMatter, intent.id == .signup ? line.mentions.topic == nil : Answers.asksToSignUp(line.words), let signup = catalogue.intent(.signup),
            let topic = Self.signupTopic(named: line, partOf: intent.id, catalogue: catalogue) {
             // "zapisz mnie do kampanii słuchania": a sign-up for the programme the campaign is part of.
             conversation.topic = topic
             intent = signup
         }
-        if [IntentID.fallback, .signup].contains(intent.id)
+        if !cityMatter, [IntentID.fallback, .signup].contains(intent.id)
             || ([IntentID.services, .join].contains(intent.id) && !line.words.contains(where: Self.howWords.contains)),
            Answers.asksToSignUp(line.words),
            let topic = line.mentions.topic ?? conversation.topic,
@@ -238,16 +244,31 @@ extension Session {
             conversation.lastIntent = .greeting
             return reply(Messages.introductionWelcome[language], intent: .greeting, confidence: match.confidence)
         }
+        if Self.placeAsking.contains(intent.id), let place = askedPlace(line, catalogue: catalogue),
+           let text = placeAnswer(place, catalogue: catalogue, today: today) {
+            // "czy w Centrum jest winda?", "is there parking there?": not in our materials — said
+            // so, with the place's contact; never "I only answer questions about programmes".
+            conversation.topic = place
+            conversation.fallbacksInRow = 0
+            conversation.lastIntent = .contact
+            return reply(text, intent: .contact, confidence: match.confidence)
+        }
         if intent.id == .fallback {
             // In a row only right after another fallback: a command, a repeat or a language
             // switch in between starts the row again, and "też" is said of another question only.
             conversation.fallbacksInRow = lastReply?.intent == .fallback ? conversation.fallbacksInRow + 1 : 1
             let same = conversation.lastFallbackWords == line.corrected
             conversation.lastFallbackWords = line.corrected
+            // A city matter (a tax, a dog, a ticket) is the city office's: it is whom to ask.
+            let cityOffice = cityOffice(asked: line, catalogue: catalogue, today: today)
             if let shorter = Messages.fallback(inRow: conversation.fallbacksInRow, sameQuestion: same) {
                 // Asked again and still out of scope: shorter each time, and a person to ask.
-                let human = formContext(catalogue, today).humanContact
+                let human = cityOffice ?? formContext(catalogue, today).humanContact
                 return reply(shorter.format(language, ["human": human]), intent: intent.id, confidence: match.confidence)
+            }
+            if let cityOffice, let services = catalogue.cityServices {
+                let refusal = catalogue.render(services.say[language], language: language, today: today, topic: nil)
+                return reply(refusal + "\n" + cityOffice, intent: intent.id, confidence: match.confidence)
             }
         } else {
             conversation.fallbacksInRow = 0
@@ -676,6 +697,12 @@ extension Session {
     /// "jak samorząd mógł się zgłosić?": a question about applying, answered by its own intent,
     /// not a request to be signed up.
     static let howWords: Set<String> = CommonWords.words(["jak", "how", "kto", "who", "kiedy", "when", "gdzie", "where"], ukrainian: ["як", "хто", "коли", "де"])
+
+    /// Intents a practical question about a programme's place may come as: out of scope ("czy
+    /// jest tam winda?"), or any that only informs ("is there a lift at the Civic Centre?" reads
+    /// as its job, "gdzie można zaparkować przy Centrum?" as its contact) — none of whose replies
+    /// would say anything of a lift.
+    static let placeAsking: Set<IntentID> = informative.union([.fallback])
 
     /// Intents whose reply says whom to ask or where to go: at a kiosk, those of its centre.
     static let placeBound: Set<IntentID> = [.fallback, .human]

@@ -103,6 +103,7 @@ struct FormalPolishTests {
         FormMessages.askErasureContact.pl,
         FormMessages.invalidReference.pl,
         FormMessages.erasureRecorded.pl,
+        FormMessages.askContactPerson.pl,
     ]
 
     /// Every Polish reply, ended notice and aspect of the shipped catalogue, rendered.
@@ -119,6 +120,11 @@ struct FormalPolishTests {
             if let ended = topic.endedNotice { texts.append(catalogue.render(ended.pl, language: .pl, today: today, topic: topic.id)) }
             for aspect in topic.aspects { texts.append(catalogue.render(aspect.say.pl, language: .pl, today: today, topic: topic.id)) }
         }
+        if let services = catalogue.cityServices {
+            texts.append(catalogue.render(services.say.pl, language: .pl, today: today, topic: nil))
+            for office in services.offices.values { texts.append(catalogue.render(office.pl, language: .pl, today: today, topic: nil)) }
+        }
+        if let places = catalogue.placeQuestions { texts.append(catalogue.render(places.say.pl, language: .pl, today: today, topic: nil)) }
         return texts
     }
 

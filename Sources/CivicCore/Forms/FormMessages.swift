@@ -27,6 +27,13 @@ public enum FormMessages {
     public static let summaryDistrict = Localized(pl: "  dzielnica: {district}\n", en: "  district: {district}\n", uk: "  район: {district}\n")
     /// The summary's line for the organisation, only for programmes that ask for one.
     public static let summaryOrganisation = Localized(pl: "  organizacja: {organisation}\n", en: "  organisation: {organisation}\n", uk: "  організація: {organisation}\n")
+    /// The name question answered with an organisation's name ("Fundacja Podwórko Nadodrze"):
+    /// the organisation is kept, and the contact person asked for.
+    public static let askContactPerson = Localized(
+        pl: "Organizacja: {organisation} – dodam ją do zgłoszenia. Jak nazywa się osoba do kontaktu? Podaj imię i nazwisko.",
+        en: "Organisation: {organisation} – I will add it to the sign-up. Who is the contact person? Please give their first name and surname.",
+        uk: "Організація: {organisation} — я додам її до заявки. Хто контактна особа? Вкажіть ім’я та прізвище."
+    )
     public static let askOrganisation = Localized(
         pl: "Czy zapisujesz się w imieniu organizacji (stowarzyszenia, fundacji, grupy)? Podaj jej nazwę albo napisz „pomiń”, jeśli tylko we własnym imieniu.",
         en: "Are you signing up on behalf of an organisation (an association, foundation or group)? Give its name, or write \"skip\" if it is just for yourself.",

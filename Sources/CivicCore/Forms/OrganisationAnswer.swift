@@ -26,13 +26,75 @@ enum OrganisationAnswer: Equatable {
 
     /// Words that name a kind of organisation (folded): a part of a line that starts with one is
     /// an organisation's name, not a person's.
-    static let kindWords: Set<String> = [
+    static let kindWords: Set<String> = CommonWords.words([
         "stowarzyszenie", "stowarzyszenia", "fundacja", "fundacji", "organizacja", "organizacji", "grupa", "grupy",
         "klub", "klubu", "kolo", "kola", "rada", "rady", "towarzystwo", "towarzystwa", "spoldzielnia", "spoldzielni",
         "zwiazek", "zwiazku", "parafia", "parafii", "ngo", "federacja", "federacji", "forum", "inicjatywa", "inicjatywy",
+        "koalicja", "koalicji", "komitet", "komitetu", "wspolnota", "wspolnoty",
         "association", "foundation", "organisation", "organization", "group", "club", "society", "council", "network",
-        "federation", "initiative", "cooperative", "co-op", "charity",
+        "federation", "initiative", "cooperative", "co-op", "charity", "coalition", "committee", "trust",
+    ], ukrainian: [
+        "фонд", "фонду", "громадська", "громадське", "громадської", "громадського", "організація", "організації", "асоціація",
+        "асоціації", "спілка", "спілки", "товариство", "товариства", "ініціатива", "ініціативи", "рада", "ради", "клуб", "клубу",
+        "коаліція", "коаліції", "благодійний", "благодійна", "благодійного",
+        // Russian
+        "общественная", "общественной", "организация", "ассоциация", "союз", "благотворительный",
+    ])
+
+    /// English kinds that end an organisation's name ("the Nadodrze Residents' Association").
+    static let trailingKindWords: Set<String> = [
+        "association", "foundation", "society", "council", "coalition", "group", "club", "network", "trust", "charity", "committee",
+        "collective", "initiative",
     ]
+
+    /// What introduces the contact person after an organisation's name ("Fundacja X, osoba
+    /// kontaktowa Anna Nowak"), as typed in lower case; the longer first.
+    static let personMarkers = [
+        "osoba kontaktowa", "osoba do kontaktu", "osobą kontaktową jest", "osoba kontaktowa:", "kontaktowa", "kontakt:", "reprezentuje",
+        "contact person", "contact person:", "contact:", "represented by",
+        "контактна особа", "контактна особа:", "контактное лицо", "представник", "представниця",
+    ].sorted { $0.count > $1.count }
+
+    /// Lead-ins before an organisation's name at the start of a line ("w imieniu Fundacji X").
+    static let leadingMarkers = [
+        "w imieniu ", "z ramienia ", "jestem z ", "jesteśmy z ", "jestesmy z ", "on behalf of ", "representing ", "we are from ",
+        "i'm from ", "i am from ", "від імені ", "ми з ", "я з ", "от имени ",
+    ]
+
+    /// An organisation's name at the head of an answer to the name question — "Fundacja Podwórko
+    /// Nadodrze, osoba kontaktowa Agnieszka Wróbel", "Громадська організація «Сусіди»", "the
+    /// Riverside Residents' Association" — and what follows it, where the contact person's name
+    /// may be. Nil when the line does not start with (or, in English, end with) a kind of organisation.
+    static func leading(in text: String) -> (organisation: String, rest: String)? {
+        var body = text.trimmingWhitespace()
+        let lowered = body.lowercased()
+        if let marker = leadingMarkers.first(where: { lowered.hasPrefix($0) }) {
+            body = String(body.dropFirst(marker.count))
+        }
+        let words = TextNormalizer.tokens(body)
+        guard let first = words.first else { return nil }
+        let startsWithKind = kindWords.contains(first) || (first == "the" && words.count > 1 && kindWords.contains(words[1]))
+        // The first clause is the organisation, up to a comma or a dash — or a marker of the person.
+        let end = body.firstIndex { ",;(–—".contains($0) } ?? body.endIndex
+        var part = String(body[..<end])
+        var rest = String(body[end...])
+        let lowerPart = part.lowercased()
+        if let marker = personMarkers.first(where: { lowerPart.contains(" " + $0 + " ") }), let range = lowerPart.range(of: " " + marker + " ") {
+            let offset = lowerPart.distance(from: lowerPart.startIndex, to: range.lowerBound)
+            rest = String(part.dropFirst(offset)) + rest
+            part = String(part.prefix(offset))
+        }
+        let partWords = part.split(separator: " ")
+        let endsWithKind = partWords.count >= 2 && partWords.allSatisfy { $0.first?.isUppercase == true || $0 == "the" }
+            && TextNormalizer.tokens(part).last.map(trailingKindWords.contains) == true
+        guard startsWithKind || endsWithKind, let organisation = name(Substring(part)) else { return nil }
+        rest = rest.trimmingWhitespace()[...].trimmingCharacters(in: ",;:()–—- ")
+        let lowerRest = rest.lowercased()
+        if let marker = personMarkers.first(where: { lowerRest.hasPrefix($0) }) {
+            rest = String(rest.dropFirst(marker.count))[...].trimmingCharacters(in: ",;:()–—- ")
+        }
+        return (organisation, rest)
+    }
 
     /// Reads a whole answer to "on behalf of which organisation?". Nil when the line gives no
     /// usable name (a bare "tak", a contact, a line too long to be a name).

@@ -7,7 +7,7 @@ public struct SignupDraft: Sendable, Equatable {
     /// Display name of the district, when the programme has districts and one was given.
     public var district: String?
     /// The organisation the sign-up is made for (an NGO joining a coalition), when the
-    /// programme asks and one was given.
+    /// programme asks and one was given, or the name question was answered with one.
     public var organisation: String?
     /// The version of the privacy notice the resident agreed to.
     public var consentVersion: String

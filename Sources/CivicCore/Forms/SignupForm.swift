@@ -10,8 +10,9 @@ public struct SignupForm: Sendable, Equatable {
     public private(set) var slot: Slot = .programme
     private(set) var programme: String?
     private(set) var name: String?
-    /// On whose behalf, for programmes with `organisations: true`; nil with `organisationSkipped`
-    /// when the person signs up for themselves.
+    /// On whose behalf: asked for programmes with `organisations: true` (nil with
+    /// `organisationSkipped` when the person signs up for themselves); for any programme, kept
+    /// when the name question was answered with an organisation's name.
     private(set) var organisation: String?
     private var organisationSkipped = false
     private(set) var contact: Contact?
@@ -123,6 +124,11 @@ public struct SignupForm: Sendable, Equatable {
             return attempts.reject(FormMessages.invalidChoice.format(language, ["choices": names.joined(separator: ", ")]),
                                    expecting: slot.rawValue, choices: names, context: context)
         case .name:
+            if let organisation, organisation != before.4 {
+                // An organisation's name, and no person's: keep it, ask for the contact person.
+                return .ask(text: FormMessages.askContactPerson.format(language, ["organisation": organisation]),
+                            expecting: slot.rawValue, choices: [], error: nil)
+            }
             if Answers.isBareAssent(text, language: language) {
                 // "tak", "ok": the resident agrees to go on; no name yet, and no failed attempt.
                 return ask(slot, context, error: nil, prefix: FormMessages.nameAfterAssent[language])
@@ -230,7 +236,7 @@ public struct SignupForm: Sendable, Equatable {
                 // This programme asks no district: nothing to change, say so and go on.
                 return ask(slot, context, error: nil, prefix: FormMessages.noDistricts[context.language])
             }
-            if field == .organisation, !acceptsOrganisations(context.catalogue) {
+            if field == .organisation, !acceptsOrganisations(context.catalogue), organisation == nil {
                 return ask(slot, context, error: nil, prefix: FormMessages.noOrganisations[context.language])
             }
             if take(field, from: text, context) { return corrected(field, context) }
@@ -325,6 +331,23 @@ public struct SignupForm: Sendable, Equatable {
             // contact is a correction, said as one (`correct`).
             contact = found
         }
+        if slot == .name, let lead = OrganisationAnswer.leading(in: located?.rest ?? text),
+           case let named = context.catalogue.matcher.mentions(in: lead.organisation), named.topic == nil || named.topicByCity {
+            // (A city in the name is no programme: "Sąsiedzi Krakowa".)
+            // "Fundacja Podwórko Nadodrze, osoba kontaktowa Agnieszka Wróbel": the organisation is
+            // kept — for any programme, the sign-up has its place — and the person is the name,
+            // when the line gives one (else it is asked for).
+            organisation = lead.organisation
+            organisationSkipped = false
+            let person = lead.rest
+            if let introduced = Answers.introducedName(in: person) {
+                name = introduced
+            } else if let plain = Answers.nameBesideContact(person, matcher: context.catalogue.matcher)
+                        ?? Answers.plainName(person).flatMap({ Answers.readsAsSentence($0, matcher: context.catalogue.matcher) ? nil : $0 }) {
+                name = plain
+            }
+            return
+        }
         // "Ewa Sowa, Fundacja Dobre Miejsce, ewa@…": the organisation is taken out before the name is read.
         var rest = located?.rest
         if organisation == nil || slot == .organisation, acceptsOrganisations(context.catalogue) || programmeNamedAcceptsOrganisations(text, context),
@@ -413,7 +436,8 @@ public struct SignupForm: Sendable, Equatable {
         guard let programme, let name, let contact, consented else { return nil }
         return SignupDraft(
             programme: programme, name: name, contact: contact, district: district,
-            organisation: acceptsOrganisations(context.catalogue) ? organisation : nil,
+            // Also for a programme that does not ask, when the name's line gave one.
+            organisation: organisation,
             consentVersion: context.catalogue.fact(.privacyVersion).map { $0.value.rendered(in: .pl, today: context.today, relative: false) } ?? "unversioned",
             language: context.language,
             nextEdition: context.catalogue.hasEnded(programme, today: context.today)
@@ -451,7 +475,7 @@ public struct SignupForm: Sendable, Equatable {
                 "programme": (programme.map { topicName($0, context) } ?? "") + (ended ? FormMessages.nextEditionSuffix[language] : ""),
                 "name": name ?? "",
                 // The line is there only for programmes that ask; "—" when signing up for oneself.
-                "organisation": acceptsOrganisations(context.catalogue)
+                "organisation": acceptsOrganisations(context.catalogue) || organisation != nil
                     ? FormMessages.summaryOrganisation.format(language, ["organisation": organisation ?? FormMessages.noDistrict[language]]) : "",
                 "contact": contact?.description ?? "",
                 // Only for programmes with districts: Centrum Obywatelskie asks none, so no "dzielnica: —".

@@ -97,6 +97,43 @@ public struct City: Sendable {
     public var location: SourceLocation
 }
 
+/// Out-of-scope questions that still have a better answer than the general fallback:
+/// `city_services:` (an ordinary city matter — a tax, a dog, a ticket, a pothole — goes to the
+/// city office, never to an NGO centre) and `place_questions:` (a lift, a wheelchair, a parking
+/// space at a programme's own place: the materials do not say, the place's contact does).
+public struct Referral: Sendable {
+    /// Folded words that recognise such a question. An entry of five letters or more matches every
+    /// word it begins ("podat": "podatek", "podatku"); a shorter one only itself ("bus", not "business").
+    public var words: [String]
+    /// Folded words that make a line no such question, matched the same way ("fundacja": an NGO's
+    /// question about a tax is the NGO centre's).
+    public var except: [String] = []
+    /// What is said first (the refusal, or that the materials do not say).
+    public var say: LocalizedTemplate
+    /// Whom to ask, by city id; ``defaultOffice`` when no city is known, ``elsewhereOffice`` for a
+    /// city that has none of its own here.
+    public var offices: [String: LocalizedTemplate] = [:]
+    public var location: SourceLocation
+
+    public static let defaultOffice = "default"
+    public static let elsewhereOffice = "elsewhere"
+
+    /// True when one of `words` is one of ours and none is an exception.
+    public func isAsked(by words: [String]) -> Bool {
+        words.contains { Self.matches($0, self.words) } && !words.contains { Self.matches($0, except) }
+    }
+
+    /// The office line for `city` (nil: not known).
+    public func office(for city: String?) -> LocalizedTemplate? {
+        guard let city else { return offices[Self.defaultOffice] }
+        return offices[city] ?? offices[Self.elsewhereOffice]
+    }
+
+    static func matches(_ word: String, _ entries: [String]) -> Bool {
+        entries.contains { $0.count >= 5 ? word.hasPrefix($0) : word == $0 }
+    }
+}
+
 /// One intent: examples to learn from and replies per topic.
 public struct Intent: Sendable {
     public var id: IntentID
@@ -152,6 +189,10 @@ public final class Catalogue: Sendable {
     public let topics: [Topic]
     public let cities: [City]
     public let intents: [Intent]
+    /// An ordinary city matter asked out of scope: pointed to the city office (`city_services:`).
+    public let cityServices: Referral?
+    /// A practical question about a programme's own place (`place_questions:`).
+    public let placeQuestions: Referral?
     public let matcher: IntentMatcher
     /// Conversation lines already understood against this catalogue.
     public let understandingCache: UnderstandingCache
@@ -159,8 +200,10 @@ public final class Catalogue: Sendable {
     private let intentIndex: [IntentID: Int]
 
     init(facts: [String: Fact], topics: [Topic], cities: [City], intents: [Intent], realWords: Set<String> = [],
-         wordForms: [String: String] = [:]) {
+         wordForms: [String: String] = [:], cityServices: Referral? = nil, placeQuestions: Referral? = nil) {
         self.facts = facts
+        self.cityServices = cityServices
+        self.placeQuestions = placeQuestions
         self.topics = topics
         self.cities = cities
         self.intents = intents
@@ -221,6 +264,8 @@ public final class Catalogue: Sendable {
         self.topics = other.topics
         self.cities = other.cities
         self.intents = other.intents
+        self.cityServices = other.cityServices
+        self.placeQuestions = other.placeQuestions
         self.matcher = other.matcher
         self.topicIndex = other.topicIndex
         self.intentIndex = other.intentIndex

@@ -121,6 +121,9 @@ private struct Reader {
     /// What our programmes offer, by the words a request names it with (`offers:` in
     /// topics.yml): the objects of every intent with `checks_object: true`.
     var offers: [String] = []
+    /// `city_services:` and `place_questions:` (``Referral``), from whichever file holds them.
+    var cityServices: Referral?
+    var placeQuestions: Referral?
     /// Inflected forms to a catalogue word of their lemma, from `.forms` lists.
     var wordForms: [String: String] = [:]
     var file = ""
@@ -166,7 +169,13 @@ private struct Reader {
             case "intents": readIntents(value)
             case "offers": offers += readStrings(value, what: "offers").flatMap(TextNormalizer.tokens)
             case "examples": readLearned(value)
-            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, offers, intents or examples)")
+            case "city_services":
+                if cityServices != nil { report(key, "city_services: is given twice") }
+                cityServices = readReferral(value, what: "city_services", offices: true)
+            case "place_questions":
+                if placeQuestions != nil { report(key, "place_questions: is given twice") }
+                placeQuestions = readReferral(value, what: "place_questions", offices: false)
+            default: report(key, "unknown top-level key '\(key.string ?? "?")' (expected facts, topics, cities, offers, intents, examples, city_services or place_questions)")
             }
         }
     }
@@ -444,6 +453,44 @@ private struct Reader {
         }
     }
 
+    /// `city_services:` or `place_questions:`: `{words: [...], except: [...], say: {pl, en, uk}}`,
+    /// and for the city services `offices:` by city id (`default` when no city is known,
+    /// `elsewhere` for a city without one). Words are folded as messages are.
+    mutating func readReferral(_ node: Node, what: String, offices allowed: Bool) -> Referral? {
+        guard let fields = node.mapping else {
+            report(node, "\(what) must be a mapping with words: and say:")
+            return nil
+        }
+        let keys = allowed ? ["words", "except", "say", "offices"] : ["words", "except", "say"]
+        for field in fields.keys where !keys.contains(field.string ?? "") {
+            report(field, "unknown key '\(field.string ?? "?")' in \(what) (expected \(keys.joined(separator: ", ")))")
+        }
+        let words = readStrings(fields["words"], what: "words of \(what)").flatMap(TextNormalizer.tokens)
+        if words.isEmpty { report(node, "\(what) has no words") }
+        guard let sayNode = fields["say"] else {
+            report(node, "\(what) has no say:")
+            return nil
+        }
+        guard let say = readTemplate(sayNode, what: "say of \(what)") else { return nil }
+        var offices: [String: LocalizedTemplate] = [:]
+        if let officeNode = fields["offices"] {
+            guard let byCity = officeNode.mapping else {
+                report(officeNode, "offices of \(what) must be a mapping of city ids")
+                return nil
+            }
+            for (key, value) in byCity {
+                guard let id = key.string, let template = readTemplate(value, what: "office \(key.string ?? "?") of \(what)") else { continue }
+                offices[id] = template
+            }
+            if offices[Referral.defaultOffice] == nil { report(officeNode, "offices of \(what) need a default (no city known)") }
+            if offices[Referral.elsewhereOffice] == nil { report(officeNode, "offices of \(what) need elsewhere (a city with none of its own)") }
+        } else if allowed {
+            report(node, "\(what) has no offices:")
+        }
+        return Referral(words: words, except: readStrings(fields["except"], what: "except of \(what)").flatMap(TextNormalizer.tokens),
+                        say: say, offices: offices, location: location(node))
+    }
+
     mutating func readStrings(_ node: Node?, what: String) -> [String] {
         guard let node else { return [] }
         guard let sequence = node.sequence else {
@@ -685,8 +732,14 @@ private struct Reader {
         for fact in facts.values where !used.contains(fact.path) {
             diagnostics.append(CatalogueDiagnostic(fact.location, "fact \(fact.path) is used by no reply"))
         }
+        if let cityServices {
+            for city in cityServices.offices.keys where ![Referral.defaultOffice, Referral.elsewhereOffice].contains(city) && !cityIDs.contains(city) {
+                diagnostics.append(CatalogueDiagnostic(cityServices.location, "city_services has an office for unknown city \(city)"))
+            }
+        }
         guard diagnostics.isEmpty else { return nil }
-        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents, realWords: realWords, wordForms: wordForms)
+        return Catalogue(facts: facts, topics: topics, cities: cities, intents: intents, realWords: realWords, wordForms: wordForms,
+                         cityServices: cityServices, placeQuestions: placeQuestions)
     }
 
     /// A `.forms` list: a form and the catalogue word of its lemma a line ("trenerem trener"),
