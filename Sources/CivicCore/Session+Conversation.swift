@@ -147,6 +147,13 @@ extension Session {
             // sign-up for the programme the city stands for.
             intent = fallback
         }
+        let courtesies: Set<IntentID> = [.greeting, .thanks, .goodbye]
+        if courtesies.contains(intent.id), line.mentions.topic != nil, text.contains("?"), !Answers.isFarewell(words: line.words),
+           let other = match.candidates.first(where: { !courtesies.contains($0.intent) && $0.intent != .fallback }),
+           let asked = catalogue.intent(other.intent) {
+            // "czy akcja O.S. się już skończyła?": a question about a programme, not a goodbye.
+            intent = asked
+        }
         if Answers.asksIfBot(line.words) || (line.mentions.topic == nil && Answers.asksWhatWeDo(line.words)), let help = catalogue.intent(.help) {
             // "jesteś człowiekiem czy ai?", "w czym wy w ogóle pomagacie?": say what we are, not
             // whom to call nor what a programme offers.

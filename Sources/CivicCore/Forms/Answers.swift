@@ -310,7 +310,10 @@ public enum Answers {
                                       ukrainian: ["закінчилася", "закінчилось", "закінчилося", "завершилася", "завершилось", "завершилося", "закончилась", "закончилось"])
         let set = Set(words)
         if !set.isDisjoint(with: still), !set.isDisjoint(with: running) { return true }
-        return question && !set.isDisjoint(with: ended)
+        // "ile osób skończyło szkolenie?", "who finished the training?": how many or who ended
+        // it, not whether the programme has.
+        let howManyOrWho = CommonWords.words(["ile", "ilu", "kto", "who", "many"], ukrainian: ["скільки", "хто", "сколько", "кто"])
+        return question && !set.isDisjoint(with: ended) && set.isDisjoint(with: howManyOrWho)
     }
 
     /// Words asking to be signed up: "zapisz mnie", "chcę się zapisać", "sign me up", "register".

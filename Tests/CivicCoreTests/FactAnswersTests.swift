@@ -1,0 +1,51 @@
+import Testing
+@testable import CivicCore
+
+/// Questions asking one fact of a programme, answered with it.
+@Suite("Fact questions answered with their fact")
+struct FactAnswersTests {
+    @Test("how many finished is no question whether the programme has ended", arguments: [
+        ("ile osob skonczylo to szkolenie w krosnie z organizowania spolecznego", "7 osób"),
+        ("how many people finished the O.S. training?", "7 people"),
+        ("скільки людей закінчило навчання в Кросно?", "7 осіб"),
+    ])
+    func howManyFinished(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.text.contains(fact), "\(reply.text)")
+        #expect(!reply.text.hasPrefix("Nie –") && !reply.text.hasPrefix("No –") && !reply.text.hasPrefix("Ні –"), "\(reply.text)")
+    }
+
+    @Test("a question about a programme is no goodbye, though its words read as one", arguments: [
+        "czy akcja O.S. się już skończyła?",
+        "has the Socially Organised project finished?",
+        "чи вже закінчилася акція O.S.?",
+    ])
+    func questionIsNoGoodbye(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(![IntentID.goodbye, .thanks, .greeting].contains(reply.intent), "\(reply.text)")
+        #expect(reply.text.contains("2023") || reply.text.contains("2020"), "\(reply.text)")
+    }
+
+    @Test("the JST coordinator's extension is asked by its own word", arguments: [
+        "a ten nr wewnetrzny do koordynatora JST to jaki?",
+        "what is the extension number for the JST project coordinator?",
+        "телефон координатора jst, внутрішній номер?",
+    ])
+    func extensionNumber(_ line: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.intent == .contact)
+        #expect(reply.text.contains("206") && reply.text.contains("piotr.huzar@kcwis.org.pl"), "\(reply.text)")
+    }
+
+    @Test("what the O.S. action is names the programme its project belongs to", arguments: [
+        ("czym jest akcja O.S. w Krośnie?", "Program Rozwój Lokalny"),
+        ("what is Join Community Organizing in Krosno?", "Local Development Programme"),
+    ])
+    func programmeOfProject(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).text.contains(fact))
+    }
+}
