@@ -48,4 +48,25 @@ struct FactAnswersTests {
         var t = Transcript()
         #expect(try t.reply(line).text.contains(fact))
     }
+
+    @Test("what awaits after the listening campaign, or its third stage, is the job", arguments: [
+        ("Co czeka uczestników po dobrze zrobionej kampanii słuchania w Krośnie?", "¼ etatu"),
+        ("what awaits those who complete the Krosno listening campaign?", "¼ full-time"),
+        ("що чекає учасників після кампанії слухання в Кросно?", "¼ ставки"),
+        ("a trzeci etap akcji O.S. – co to takiego?", "¼ etatu"),
+    ])
+    func afterTheCampaign(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).text.contains(fact))
+    }
+
+    @Test("who is quoted about the Civic Centre is its director", arguments: [
+        "Kto wypowiada się w tekście o Centrum Obywatelskim?",
+        "Who is quoted in the piece on the Civic Centre in Kraków?",
+        "кого цитують у статті про Centrum Obywatelskie?",
+    ])
+    func quoted(_ line: String) throws {
+        var t = Transcript()
+        #expect(try t.reply(line).text.contains("Mateusz Płoskonka"))
+    }
 }
