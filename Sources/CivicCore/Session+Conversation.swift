@@ -36,8 +36,9 @@ extension Session {
             if Answers.isGoodbye(text) {
                 // Leaving in the middle of a form: drop it (nothing stored) and end the session,
                 // so a kiosk wipes the screen before the next person.
+                let dropped = droppedNotice
                 activity = .conversation
-                return leave(catalogue: catalogue, today: today, droppedForm: true)
+                return leave(catalogue: catalogue, today: today, droppedForm: true, dropped: dropped)
             }
             if case .loginCode = activity {
                 if Answers.isCancel(text) {
@@ -90,6 +91,11 @@ extension Session {
             return reply(Messages.nothingStoredHere[language], intent: .privacy, confidence: 1)
         }
         if line.match.intent == .signup || Answers.asksToSignUp(line.words), Answers.refusesSignup(text) {
+            if let question = Self.lastQuestion(of: text), !Answers.refusesSignup(question) {
+                // "…Sama nie chcę się nigdzie zapisywać. Kto prowadził szkolenie?": the refusal
+                // is told on the way to another question, which is the one answered.
+                return respond(to: question, catalogue: catalogue, today: today)
+            }
             // "nie chcę się zapisywać", "я не хочу записываться": a refusal, never a form.
             return reply(Messages.notSigningUp[language], intent: .signup, confidence: 1)
         }
@@ -464,6 +470,19 @@ extension Session {
     /// jest jeszcze otwarte?" asks about opening hours, not the programme).
     static let aboutRunning: Set<IntentID> = [.fallback, .deadlines, .about, .join, .listeningCampaign, .job]
 
+    /// The last sentence of `text` that asks ("…?"), when it has one and other sentences before it.
+    static func lastQuestion(of text: String) -> String? {
+        var sentences: [Substring] = []
+        var start = text.startIndex
+        for index in text.indices where ".!?".contains(text[index]) {
+            let next = text.index(after: index)
+            sentences.append(text[start..<next])
+            start = next
+        }
+        guard sentences.count > 1, let last = sentences.last(where: { $0.hasSuffix("?") }) else { return nil }
+        return String(last)
+    }
+
     /// Intents a question among several may be answered with: they only inform.
     static let informative: Set<IntentID> = [.listeningCampaign, .job, .join, .deadlines, .contact, .cost, .funding, .services, .about]
 
@@ -675,9 +694,11 @@ extension Session {
 
     /// The resident takes leave: the goodbye from `intents/`, then the session ends (the
     /// connection closes; a kiosk wipes its screen). A half-filled form is dropped unstored.
-    mutating func leave(catalogue: Catalogue, today: CalendarDay, droppedForm: Bool) -> [SessionAction] {
+    /// - Parameter dropped: what was left unstored, said before the goodbye (a form's answers
+    ///   by default; for a correction, that the sign-up stays as it was).
+    mutating func leave(catalogue: Catalogue, today: CalendarDay, droppedForm: Bool, dropped: String? = nil) -> [SessionAction] {
         let goodbye = catalogue.intent(.goodbye).map { answer($0, catalogue: catalogue, today: today).text } ?? Messages.goodbye[language]
-        return farewell(droppedForm ? FormMessages.cancelled[language] + "\n" + goodbye : goodbye, intent: .goodbye, error: nil)
+        return farewell(droppedForm ? (dropped ?? FormMessages.cancelled[language]) + "\n" + goodbye : goodbye, intent: .goodbye, error: nil)
     }
 
     /// The intent's reply for the conversation's topic (or its default, with the topics as choices).

@@ -14,6 +14,13 @@ extension Session {
         return render(question, intent: type(of: form).intent, confidence: confidence, intro: intro)
     }
 
+    /// What leaving the form in hand leaves unstored, when it is not the form's answers: a
+    /// correction not confirmed leaves its stored sign-up as it was.
+    var droppedNotice: String? {
+        guard case .form(let form) = activity, let correction = form as? SignupCorrectionForm else { return nil }
+        return FormMessages.correctionDropped.format(language, ["reference": correction.reference])
+    }
+
     mutating func continueForm(_ text: String, catalogue: Catalogue, today: CalendarDay) -> [SessionAction] {
         guard case .form(var form) = activity else { return [] }
         let context = formContext(catalogue, today)
@@ -22,9 +29,11 @@ extension Session {
             return reply(FormMessages.cancelled[language])
         }
         if Answers.signsOff(text) {
-            // "ok dzięki, pozdrawiam": leaving, as with "do widzenia" — nothing stored, goodbye.
+            // "ok dzięki, pozdrawiam": leaving, as with "do widzenia" — nothing stored, goodbye; a
+            // correction not confirmed leaves its sign-up as it was, and says so.
+            let dropped = droppedNotice
             activity = .conversation
-            return leave(catalogue: catalogue, today: today, droppedForm: true)
+            return leave(catalogue: catalogue, today: today, droppedForm: true, dropped: dropped)
         }
         let intent = type(of: form).intent
         if conversation.stopOffered {

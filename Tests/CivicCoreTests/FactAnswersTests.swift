@@ -70,3 +70,37 @@ struct FactAnswersTests {
         #expect(try t.reply(line).text.contains("Mateusz Płoskonka"))
     }
 }
+
+/// What the persona retry of the evening (persona5) found in ordinary speech.
+@Suite("Ordinary speech around questions")
+struct OrdinarySpeechTests {
+    @Test("a refusal told on the way to another question is no refusal of that question", arguments: [
+        ("Mój wnuk jest organizatorem w Krośnie, a ja nie chcę mu mówić głupot. Sama nie chcę się nigdzie zapisywać. Kto prowadził szkolenie w Krośnie?", "Center for Strategic Counseling"),
+        ("I'm asking for my daughter. I don't want to sign up myself. Who led the O.S. training in Krosno?", "Center for Strategic Counseling"),
+        ("Питаю для сина. Я не хочу записуватися. Скільки коштує Centrum Obywatelskie?", "безкоштов"),
+    ])
+    func refusalOnTheWay(_ line: String, _ fact: String) throws {
+        var t = Transcript()
+        let reply = try t.reply(line)
+        #expect(reply.text.contains(fact), "\(reply.text)")
+        #expect(t.session.expecting == nil)
+    }
+
+    @Test("'no' and 'nara' keep a Polish conversation Polish", arguments: ["no to nara", "no dobra", "narka"])
+    func colloquialPolishStaysPolish(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("ile kosztuje szkolenie?")
+        _ = try t.reply(line)
+        #expect(t.session.language == .pl)
+    }
+
+    @Test("thanks and 'cześć' at a form question take leave; nothing is stored", arguments: ["dzięki, cześć", "dziękuję, cześć", "thanks, bye"])
+    func thanksAndByeInAForm(_ line: String) throws {
+        var t = Transcript()
+        _ = try t.reply("zapisz mnie do koalicji na rzecz sąsiedztw")
+        _ = try t.reply("Anna Nowak")
+        let reply = try t.reply(line)
+        #expect(reply.intent == .goodbye, "\(reply.text)")
+        #expect(t.session.expecting == nil)
+    }
+}

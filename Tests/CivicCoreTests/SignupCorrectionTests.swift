@@ -46,6 +46,20 @@ struct SignupCorrectionTests {
         #expect(t.session.conversation.signedUp?.draft == corrected, "a next correction starts from the corrected sign-up")
     }
 
+    @Test("the corrected summary says it is not stored yet; leaving before the yes says the sign-up stays as it was", arguments: [
+        "dzięki, cześć", "ok, do widzenia", "muszę już lecieć, pozdrawiam",
+    ])
+    func leavingBeforeTheYes(_ line: String) throws {
+        var t = try Transcript.signedUpToCivicCentre()
+        let summary = try t.ask("popraw numer na 601 234 576")
+        #expect(summary.text.contains("jeszcze niezapisana"), "\(summary.text)")
+        let actions = t.say(line)
+        let text = actions.compactMap { action -> String? in if case .reply(let reply, _, _) = action { return reply.text } else { return nil } }.joined(separator: "\n")
+        #expect(!actions.contains { if case .store = $0 { return true } else { return false } }, "nothing is stored")
+        #expect(text.contains(FormMessages.correctionDropped.format(.pl, ["reference": "KR-7F3K"])), "\(text)")
+        #expect(!text.contains("nic nie zostało zapisane"), "the sign-up itself was stored: \(text)")
+    }
+
     @Test("in English, with the new value", arguments: [
         "I gave the wrong number, it's 601 234 576",
         "change my e-mail to x@example.org",

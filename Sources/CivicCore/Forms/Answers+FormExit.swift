@@ -112,8 +112,10 @@ extension Answers {
     }
 
     /// Sign-offs that end a letter: in a form they take leave just as "do widzenia" does.
+    /// "cześć" takes leave only after thanks ("dzięki, cześć"): alone it may be a hello.
     static let signOffPhrases: [[String]] = ["pozdrawiam", "pozdrawiamy", "pozdrowienia", "serdecznie pozdrawiam", "kind regards", "best regards",
-                                             "regards", "з повагою"].map(TextNormalizer.tokens)
+                                             "regards", "з повагою", "dzieki czesc", "dziekuje czesc", "dziekuje bardzo czesc", "dzieki narka",
+                                             "thanks bye", "thank you bye", "дякую бувай", "спасибо пока"].map(TextNormalizer.tokens)
 
     /// A line that takes leave inside a form: every goodbye (``isGoodbye(_:)``), a sign-off with
     /// thanks ("ok dzięki, pozdrawiam", "thanks, regards"), and any line that is no question and

@@ -109,9 +109,9 @@ public enum FormMessages {
         uk: "Вкажіть правильний район для запису {reference} ({choices})."
     )
     public static let correctionSummary = Localized(
-        pl: "Poprawione zgłoszenie {reference}:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n{district}Zapisać tę poprawkę? (tak/nie)",
-        en: "Corrected sign-up {reference}:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n{district}Store this correction? (yes/no)",
-        uk: "Виправлений запис {reference}:\n  програма: {programme}\n  ім’я та прізвище: {name}\n  контакт: {contact}\n{district}Зберегти це виправлення? (так/ні)"
+        pl: "Poprawka do zgłoszenia {reference} – jeszcze niezapisana:\n  program: {programme}\n  imię i nazwisko: {name}\n  kontakt: {contact}\n{district}Zapisać tę poprawkę? (tak/nie)",
+        en: "Correction to sign-up {reference} – not stored yet:\n  programme: {programme}\n  name: {name}\n  contact: {contact}\n{district}Store this correction? (yes/no)",
+        uk: "Виправлення запису {reference} — ще не збережене:\n  програма: {programme}\n  ім’я та прізвище: {name}\n  контакт: {contact}\n{district}Зберегти це виправлення? (так/ні)"
     )
     public static let signupCorrected = Localized(
         pl: "Gotowe – poprawka zapisana w zgłoszeniu {reference}. Kod referencyjny się nie zmienia.",

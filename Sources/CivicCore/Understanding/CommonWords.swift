@@ -4,7 +4,8 @@
 public enum CommonWords {
     /// Folded Polish function and very common words.
     public static let polish: Set<String> = [
-        "i", "w", "na", "z", "do", "sie", "nie", "tak", "jak", "co", "czy", "jest", "sa", "to", "ze", "od",
+        // "no" is as Polish as it is English ("no to nara", "no tak"): no evidence either way.
+        "i", "w", "na", "z", "do", "sie", "nie", "tak", "jak", "co", "czy", "jest", "sa", "to", "ze", "od", "no", "nara", "narka",
         "po", "za", "o", "dla", "mnie", "mi", "moge", "mozna", "gdzie", "kiedy", "ile", "jaki", "jaka", "jakie",
         "prosze", "dzien", "dobry", "dziekuje", "dzieki", "czesc", "witam", "kto", "chce", "chcialbym",
         "chcialabym", "zapisac", "termin", "kosztuje", "jestem", "pan", "pani", "panstwo", "ktory", "ktora",
