@@ -316,12 +316,6 @@ public struct IntentMatcher: Sendable {
         return language(of: text, words: words) == .uk ? transliterated(words) : words
     }
 
-    /// The line's language: ``LanguageDetector``'s reading, and, when it does not say Ukrainian,
-    /// the lexicons' — a Latin-typed line whose words are no Polish or English word but, spelt
-    /// in Cyrillic, Ukrainian (or Russian) words of the catalogue ("diakuju za informaciju",
-    /// "spasibo, vsyo ponyatno") is Ukrainian typed in Latin letters: more such words than
-    /// Polish or English ones, and two at least or half the line. A line with Polish letters
-    /// stays as detected.
     /// The language of the line's words other than names (their words and letters): "projekt
     /// Socially Organised – jakie zadania realizowano?" is Polish ("socially", "organised" look
     /// English), "Koalicja na rzecz sąsiedztw – where does it run?" English. Nil when the rest
@@ -334,6 +328,12 @@ public struct IntentMatcher: Sendable {
         return LanguageDetector.detect(words: words.filter { !nameWords.contains($0) }, hasPolishLetters: polishLetters)
     }
 
+    /// The line's language: ``LanguageDetector``'s reading, and, when it does not say Ukrainian,
+    /// the lexicons' — a Latin-typed line whose words are no Polish or English word but, spelt
+    /// in Cyrillic, Ukrainian (or Russian) words of the catalogue ("diakuju za informaciju",
+    /// "spasibo, vsyo ponyatno") is Ukrainian typed in Latin letters: more such words than
+    /// Polish or English ones, and two at least or half the line. A line with Polish letters
+    /// stays as detected.
     public func language(of text: String, words: [String]) -> Language? {
         let detected = detectedOutsideNames(text, words: words) ?? LanguageDetector.detect(text, words: words)
         guard detected != .uk, let ukrainian, !text.contains(where: { LanguageDetector.polishLetters.contains($0) }),
