@@ -470,17 +470,12 @@ extension Session {
     /// jest jeszcze otwarte?" asks about opening hours, not the programme).
     static let aboutRunning: Set<IntentID> = [.fallback, .deadlines, .about, .join, .listeningCampaign, .job]
 
-    /// The last sentence of `text` that asks ("…?"), when it has one and other sentences before it.
+    /// The last sentence of `text` that asks ("…?"), when it has one and other sentences before it
+    /// (``IntentMatcher/sentences(of:)``: "O.S." ends no sentence).
     static func lastQuestion(of text: String) -> String? {
-        var sentences: [Substring] = []
-        var start = text.startIndex
-        for index in text.indices where ".!?".contains(text[index]) {
-            let next = text.index(after: index)
-            sentences.append(text[start..<next])
-            start = next
-        }
-        guard sentences.count > 1, let last = sentences.last(where: { $0.hasSuffix("?") }) else { return nil }
-        return String(last)
+        let sentences = IntentMatcher.sentences(of: text)
+        guard sentences.count > 1, let last = sentences.last(where: \.asks) else { return nil }
+        return String(last.text)
     }
 
     /// Intents a question among several may be answered with: they only inform.

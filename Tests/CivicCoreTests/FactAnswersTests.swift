@@ -77,6 +77,7 @@ struct OrdinarySpeechTests {
     @Test("a refusal told on the way to another question is no refusal of that question", arguments: [
         ("Mój wnuk jest organizatorem w Krośnie, a ja nie chcę mu mówić głupot. Sama nie chcę się nigdzie zapisywać. Kto prowadził szkolenie w Krośnie?", "Center for Strategic Counseling"),
         ("I'm asking for my daughter. I don't want to sign up myself. Who led the O.S. training in Krosno?", "Center for Strategic Counseling"),
+        ("Pytam za sąsiadkę, sama nie chcę się zapisywać. Kto prowadził szkolenie w akcji O.S.?", "Center for Strategic Counseling"),
         ("Питаю для сина. Я не хочу записуватися. Скільки коштує Centrum Obywatelskie?", "безкоштов"),
     ])
     func refusalOnTheWay(_ line: String, _ fact: String) throws {
